@@ -1,0 +1,18 @@
+using System.Net.Mail;
+using Platform.Common;
+
+namespace Platform.Accounts;
+
+public static class EmailAddress
+{
+    /// <summary>Trimmed and lower-cased, so that one address always names one account.</summary>
+    public static string Normalise(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();
+
+    public static string Validate(string? email)
+    {
+        var normalised = Normalise(email);
+        if (normalised.Length is 0 or > 254 || !MailAddress.TryCreate(normalised, out var parsed) || parsed.Address != normalised)
+            throw new DomainException($"'{email}' is not a valid email address.");
+        return normalised;
+    }
+}

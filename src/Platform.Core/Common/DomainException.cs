@@ -1,0 +1,17 @@
+namespace Platform.Common;
+
+/// <summary>A command was refused by a business rule; the message is written for the person who sent it.</summary>
+public sealed class DomainException(string message, DomainError kind = DomainError.Invalid) : Exception(message)
+{
+    public DomainError Kind { get; } = kind;
+}
+
+public enum DomainError
+{
+    /// <summary>The request itself is malformed or breaks a rule (400).</summary>
+    Invalid,
+    /// <summary>The request conflicts with the current state (409).</summary>
+    Conflict,
+    /// <summary>The thing addressed does not exist (404).</summary>
+    NotFound,
+}

@@ -1,0 +1,80 @@
+using Hangfire;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Platform.Hosting;
+
+namespace Platform.Accounts;
+
+public static class Config
+{
+    private const string CookieOrBearer = "CookieOrBearer";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, PlatformRole role)
+    {
+        services.ConfigureMarten(options =>
+        {
+            options.Projections.Snapshot<UserAccount>(SnapshotLifecycle.Inline);
+            options.Schema.For<UserAccount>().UniqueIndex(u => u.Email);
+            options.Schema.For<ApiToken>().Index(t => t.ExpiresAt);
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Authenticator>();
+        services.AddTransient<PurgeExpiredTokens>();
+        if (role.ServesWeb)
+            services.AddHostedService<BootstrapAdmin>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearer;
+                o.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie for people, bearer token for scripts", o =>
+                o.ForwardDefaultSelector = http =>
+                    http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? BearerTokenHandler.SchemeName
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "platform.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/forbidden";
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+                o.Events = new CookieEvents();
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAccountState>();
+        return services;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapTokens();
+        app.MapUsers();
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+            {
+                await antiforgery.ValidateRequestAsync(http);
+                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return Results.LocalRedirect("/signin");
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Registers the recurring account jobs; called where workers run.</summary>
+    public static void ScheduleAccountJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<PurgeExpiredTokens>(PurgeExpiredTokens.JobId, j => j.RunAsync(), Cron.Daily());
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Platform.Accounts;
+
+public sealed record UserView(Guid Id, string Email, string DisplayName, IReadOnlyList<Role> Roles, bool Disabled, DateTimeOffset CreatedAt)
+{
+    public static UserView From(UserAccount user) => new(user.Id, user.Email, user.DisplayName, user.Roles, user.Disabled, user.CreatedAt);
+}
+
+public sealed record NewUser(string Email, string DisplayName, string Password, IReadOnlyList<Role> Roles);
+
+public sealed record RolesChange(IReadOnlyList<Role> Roles);
+
+public sealed record PasswordReset(string Password);
+
+public static class UsersApi
+{
+    public static void MapUsers(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/api/me", async (HttpContext http, UserAccounts accounts) =>
+                await accounts.FindAsync(http.User.RequiredUserId(), http.RequestAborted) is { } me
+                    ? Results.Ok(UserView.From(me))
+                    : Results.NotFound())
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Accounts")
+            .WithSummary("The signed-in account");
+
+        var users = api.MapGroup("/api/users").RequireAuthorization(Policies.Admin).WithTags("Accounts");
+
+        users.MapGet("/", async (UserAccounts accounts, CancellationToken ct) =>
+                TypedResults.Ok((await accounts.ListAsync(ct)).Select(UserView.From).ToList()))
+            .WithSummary("List all accounts");
+
+        users.MapPost("/", async Task<Created<UserView>> (NewUser body, HttpContext http, UserAccounts accounts) =>
+            {
+                var user = await accounts.RegisterAsync(
+                    new RegisterUser(Guid.NewGuid(), body.Email, body.DisplayName, body.Password, body.Roles ?? [], http.User.RequiredUserId()),
+                    http.RequestAborted);
+                return TypedResults.Created($"/api/users/{user.Id}", UserView.From(user));
+            })
+            .WithSummary("Create an account");
+
+        users.MapPut("/{id:guid}/roles", async (Guid id, RolesChange body, HttpContext http, UserAccounts accounts) =>
+            {
+                await accounts.ChangeRolesAsync(new ChangeRoles(id, body.Roles ?? [], http.User.RequiredUserId()), http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Replace an account's roles");
+
+        users.MapPost("/{id:guid}/disable", async (Guid id, HttpContext http, UserAccounts accounts) =>
+            {
+                await accounts.DisableAsync(new DisableUser(id, http.User.RequiredUserId()), http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Disable an account: its sign-ins and tokens stop working at once");
+
+        users.MapPost("/{id:guid}/enable", async (Guid id, HttpContext http, UserAccounts accounts) =>
+            {
+                await accounts.EnableAsync(new EnableUser(id, http.User.RequiredUserId()), http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Enable a disabled account");
+
+        users.MapPut("/{id:guid}/password", async (Guid id, PasswordReset body, HttpContext http, UserAccounts accounts) =>
+            {
+                await accounts.ChangePasswordAsync(new ChangePassword(id, body.Password, http.User.RequiredUserId()), http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Set a new password for an account");
+    }
+}

@@ -1,0 +1,17 @@
+using Marten;
+
+namespace Platform.Accounts;
+
+/// <summary>Daily Hangfire job: expired tokens authenticate nobody, so their rows can go. Safe to run twice.</summary>
+public sealed class PurgeExpiredTokens(IDocumentStore store, TimeProvider clock)
+{
+    public const string JobId = "accounts:purge-expired-tokens";
+
+    public async Task RunAsync()
+    {
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        session.DeleteWhere<ApiToken>(t => t.ExpiresAt <= now);
+        await session.SaveChangesAsync();
+    }
+}

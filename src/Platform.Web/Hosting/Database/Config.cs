@@ -1,0 +1,34 @@
+using JasperFx;
+using Marten;
+using Weasel.Core;
+
+namespace Platform.Hosting.Database;
+
+public static class Config
+{
+    /// <summary>
+    /// PostgreSQL (configured or embedded) and Marten on top of it. Features add their documents and projections with
+    /// <c>services.ConfigureMarten(...)</c> in their own Config.cs.
+    /// </summary>
+    public static IServiceCollection AddPlatformDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton(sp => PlatformDatabase.OpenAsync(
+                sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<ILogger<PlatformDatabase>>())
+            .GetAwaiter().GetResult());
+
+        services.AddMarten(sp =>
+            {
+                var database = sp.GetRequiredService<PlatformDatabase>();
+                var options = new StoreOptions();
+                options.Connection(database.ConnectionString);
+                options.DatabaseSchemaName = "public";
+                // Outside Development the schema is whatever migrations/ made it; Marten must not change it.
+                options.AutoCreateSchemaObjects = sp.GetRequiredService<DatabaseOptions>().ApplyMigrations ? AutoCreate.None : AutoCreate.CreateOrUpdate;
+                options.UseSystemTextJsonForSerialization(enumStorage: EnumStorage.AsString);
+                return options;
+            })
+            .UseLightweightSessions();
+        return services;
+    }
+}

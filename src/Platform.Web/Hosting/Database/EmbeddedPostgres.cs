@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Platform.Hosting.Database;
+
+/// <summary>
+/// A private PostgreSQL cluster run from the machine's own PostgreSQL binaries (initdb + pg_ctl), listening on a
+/// free loopback port. Used by the host when no connection string is configured, and by the test fixtures.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string Superuser = "platform";
+    private readonly string _binDirectory;
+    private readonly string _dataDirectory;
+    private readonly string _password;
+    private bool _stopped;
+
+    private EmbeddedPostgres(string binDirectory, string dataDirectory, string password, int port)
+    {
+        _binDirectory = binDirectory;
+        _dataDirectory = dataDirectory;
+        _password = password;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Initialises the cluster in <paramref name="dataDirectory"/> when it is new, then starts it.</summary>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, CancellationToken cancellationToken = default)
+    {
+        var bin = binDirectory is { Length: > 0 } ? binDirectory : FindBinDirectory();
+        var data = Path.GetFullPath(dataDirectory);
+        var passwordFile = data + ".password";
+        Directory.CreateDirectory(Path.GetDirectoryName(data)!);
+
+        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+            await InitialiseAsync(bin, data, passwordFile, cancellationToken);
+
+        var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
+        // A server left running by a killed process holds the directory: stop it and start cleanly.
+        if (await RunAsync(bin, "pg_ctl", ["status", "-D", data], cancellationToken, throwOnError: false) == 0)
+            await RunAsync(bin, "pg_ctl", ["stop", "-D", data, "-m", "fast", "-w"], cancellationToken);
+
+        var port = FreeLoopbackPort();
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off";
+        await RunAsync(bin, "pg_ctl", ["start", "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", options], cancellationToken);
+        return new EmbeddedPostgres(bin, data, password, port);
+    }
+
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = Superuser,
+        Password = _password,
+        Database = database,
+    }.ConnectionString;
+
+    /// <summary>Creates the database unless it exists, and returns its connection string.</summary>
+    public async Task<string> EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return ConnectionString(database);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", _dataDirectory, "-m", "fast", "-w"], CancellationToken.None, throwOnError: false);
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private static async Task InitialiseAsync(string bin, string data, string passwordFile, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(data) && Directory.EnumerateFileSystemEntries(data).Any())
+            throw new InvalidOperationException($"'{data}' is not empty but holds no PostgreSQL cluster; move it away or choose another Storage:DataDirectory.");
+        Directory.CreateDirectory(data);
+        await File.WriteAllTextAsync(passwordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), cancellationToken);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (RunsAsRoot)
+        {
+            await RunProcessAsync("chown", ["postgres:postgres", data], cancellationToken);
+            await RunProcessAsync("chmod", ["700", data], cancellationToken);
+        }
+        // initdb reads the password from a file the postgres user can read; it is removed right after.
+        var pwFile = Path.Combine(data, "..", $".initdb-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(pwFile, await File.ReadAllTextAsync(passwordFile, cancellationToken), cancellationToken);
+        try
+        {
+            if (RunsAsRoot) await RunProcessAsync("chown", ["postgres", pwFile], cancellationToken);
+            await RunAsync(bin, "initdb", ["-D", data, "-U", Superuser, "--pwfile", Path.GetFullPath(pwFile), "-A", "scram-sha-256", "-E", "UTF8", "--locale", "C", "--no-sync"], cancellationToken);
+        }
+        finally
+        {
+            File.Delete(pwFile);
+        }
+    }
+
+    private static bool RunsAsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
+
+    private static Task<int> RunAsync(string bin, string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool throwOnError = true)
+    {
+        var executable = Path.Combine(bin, tool);
+        // PostgreSQL refuses to run as root: run its tools as the postgres user instead.
+        return RunsAsRoot
+            ? RunProcessAsync("runuser", ["-u", "postgres", "--", executable, .. arguments], cancellationToken, throwOnError)
+            : RunProcessAsync(executable, arguments, cancellationToken, throwOnError);
+    }
+
+    private static async Task<int> RunProcessAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool throwOnError = true)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        // pg_ctl start leaves the server holding inherited pipes; read only what the tool itself writes.
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0 && throwOnError)
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
+        }
+        return process.ExitCode;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindBinDirectory()
+    {
+        const string root = "/usr/lib/postgresql";
+        var candidates = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Where(c => File.Exists(Path.Combine(c.Dir, "pg_ctl")))
+                .OrderByDescending(c => c.Version)
+                .Select(c => c.Dir)
+            : [];
+        return candidates.FirstOrDefault()
+            ?? throw new InvalidOperationException(
+                "No PostgreSQL server binaries found under /usr/lib/postgresql. Install them (apt-get install postgresql) or set Storage:PostgresBinDirectory or ConnectionStrings:Platform.");
+    }
+}

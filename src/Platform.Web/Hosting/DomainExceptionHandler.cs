@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Platform.Common;
+
+namespace Platform.Hosting;
+
+/// <summary>Turns a refused command into problem+json with the refusal's own message.</summary>
+internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not DomainException refused) return false;
+        httpContext.Response.StatusCode = refused.Kind switch
+        {
+            DomainError.Conflict => StatusCodes.Status409Conflict,
+            DomainError.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = httpContext.Response.StatusCode, Title = "The request was refused.", Detail = refused.Message },
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Platform.Hosting.Database;
+
+namespace Platform.Hosting;
+
+public static class Jobs
+{
+    /// <summary>Hangfire on PostgreSQL (schema <c>hangfire</c>); the server runs only in worker processes.</summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, PlatformRole role, IConfiguration configuration)
+    {
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                o => o.UseNpgsqlConnection(sp.GetRequiredService<PlatformDatabase>().ConnectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+
+        if (role.RunsWorkers)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using MassTransit;
+
+namespace Platform.Hosting;
+
+public static class Messaging
+{
+    /// <summary>
+    /// MassTransit with the in-memory transport (one process) or RabbitMQ (web and workers on several machines),
+    /// chosen by <c>Messaging:Transport</c>. Consumers are registered only where workers run.
+    /// </summary>
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, PlatformRole role)
+    {
+        var transport = (configuration["Messaging:Transport"] ?? "InMemory").Trim();
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            if (role.RunsWorkers)
+                bus.AddConsumers(typeof(Messaging).Assembly);
+
+            if (transport.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+            else if (transport.Equals("RabbitMQ", StringComparison.OrdinalIgnoreCase))
+            {
+                var rabbit = configuration.GetSection("Messaging:RabbitMQ");
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit["Host"] ?? "127.0.0.1", rabbit["VirtualHost"] ?? "/", h =>
+                    {
+                        h.Username(rabbit["Username"] ?? "guest");
+                        h.Password(rabbit["Password"] ?? "guest");
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                throw new InvalidOperationException($"Messaging:Transport '{transport}' is not one of InMemory, RabbitMQ.");
+            }
+        });
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Platform.Hosting.Database;
+using Scalar.AspNetCore;
+
+namespace Platform.Hosting;
+
+public static class Operations
+{
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddNpgSql(sp => sp.GetRequiredService<PlatformDatabase>().ConnectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(3));
+        return services;
+    }
+
+    /// <summary>/health (200 or 503), the OpenAPI document and the Scalar API reference at /api/docs.</summary>
+    public static WebApplication MapOperations(this WebApplication app, PlatformRole role)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        if (role.ServesWeb)
+        {
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference("/api/docs", o => o.WithTitle("Platform API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+                .AllowAnonymous();
+        }
+        return app;
+    }
+}

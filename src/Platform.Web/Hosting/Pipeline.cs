@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using Hangfire;
+using Hangfire.Dashboard;
+
+namespace Platform.Hosting;
+
+public static class Pipeline
+{
+    public static IServiceCollection AddApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+    /// <summary>Middleware in the order it must run; API errors become problem+json, pages get HTML.</summary>
+    public static WebApplication UsePlatformPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>The Hangfire dashboard at /jobs, for admins only.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "Platform jobs" })
+            .RequireAuthorization(Accounts.Policies.Admin);
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Hangfire;
+using JasperFx;
+using Platform.Accounts;
+using Platform.Components;
+using Platform.Hosting;
+using Platform.Hosting.Database;
+
+var builder = WebApplication.CreateBuilder(args);
+var role = PlatformRole.From(builder.Configuration);
+
+builder.AddObservability();
+builder.Services
+    .AddPlatformDatabase()
+    .AddJobs(role, builder.Configuration)
+    .AddMessaging(builder.Configuration, role)
+    .AddOperations()
+    .AddApi()
+    .AddAccounts(role)
+    .AddUi();
+builder.Host.ApplyJasperFxExtensions();
+
+var app = builder.Build();
+
+app.UsePlatformPipeline();
+app.MapOperations(role);
+if (role.ServesWeb)
+{
+    app.MapAccounts();
+    app.MapJobsDashboard();
+    app.MapUi();
+}
+if (role.RunsWorkers)
+{
+    app.Lifetime.ApplicationStarted.Register(() =>
+        Platform.Accounts.Config.ScheduleAccountJobs(app.Services.GetRequiredService<IRecurringJobManager>()));
+}
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
