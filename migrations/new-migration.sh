@@ -6,7 +6,16 @@ set -euo pipefail
 name=${1:?usage: migrations/new-migration.sh short_name}
 root=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+stop_scratch() {
+    # Stops the scratch server even when the export failed half-way, then removes it.
+    if [ -f "$scratch/postgres/postmaster.pid" ]; then
+        pg_ctl=$(ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)
+        if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" stop -D "$scratch/postgres" -m fast >/dev/null || true
+        else "$pg_ctl" stop -D "$scratch/postgres" -m fast >/dev/null || true; fi
+    fi
+    rm -rf "$scratch"
+}
+trap stop_scratch EXIT
 [ "$(id -u)" = 0 ] && chmod 755 "$scratch"
 
 last=$(ls "$root/migrations" | grep -E '^[0-9]{4}_.*\.sql$' | grep -v '\.drop\.sql$' | sort | tail -n 1 | cut -c1-4 || true)

@@ -13,13 +13,15 @@ public static class Pipeline
     public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 
     /// <summary>The Hangfire dashboard at /jobs, for admins only.</summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)

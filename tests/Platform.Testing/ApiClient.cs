@@ -1,0 +1,33 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Platform.Accounts;
+
+namespace Platform.Testing;
+
+/// <summary>Talks to the API the way a script would: a bearer token from /api/auth/tokens.</summary>
+public static class ApiClient
+{
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task<HttpClient> SignedInAsync(this PlatformFactory factory, string email, string password)
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/tokens", new TokenRequest(email, password), Json);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(Json);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.Token);
+        return client;
+    }
+
+    public static Task<HttpClient> AdminAsync(this PlatformFactory factory) =>
+        factory.SignedInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
+
+    public static async Task<UserView> CreateUserAsync(this HttpClient admin, string email, string password, params Role[] roles)
+    {
+        var response = await admin.PostAsJsonAsync("/api/users", new NewUser(email, email.Split('@')[0], password, roles), Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<UserView>(Json))!;
+    }
+}

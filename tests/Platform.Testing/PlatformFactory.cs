@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Platform.Testing;
+
+/// <summary>The real host (Testing environment: migrations applied, as in production) on a database of its own.</summary>
+public class PlatformFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@platform.test";
+    public const string AdminPassword = "admin-password-for-tests";
+
+    static PlatformFactory()
+    {
+        // Program ends in RunJasperFxCommands; under WebApplicationFactory it must start the host as a plain run would.
+        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
+    }
+
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var defaults = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Platform"] = ConnectionString,
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+            ["Jobs:WorkerCount"] = "1",
+            ["Accounts:SignInAttemptsPerClientPerMinute"] = "10000",
+            ["Accounts:SignInAttemptsPerAccountPerMinute"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            defaults[key] = value;
+        foreach (var (key, value) in defaults)
+            builder.UseSetting(key, value);
+    }
+}
