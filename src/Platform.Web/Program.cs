@@ -7,6 +7,8 @@ using Platform.Hosting.Database;
 
 var builder = WebApplication.CreateBuilder(args);
 var role = PlatformRole.From(builder.Configuration);
+// Serves package assets (MudBlazor, blazor.web.js) from a build output in any environment; a no-op when published.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddObservability();
 builder.Services
