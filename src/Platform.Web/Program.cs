@@ -37,7 +37,11 @@ if (role.RunsWorkers)
         Platform.Accounts.Config.ScheduleAccountJobs(app.Services.GetRequiredService<IRecurringJobManager>()));
 }
 
-return await app.RunJasperFxCommands(args);
+// `dotnet Platform.Web.dll db-patch|db-assert|db-apply …` runs a JasperFx command; anything else runs the platform.
+if (args.Length > 0 && !args[0].StartsWith('-'))
+    return await app.RunJasperFxCommands(args);
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -16,6 +16,7 @@ public sealed class SignInAndRolesTests(BrowserFixture fixture) : IClassFixture<
         var users = new UsersPage(page);
         await users.CreateAsync("rita@platform.test", "Rita Researcher", "rita-password-1", "Researcher");
         await Assertions.Expect(users.Rows.Filter(new() { HasText = "rita@platform.test" })).ToContainTextAsync("Researcher");
+        await Screenshots.TakeAsync(page, "admin-users");
         var signIn = await admin.SignOutAsync();
 
         var researcher = await signIn.SignInAsync("rita@platform.test", "rita-password-1");
@@ -24,7 +25,9 @@ public sealed class SignInAndRolesTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(researcher.NavLink("Users")).ToHaveCountAsync(0);
         await researcher.OpenAsync("Studies");
         page.Url.Should().EndWith("/studies");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "researcher-studies.png") });
+        await researcher.GoHomeAsync();
+        await Assertions.Expect(page.Locator(".next-step")).ToHaveCountAsync(2);
+        await Screenshots.TakeAsync(page, "researcher-home");
     }
 
     [Fact]
@@ -32,6 +35,7 @@ public sealed class SignInAndRolesTests(BrowserFixture fixture) : IClassFixture<
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/signin");
+        await Screenshots.TakeAsync(page, "sign-in");
 
         await page.Locator("#email").FillAsync(PlatformFactory.AdminEmail);
         await page.Locator("#password").FillAsync("not-the-password");

@@ -9,12 +9,6 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
     public const string AdminEmail = "admin@platform.test";
     public const string AdminPassword = "admin-password-for-tests";
 
-    static PlatformFactory()
-    {
-        // Program ends in RunJasperFxCommands; under WebApplicationFactory it must start the host as a plain run would.
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-    }
-
     public string ConnectionString { get; } = connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -21,6 +21,7 @@ public static class TestDatabase
     /// <summary>A data directory of its own, for a test that needs a cluster it can stop.</summary>
     public static string NewDirectory(string purpose)
     {
+        RemoveStoppedClusters();
         var directory = Path.Combine(Path.GetTempPath(), $"platform-{purpose}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         return directory;
@@ -30,11 +31,42 @@ public static class TestDatabase
     {
         var directory = NewDirectory("tests");
         var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            cluster.StopAsync().GetAwaiter().GetResult();
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+        // The test host is killed soon after ProcessExit starts, so waiting for pg_ctl here is cut short. A detached
+        // shell outlives it: it asks the server for a fast shutdown (SIGINT), waits for it, then removes the data.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopDetached(directory);
         return cluster;
+    }
+
+    private static void StopDetached(string directory)
+    {
+        var pidFile = Path.Combine(directory, "postgres", "postmaster.pid");
+        var pid = File.Exists(pidFile) ? File.ReadLines(pidFile).First().Trim() : "0";
+        var script = $"while kill -0 {pid} 2>/dev/null; do kill -INT {pid}; sleep 0.2; done; rm -rf '{directory}'";
+        using var _ = System.Diagnostics.Process.Start("setsid", ["-f", "sh", "-c", script]);
+    }
+
+    /// <summary>Removes the data directory of a cluster the test has stopped itself.</summary>
+    public static void Remove(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Could not remove {directory}: {e.Message}");
+        }
+    }
+
+    /// <summary>Data directories of earlier runs whose server is down (no postmaster.pid), as a killed run leaves them.</summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), "platform-*"))
+        {
+            // A cluster still being created has no pid file either: leave recent directories alone.
+            if (!File.Exists(Path.Combine(directory, "postgres", "postmaster.pid"))
+                && Directory.GetLastWriteTimeUtc(directory) < DateTime.UtcNow.AddHours(-1))
+                Remove(directory);
+        }
     }
 }

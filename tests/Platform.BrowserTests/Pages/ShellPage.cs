@@ -20,6 +20,12 @@ public sealed class ShellPage(IPage page)
         await page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 }).WaitForAsync();
     }
 
+    public async Task GoHomeAsync()
+    {
+        await NavLink("Home").ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Welcome", Level = 1 }).WaitForAsync();
+    }
+
     public async Task<SignInPage> SignOutAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

@@ -10,13 +10,17 @@ public sealed class HealthTests
     public async Task Health_is_200_while_postgresql_is_up_and_503_once_it_is_down()
     {
         var directory = TestDatabase.NewDirectory("health");
-        await using var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"));
-        await using var factory = new PlatformFactory(await cluster.EnsureDatabaseAsync("platform"));
-        var client = factory.CreateClient();
+        HttpResponseMessage up, down;
+        await using (var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres")))
+        await using (var factory = new PlatformFactory(await cluster.EnsureDatabaseAsync("platform")))
+        {
+            var client = factory.CreateClient();
 
-        var up = await client.GetAsync("/health");
-        await cluster.StopAsync();
-        var down = await client.GetAsync("/health");
+            up = await client.GetAsync("/health");
+            await cluster.StopAsync();
+            down = await client.GetAsync("/health");
+        }
+        TestDatabase.Remove(directory);
 
         up.StatusCode.Should().Be(HttpStatusCode.OK);
         down.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test project: unit, integration (real PostgreSQL, bUnit) and browser (Debian's Chromium).
+# Installs missing system packages when run as root on Debian/Ubuntu. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+source ./scripts/system-packages.sh
+ensure_packages postgresql ffmpeg chromium
+ensure_dotnet
+
+if ! dotnet build Platform.sln -nologo -v quiet; then
+    echo "The build failed."
+    echo "0 passed, 0 failed"
+    exit 1
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+status=0
+for project in tests/*/*.csproj; do
+    grep -q '<IsTestProject>false</IsTestProject>' "$project" && continue
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
+done
+
+count() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(count passed); passed=${passed:-0}
+failed=$(count failed); failed=${failed:-0}
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "A test run aborted before reporting its results."
+    failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
