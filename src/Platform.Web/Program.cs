@@ -4,6 +4,8 @@ using Platform.Accounts;
 using Platform.Components;
 using Platform.Hosting;
 using Platform.Hosting.Database;
+using Platform.Studies;
+using Platform.Voting;
 
 var builder = WebApplication.CreateBuilder(args);
 var role = PlatformRole.From(builder.Configuration);
@@ -18,6 +20,9 @@ builder.Services
     .AddOperations()
     .AddApi()
     .AddAccounts(role)
+    .AddStudies()
+    .AddVoting()
+    .AddParticipantRateLimit(builder.Configuration)
     .AddUi();
 builder.Host.ApplyJasperFxExtensions();
 
@@ -28,6 +33,9 @@ app.MapOperations(role);
 if (role.ServesWeb)
 {
     app.MapAccounts();
+    app.MapStudies();
+    app.MapVoting();
+    app.MapMedia();
     app.MapJobsDashboard();
     app.MapUi();
 }

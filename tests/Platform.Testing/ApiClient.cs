@@ -9,7 +9,7 @@ namespace Platform.Testing;
 /// <summary>Talks to the API the way a script would: a bearer token from /api/auth/tokens.</summary>
 public static class ApiClient
 {
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
 
     public static async Task<HttpClient> SignedInAsync(this PlatformFactory factory, string email, string password)
     {

@@ -11,6 +11,16 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>Media and uploads of this host; removed with it.</summary>
+    public string DataDirectory { get; } = TestDatabase.NewDirectory("data");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        TestDatabase.Remove(DataDirectory);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -19,7 +29,9 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
             ["ConnectionStrings:Platform"] = ConnectionString,
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
-            ["Jobs:WorkerCount"] = "1",
+            ["Jobs:WorkerCount"] = "2",
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Voting:RequestsPerClientPerMinute"] = "100000",
             ["Accounts:SignInAttemptsPerClientPerMinute"] = "10000",
             ["Accounts:SignInAttemptsPerAccountPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",

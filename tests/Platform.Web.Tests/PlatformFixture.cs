@@ -14,4 +14,15 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    private HttpClient? _researcher;
+
+    /// <summary>A signed-in Researcher of this host, made once.</summary>
+    public async Task<HttpClient> ResearcherAsync()
+    {
+        if (_researcher is not null) return _researcher;
+        var admin = await Factory.AdminAsync();
+        await admin.CreateUserAsync("researcher.fixture@platform.test", "researcher-password", Platform.Accounts.Role.Researcher);
+        return _researcher = await Factory.SignedInAsync("researcher.fixture@platform.test", "researcher-password");
+    }
 }

@@ -14,4 +14,6 @@ public enum DomainError
     Conflict,
     /// <summary>The thing addressed does not exist (404).</summary>
     NotFound,
+    /// <summary>Well-formed, but not something this target accepts (422).</summary>
+    Unprocessable,
 }

@@ -2,6 +2,7 @@ using Marten;
 using JasperFx;
 using Microsoft.AspNetCore.Identity;
 using Platform.Common;
+using Platform.Hosting.Database;
 
 namespace Platform.Accounts;
 
@@ -70,17 +71,8 @@ public sealed class UserAccounts(IDocumentStore store, IPasswordHasher<UserAccou
         DecideAsync(command.UserId, (_, user) => Task.FromResult<object?>(
             ChangingPassword.Handle(user, command, p => hasher.HashPassword(user, p), clock.GetUtcNow())), cancellationToken);
 
-    private async Task DecideAsync(Guid userId, Func<IDocumentSession, UserAccount, Task<object?>> decide, CancellationToken cancellationToken)
-    {
-        await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<UserAccount>(userId, cancellationToken);
-        if (stream.Aggregate is null)
-            throw new DomainException("There is no such account.", DomainError.NotFound);
-        var decided = await decide(session, stream.Aggregate);
-        if (decided is null) return;
-        stream.AppendOne(decided);
-        await session.SaveChangesAsync(cancellationToken);
-    }
+    private Task DecideAsync(Guid userId, Func<IDocumentSession, UserAccount, Task<object?>> decide, CancellationToken cancellationToken) =>
+        store.DecideAsync(userId, decide, () => new DomainException("There is no such account.", DomainError.NotFound), cancellationToken);
 
     private static Task<int> ActiveAdminsAsync(IQuerySession session, CancellationToken cancellationToken) =>
         session.Query<UserAccount>().CountAsync(u => !u.Disabled && u.Roles.Contains(Role.Admin), cancellationToken);

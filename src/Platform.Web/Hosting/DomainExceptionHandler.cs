@@ -13,6 +13,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         {
             DomainError.Conflict => StatusCodes.Status409Conflict,
             DomainError.NotFound => StatusCodes.Status404NotFound,
+            DomainError.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status400BadRequest,
         };
         return await problems.TryWriteAsync(new ProblemDetailsContext

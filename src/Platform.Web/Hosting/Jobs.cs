@@ -15,7 +15,13 @@ public static class Jobs
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(sp.GetRequiredService<PlatformDatabase>().ConnectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // Uploaded videos should start processing at once, not after the 15 s default.
+                    QueuePollInterval = configuration.GetValue("Jobs:PollInterval", TimeSpan.FromSeconds(1)),
+                }));
 
         if (role.RunsWorkers)
         {

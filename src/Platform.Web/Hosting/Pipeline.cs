@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -7,7 +8,7 @@ namespace Platform.Hosting;
 public static class Pipeline
 {
     public static IServiceCollection AddApi(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 
     /// <summary>Middleware in the order it must run; API errors become problem+json, pages get HTML.</summary>
     public static WebApplication UsePlatformPipeline(this WebApplication app)
@@ -17,6 +18,7 @@ public static class Pipeline
         app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

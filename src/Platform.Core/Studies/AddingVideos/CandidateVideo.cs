@@ -1,0 +1,71 @@
+namespace Platform.Studies;
+
+public enum VideoState
+{
+    Processing,
+    Ready,
+    Rejected,
+}
+
+public sealed record VideoUploaded(Guid VideoId, Guid StudyId, string Condition, string Prompt, string Task, int? Seed, string FileName, long Bytes, Guid By, DateTimeOffset At);
+
+/// <param name="MediaId">Opaque id of the web-playable MP4; <paramref name="DegradedMediaId"/> is its frozen-frame copy for gold trials.</param>
+public sealed record VideoProcessed(Guid VideoId, Guid StudyId, string Sha256, string MediaId, string PosterMediaId, string DegradedMediaId, double DurationSeconds, int Width, int Height, DateTimeOffset At);
+
+public sealed record VideoRejected(Guid VideoId, Guid StudyId, string Reason, DateTimeOffset At);
+
+/// <summary>One video of one condition for one prompt (and seed), from upload to web-playable (or rejected).</summary>
+public sealed class CandidateVideo
+{
+    public Guid Id { get; set; }
+    public Guid StudyId { get; set; }
+    public string Condition { get; set; } = string.Empty;
+    public string Prompt { get; set; } = string.Empty;
+    public string Task { get; set; } = string.Empty;
+    public int? Seed { get; set; }
+    public string FileName { get; set; } = string.Empty;
+    public long Bytes { get; set; }
+    public VideoState State { get; set; }
+    public string? RejectionReason { get; set; }
+    public string? Sha256 { get; set; }
+    public string? MediaId { get; set; }
+    public string? PosterMediaId { get; set; }
+    public string? DegradedMediaId { get; set; }
+    public double DurationSeconds { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public int Version { get; set; }
+
+    public static CandidateVideo Create(VideoUploaded e) => new()
+    {
+        Id = e.VideoId,
+        StudyId = e.StudyId,
+        Condition = e.Condition,
+        Prompt = e.Prompt,
+        Task = e.Task,
+        Seed = e.Seed,
+        FileName = e.FileName,
+        Bytes = e.Bytes,
+        State = VideoState.Processing,
+        UploadedAt = e.At,
+    };
+
+    public void Apply(VideoProcessed e)
+    {
+        State = VideoState.Ready;
+        Sha256 = e.Sha256;
+        MediaId = e.MediaId;
+        PosterMediaId = e.PosterMediaId;
+        DegradedMediaId = e.DegradedMediaId;
+        DurationSeconds = e.DurationSeconds;
+        Width = e.Width;
+        Height = e.Height;
+    }
+
+    public void Apply(VideoRejected e)
+    {
+        State = VideoState.Rejected;
+        RejectionReason = e.Reason;
+    }
+}

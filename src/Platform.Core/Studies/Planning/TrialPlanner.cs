@@ -1,0 +1,73 @@
+using Platform.Common;
+
+namespace Platform.Studies;
+
+public sealed record ReadyVideo(Guid VideoId, string Condition, string Prompt, string Task, int? Seed, DateTimeOffset UploadedAt);
+
+public sealed record TrialVideo(Guid VideoId, string Condition);
+
+/// <summary>
+/// A unit one evaluator judges. Pairwise: two videos of one prompt and seed, <c>Videos[0]</c> of the pair's first
+/// condition; rating: one video. <paramref name="OrdinalInPair"/> numbers the trials of one condition pair (or
+/// condition), for counterbalancing.
+/// </summary>
+public sealed record PlannedTrial(Guid TrialId, string Task, string Prompt, int? Seed, IReadOnlyList<TrialVideo> Videos, int OrdinalInPair);
+
+public static class TrialPlanner
+{
+    /// <summary>The trials the ready videos make now. Ids are stable, so planning again as videos arrive keeps them.</summary>
+    public static IReadOnlyList<PlannedTrial> Plan(Guid studyId, StudySettings settings, IEnumerable<ReadyVideo> ready)
+    {
+        var known = settings.Conditions.Select(c => c.Key).ToHashSet();
+        var videos = ready.Where(v => known.Contains(v.Condition)).OrderBy(v => v.UploadedAt).ThenBy(v => v.VideoId).ToList();
+        return settings.Kind == StudyKind.Rating ? PlanRatings(studyId, settings, videos) : PlanPairs(studyId, settings, videos);
+    }
+
+    /// <summary>The condition pairs the pairing rule asks for, first condition first.</summary>
+    public static IReadOnlyList<(string A, string B)> Pairs(StudySettings settings)
+    {
+        var keys = settings.Conditions.Select(c => c.Key).ToList();
+        if (settings.Pairing == PairingRule.AgainstBaseline)
+        {
+            var baseline = settings.Conditions.Single(c => c.IsBaseline).Key;
+            return [.. keys.Where(k => k != baseline).Select(k => (k, baseline))];
+        }
+        return [.. keys.SelectMany((a, i) => keys.Skip(i + 1).Select(b => (a, b)))];
+    }
+
+    private static List<PlannedTrial> PlanRatings(Guid studyId, StudySettings settings, List<ReadyVideo> videos)
+    {
+        var ordinals = new Dictionary<string, int>();
+        var trials = new List<PlannedTrial>();
+        foreach (var video in videos.OrderBy(v => v.Prompt, StringComparer.Ordinal).ThenBy(v => v.Seed).ThenBy(v => v.Condition, StringComparer.Ordinal))
+        {
+            var ordinal = ordinals[video.Condition] = ordinals.GetValueOrDefault(video.Condition, -1) + 1;
+            trials.Add(new PlannedTrial(StableId.From(studyId, "rating", video.VideoId), video.Task, video.Prompt, video.Seed, [new TrialVideo(video.VideoId, video.Condition)], ordinal));
+        }
+        return trials;
+    }
+
+    private static List<PlannedTrial> PlanPairs(Guid studyId, StudySettings settings, List<ReadyVideo> videos)
+    {
+        var trials = new List<PlannedTrial>();
+        var groups = videos.GroupBy(v => (v.Prompt, v.Seed))
+            .OrderBy(g => g.Key.Prompt, StringComparer.Ordinal).ThenBy(g => g.Key.Seed);
+        var ordinals = new Dictionary<(string, string), int>();
+        foreach (var group in groups)
+        {
+            // The first video uploaded for a condition stands for it; later duplicates are spares.
+            var byCondition = group.GroupBy(v => v.Condition).ToDictionary(g => g.Key, g => g.First());
+            foreach (var (a, b) in Pairs(settings))
+            {
+                if (!byCondition.TryGetValue(a, out var va) || !byCondition.TryGetValue(b, out var vb)) continue;
+                var ordinal = ordinals[(a, b)] = ordinals.GetValueOrDefault((a, b), -1) + 1;
+                trials.Add(new PlannedTrial(
+                    StableId.From(studyId, "pair", group.Key.Prompt, group.Key.Seed, a, b),
+                    va.Task, group.Key.Prompt, group.Key.Seed,
+                    [new TrialVideo(va.VideoId, a), new TrialVideo(vb.VideoId, b)],
+                    ordinal));
+            }
+        }
+        return trials;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Platform.Studies;
+
+public sealed record StudyCreated(Guid StudyId, StudySettings Settings, Guid By, DateTimeOffset At);
+
+public sealed record StudySettingsChanged(Guid StudyId, StudySettings Settings, Guid By, DateTimeOffset At);
+
+public sealed record StudyOpened(Guid StudyId, Guid By, DateTimeOffset At);
+
+public sealed record StudyPaused(Guid StudyId, Guid By, DateTimeOffset At);
+
+public sealed record StudyClosed(Guid StudyId, Guid By, DateTimeOffset At);
+
+/// <summary>A study folded from its stream (the stream id is the study id).</summary>
+public sealed class Study
+{
+    public Guid Id { get; set; }
+    public StudySettings Settings { get; set; } = default!;
+    public StudyStatus Status { get; set; }
+    public Guid CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FirstOpenedAt { get; set; }
+    public int Version { get; set; }
+
+    public static Study Create(StudyCreated created) => new()
+    {
+        Id = created.StudyId,
+        Settings = created.Settings,
+        Status = StudyStatus.Draft,
+        CreatedBy = created.By,
+        CreatedAt = created.At,
+    };
+
+    public void Apply(StudySettingsChanged changed) => Settings = changed.Settings;
+
+    public void Apply(StudyOpened opened)
+    {
+        Status = StudyStatus.Open;
+        FirstOpenedAt ??= opened.At;
+    }
+
+    public void Apply(StudyPaused _) => Status = StudyStatus.Paused;
+
+    public void Apply(StudyClosed _) => Status = StudyStatus.Closed;
+}

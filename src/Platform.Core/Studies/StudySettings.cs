@@ -1,0 +1,51 @@
+namespace Platform.Studies;
+
+public enum StudyKind
+{
+    /// <summary>Two candidates of one prompt side by side.</summary>
+    Pairwise,
+    /// <summary>One candidate judged a success or a failure.</summary>
+    Rating,
+}
+
+public enum PairwiseScale
+{
+    /// <summary>Left / same / right.</summary>
+    ThreeWay,
+    /// <summary>Left / right, no ties.</summary>
+    TwoWay,
+}
+
+public enum PairingRule
+{
+    AllPairs,
+    AgainstBaseline,
+}
+
+public enum StudyStatus
+{
+    Draft,
+    Open,
+    Paused,
+    Closed,
+}
+
+/// <summary>One arm of a study: a model with its settings. Evaluators never see its key or label.</summary>
+public sealed record Condition(string Key, string Label, bool IsBaseline, IReadOnlyDictionary<string, string>? Settings = null);
+
+/// <summary>Everything a researcher decides about a study.</summary>
+public sealed record StudySettings(
+    string Title,
+    string Instructions,
+    StudyKind Kind,
+    PairwiseScale Scale,
+    string Question,
+    string? SuccessCriterion,
+    IReadOnlyList<Condition> Conditions,
+    IReadOnlyList<string> Tasks,
+    PairingRule Pairing,
+    int JudgmentsPerTrial,
+    int TrialsPerParticipant,
+    double GoldRate,
+    string CompletionCode,
+    string? CompletionUrl);

@@ -1,0 +1,57 @@
+using Platform.Studies;
+
+namespace Platform.Voting;
+
+/// <param name="Source">Where the participant came from: "prolific" or "direct".</param>
+public sealed record SessionStarted(Guid SessionId, Guid StudyId, string ParticipantId, string Source, string? ExternalStudyId, string? ExternalSessionId, string Token, DateTimeOffset At);
+
+/// <summary>A trial handed to a session, with the side each video is on; gold trials carry their right answer.</summary>
+public sealed record TrialAssigned(Guid SessionId, Guid StudyId, Guid TrialId, int Position, TrialVideo Left, TrialVideo? Right, bool IsGold, Choice? CorrectChoice, DateTimeOffset At);
+
+/// <summary>An assignment left unanswered too long went back to the pool.</summary>
+public sealed record AssignmentReleased(Guid SessionId, Guid TrialId, DateTimeOffset At);
+
+public sealed record JudgmentRecorded(Guid SessionId, Guid StudyId, Guid TrialId, string LeftCondition, string? RightCondition, Choice Choice, int DecisionMs, bool IsGold, bool? Correct, string ParticipantId, DateTimeOffset At);
+
+public sealed record SessionCompleted(Guid SessionId, Guid StudyId, DateTimeOffset At);
+
+/// <summary>One participant's pass through one study: its own stream, so participants never contend.</summary>
+public sealed class ParticipantSession
+{
+    public Guid Id { get; set; }
+    public Guid StudyId { get; set; }
+    public string ParticipantId { get; set; } = string.Empty;
+    public string Source { get; set; } = string.Empty;
+    public string Token { get; set; } = string.Empty;
+    public DateTimeOffset StartedAt { get; set; }
+    public List<TrialAssigned> Assignments { get; set; } = [];
+    public List<Guid> SeenTrials { get; set; } = [];
+    public List<JudgmentRecorded> Judgments { get; set; } = [];
+    public bool Completed { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>The trial given and not yet answered, if any.</summary>
+    public TrialAssigned? Pending => Assignments.FirstOrDefault(a => Judgments.All(j => j.TrialId != a.TrialId));
+
+    public static ParticipantSession Create(SessionStarted e) => new()
+    {
+        Id = e.SessionId,
+        StudyId = e.StudyId,
+        ParticipantId = e.ParticipantId,
+        Source = e.Source,
+        Token = e.Token,
+        StartedAt = e.At,
+    };
+
+    public void Apply(TrialAssigned e)
+    {
+        Assignments.Add(e);
+        SeenTrials.Add(e.TrialId);
+    }
+
+    public void Apply(AssignmentReleased e) => Assignments.RemoveAll(a => a.TrialId == e.TrialId);
+
+    public void Apply(JudgmentRecorded e) => Judgments.Add(e);
+
+    public void Apply(SessionCompleted _) => Completed = true;
+}

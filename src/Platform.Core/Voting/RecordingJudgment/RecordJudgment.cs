@@ -1,0 +1,55 @@
+using Platform.Common;
+using Platform.Studies;
+
+namespace Platform.Voting;
+
+public sealed record RecordJudgment(Guid SessionId, Guid TrialId, Choice Choice, int DecisionMs);
+
+public abstract record JudgmentOutcome(JudgmentRecorded Judgment)
+{
+    /// <summary>A new answer, to append.</summary>
+    public sealed record Recorded(JudgmentRecorded Judgment) : JudgmentOutcome(Judgment);
+
+    /// <summary>The same answer sent again: the stored one stands and nothing is appended.</summary>
+    public sealed record Replayed(JudgmentRecorded Judgment) : JudgmentOutcome(Judgment);
+}
+
+public static class RecordingJudgment
+{
+    public const int MaxDecisionMs = 24 * 60 * 60 * 1000;
+
+    /// <summary>Idempotent per (session, trial): the first answer stands; a different one later is a conflict.</summary>
+    public static JudgmentOutcome Handle(ParticipantSession session, StudySettings settings, RecordJudgment command, DateTimeOffset now)
+    {
+        var earlier = session.Judgments.FirstOrDefault(j => j.TrialId == command.TrialId);
+        if (earlier is not null)
+        {
+            return earlier.Choice == command.Choice
+                ? new JudgmentOutcome.Replayed(earlier)
+                : throw new DomainException(
+                    $"This trial was already answered '{earlier.Choice.ToString().ToLowerInvariant()}'; the first answer stands.", DomainError.Conflict);
+        }
+
+        var assignment = session.Assignments.FirstOrDefault(a => a.TrialId == command.TrialId)
+            ?? throw new DomainException(
+                "This trial is not waiting for an answer in this session (it may have gone to someone else after a long pause); load the next trial.",
+                DomainError.NotFound);
+        var allowed = Choices.Allowed(settings);
+        if (!allowed.Contains(command.Choice))
+        {
+            throw new DomainException(
+                $"'{command.Choice.ToString().ToLowerInvariant()}' is not an answer on this study's scale; use {string.Join(", ", allowed.Select(c => c.ToString().ToLowerInvariant()))}.",
+                DomainError.Unprocessable);
+        }
+        if (command.DecisionMs is < 0 or > MaxDecisionMs)
+            throw new DomainException("decisionMs must be between 0 and 86400000.", DomainError.Unprocessable);
+
+        bool? correct = assignment.IsGold ? command.Choice == assignment.CorrectChoice : null;
+        return new JudgmentOutcome.Recorded(new JudgmentRecorded(
+            session.Id, session.StudyId, command.TrialId, assignment.Left.Condition, assignment.Right?.Condition,
+            command.Choice, command.DecisionMs, assignment.IsGold, correct, session.ParticipantId, now));
+    }
+
+    public static bool Finishes(ParticipantSession session, StudySettings settings) =>
+        !session.Completed && session.Judgments.Count >= settings.TrialsPerParticipant;
+}

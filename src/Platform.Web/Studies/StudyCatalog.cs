@@ -1,0 +1,76 @@
+using Marten;
+using Platform.Common;
+using Platform.Hosting.Database;
+using Platform.Voting;
+
+namespace Platform.Studies;
+
+public sealed record StudyCounts(int VideosProcessing, int VideosReady, int VideosRejected, int Trials, int Judgments, int Sessions, int CompletedSessions);
+
+/// <summary>Runs the study use cases: design, change, open / pause / close, and what a researcher sees of a study.</summary>
+public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
+{
+    public async Task<Study> CreateAsync(DesignStudy command, CancellationToken cancellationToken = default)
+    {
+        var created = DesigningStudy.Handle(command, clock.GetUtcNow());
+        await using var session = store.LightweightSession();
+        session.Events.StartStream<Study>(created.StudyId, created);
+        await session.SaveChangesAsync(cancellationToken);
+        return Study.Create(created);
+    }
+
+    public async Task<IReadOnlyList<Study>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<Study>().OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Study> GetAsync(Guid studyId, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw NotFound();
+    }
+
+    public async Task<StudyCounts> CountAsync(Study study, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.QuerySession();
+        var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == study.Id).Select(v => v.State).ToListAsync(cancellationToken);
+        var plan = await PlanAsync(session, study, cancellationToken);
+        var judgments = await session.Query<TrialSlot>().CountAsync(s => s.StudyId == study.Id && s.JudgedAt != null && !s.IsGold, cancellationToken);
+        var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == study.Id).Select(s => s.Completed).ToListAsync(cancellationToken);
+        return new StudyCounts(
+            videos.Count(v => v == VideoState.Processing), videos.Count(v => v == VideoState.Ready), videos.Count(v => v == VideoState.Rejected),
+            plan.Count, judgments, sessions.Count, sessions.Count(c => c));
+    }
+
+    public Task ChangeAsync(ChangeStudy command, CancellationToken cancellationToken = default) =>
+        DecideAsync(command.StudyId, async (session, study) =>
+            ChangingStudy.Handle(study, command, await JudgmentsAsync(session, study.Id, cancellationToken), clock.GetUtcNow()), cancellationToken);
+
+    public Task OpenAsync(OpenStudy command, CancellationToken cancellationToken = default) =>
+        DecideAsync(command.StudyId, async (session, study) =>
+            RunningStudy.Handle(study, command, (await PlanAsync(session, study, cancellationToken)).Count, clock.GetUtcNow()), cancellationToken);
+
+    public Task PauseAsync(PauseStudy command, CancellationToken cancellationToken = default) =>
+        DecideAsync(command.StudyId, (_, study) => Task.FromResult<object?>(RunningStudy.Handle(study, command, clock.GetUtcNow())), cancellationToken);
+
+    public Task CloseAsync(CloseStudy command, CancellationToken cancellationToken = default) =>
+        DecideAsync(command.StudyId, (_, study) => Task.FromResult<object?>(RunningStudy.Handle(study, command, clock.GetUtcNow())), cancellationToken);
+
+    /// <summary>The trials the study's ready videos make now.</summary>
+    public static async Task<IReadOnlyList<PlannedTrial>> PlanAsync(IQuerySession session, Study study, CancellationToken cancellationToken)
+    {
+        var ready = await session.Query<CandidateVideo>()
+            .Where(v => v.StudyId == study.Id && v.State == VideoState.Ready)
+            .ToListAsync(cancellationToken);
+        return TrialPlanner.Plan(study.Id, study.Settings, ready.Select(v => new ReadyVideo(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, v.UploadedAt)));
+    }
+
+    public static DomainException NotFound() => new("There is no such study.", DomainError.NotFound);
+
+    private static Task<int> JudgmentsAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
+        session.Query<TrialSlot>().CountAsync(s => s.StudyId == studyId && s.JudgedAt != null, cancellationToken);
+
+    private Task DecideAsync(Guid studyId, Func<IDocumentSession, Study, Task<object?>> decide, CancellationToken cancellationToken) =>
+        store.DecideAsync(studyId, decide, NotFound, cancellationToken);
+}

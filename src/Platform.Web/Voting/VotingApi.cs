@@ -1,0 +1,80 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Studies;
+
+namespace Platform.Voting;
+
+public sealed record StartSession(string ParticipantId, string? Source, string? StudyId = null, string? SessionId = null);
+
+public sealed record SessionToken(string Token);
+
+public sealed record Progress(int Done, int Total);
+
+public sealed record TrialResponse(Guid TrialId, StudyKind Kind, string Question, string? SuccessCriterion, IReadOnlyList<Choice> Choices, IReadOnlyList<VideoView> Videos, Progress Progress)
+{
+    public static TrialResponse From(TrialView v) => new(v.TrialId, v.Kind, v.Question, v.SuccessCriterion, v.Choices, v.Videos, new Progress(v.Done, v.Total));
+}
+
+public sealed record JudgmentRequest(Guid TrialId, Choice Choice, int DecisionMs);
+
+public sealed record JudgmentResponse(Guid TrialId, Choice Choice, int DecisionMs, DateTimeOffset At);
+
+public sealed record SessionState(bool Completed, string? CompletionCode, string? CompletionUrl, Progress Progress);
+
+public static class VotingApi
+{
+    public const string RateLimit = "participants";
+
+    /// <summary>Anonymous participants: requests per client address and minute (Voting:RequestsPerClientPerMinute).</summary>
+    public static IServiceCollection AddParticipantRateLimit(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("Voting:RequestsPerClientPerMinute", 600),
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
+
+    public static void MapVoting(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").AllowAnonymous().RequireRateLimiting(RateLimit).WithTags("Participants");
+
+        api.MapPost("/studies/{id:guid}/sessions", async Task<Results<Created<SessionToken>, Ok<SessionToken>>> (Guid id, StartSession body, ParticipantSessions sessions, CancellationToken ct) =>
+            {
+                var source = string.Equals(body.Source, "prolific", StringComparison.OrdinalIgnoreCase) ? "prolific" : "direct";
+                var (session, created) = await sessions.StartAsync(id, new Participant(body.ParticipantId, source, body.StudyId, body.SessionId), ct);
+                return created
+                    ? TypedResults.Created($"/api/sessions/{session.Token}", new SessionToken(session.Token))
+                    : TypedResults.Ok(new SessionToken(session.Token));
+            })
+            .WithSummary("Start (or resume) a participant's session; 200 with the same token when the participant already has one");
+
+        api.MapGet("/sessions/{token}/next", async Task<Results<Ok<TrialResponse>, NoContent>> (string token, ParticipantSessions sessions, CancellationToken ct) =>
+                await sessions.NextAsync(token, ct) is NextTrial.Trial trial
+                    ? TypedResults.Ok(TrialResponse.From(trial.View))
+                    : TypedResults.NoContent())
+            .WithSummary("The trial to judge now (the same one again until it is answered); 204 when the session is finished");
+
+        api.MapPost("/sessions/{token}/judgments", async Task<Results<Created<JudgmentResponse>, Ok<JudgmentResponse>>> (string token, JudgmentRequest body, ParticipantSessions sessions, CancellationToken ct) =>
+            {
+                var (judgment, created) = await sessions.RecordAsync(token, new RecordJudgment(Guid.Empty, body.TrialId, body.Choice, body.DecisionMs), ct);
+                var response = new JudgmentResponse(judgment.TrialId, judgment.Choice, judgment.DecisionMs, judgment.At);
+                return created ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
+            })
+            .WithSummary("Answer a trial: 201; 200 for the same answer again; 409 for a different answer to a judged trial; 422 for a choice the scale does not allow");
+
+        api.MapGet("/sessions/{token}", async (string token, ParticipantSessions sessions, CancellationToken ct) =>
+            {
+                var (study, session) = await sessions.GetWithStudyAsync(token, ct);
+                return TypedResults.Ok(new SessionState(session.Completed,
+                    session.Completed ? study.Settings.CompletionCode : null,
+                    session.Completed ? study.Settings.CompletionUrl : null,
+                    new Progress(session.Judgments.Count, study.Settings.TrialsPerParticipant)));
+            })
+            .WithSummary("Whether the session is finished, and then its completion code");
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Platform.Testing;
+
+/// <summary>Small real video files made with ffmpeg's test sources, one per pattern, cached for the test run.</summary>
+public static class TestVideos
+{
+    private static readonly string Directory = System.IO.Directory.CreateTempSubdirectory("platform-clips-").FullName;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    /// <param name="hue">Makes clips differ, so each has content of its own.</param>
+    public static async Task<string> ClipAsync(int hue = 0, double seconds = 1, int width = 96, int height = 64, int fps = 10)
+    {
+        var path = Path.Combine(Directory, $"clip-{hue}-{seconds}-{width}x{height}-{fps}.mp4");
+        await Gate.WaitAsync();
+        try
+        {
+            if (!File.Exists(path))
+            {
+                await RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", $"testsrc2=duration={seconds}:size={width}x{height}:rate={fps}",
+                    "-vf", $"hue=h={hue}", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-y", path);
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+        return path;
+    }
+
+    private static async Task RunAsync(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} failed: {error}");
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Platform.Accounts;
+using Platform.Studies;
+using Platform.Testing;
+
+namespace Platform.Tests.Studies;
+
+public sealed class StudiesApiTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private PlatformFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task A_researcher_designs_a_study_that_starts_as_a_draft()
+    {
+        var researcher = await fixture.ResearcherAsync();
+
+        var id = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var study = await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{id}", ApiClient.Json);
+        study!.Status.Should().Be(StudyStatus.Draft);
+        study.Settings.Conditions.Select(c => c.Key).Should().Equal("base-model", "ours-simdrop");
+        study.ParticipantLink.Should().Contain($"/take/{id}?PROLIFIC_PID={{{{%PROLIFIC_PID%}}}}");
+        (await researcher.GetFromJsonAsync<List<StudySummary>>("/api/studies", ApiClient.Json)).Should().Contain(s => s.Id == id);
+    }
+
+    [Fact]
+    public async Task Invalid_settings_are_400_with_every_problem_named()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder { Conditions = [new("Bad Key", "", false)], JudgmentsPerTrial = 0 }.Build();
+
+        var response = await researcher.PostAsJsonAsync("/api/studies", settings, ApiClient.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().Contain("at least 2 conditions").And.Contain("'Bad Key'").And.Contain("judgments per trial");
+    }
+
+    [Fact]
+    public async Task Study_endpoints_need_the_researcher_role()
+    {
+        var admin = await Factory.AdminAsync();
+        await admin.CreateUserAsync("annie@platform.test", "annotator-password", Role.Annotator);
+        var annotator = await Factory.SignedInAsync("annie@platform.test", "annotator-password");
+
+        (await annotator.GetAsync("/api/studies")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_study_without_ready_videos_cannot_open_and_says_why()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var id = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var response = await researcher.PostAsync($"/api/studies/{id}/open", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("No trial can be planned yet");
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_video_gets_422_and_leaves_nothing_stored()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var id = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+        var notVideo = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.mp4");
+        await File.WriteAllTextAsync(notVideo, "this is a text file pretending to be a video");
+
+        var response = await researcher.UploadAsync(id, notVideo, "ours-simdrop", "a dancer spins");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("not a video");
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{id}/videos", ApiClient.Json)).Should().BeEmpty();
+        Directory.EnumerateFiles(Path.Combine(Factory.DataDirectory, "uploads"), "*", SearchOption.AllDirectories).Should().BeEmpty();
+        File.Delete(notVideo);
+    }
+
+    [Fact]
+    public async Task A_video_for_an_unknown_condition_is_refused_before_it_is_stored()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var id = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var response = await researcher.UploadAsync(id, await TestVideos.ClipAsync(), "kling", "a dancer spins");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("'kling' is not a condition");
+    }
+
+    [Fact]
+    public async Task An_uploaded_video_becomes_web_playable_h264_served_with_byte_ranges()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var id = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var upload = await researcher.UploadAsync(id, await TestVideos.ClipAsync(hue: 200, width: 97, height: 63), "ours-simdrop", "a dancer spins", seed: 7);
+
+        upload.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var video = (await researcher.WaitForVideosAsync(id)).Single();
+        video.Status.Should().Be(VideoState.Ready);
+        video.Seed.Should().Be(7);
+        var details = await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{id}", ApiClient.Json);
+        details!.Counts.VideosReady.Should().Be(1);
+
+        var anonymous = Factory.CreateClient();
+        var poster = await anonymous.GetAsync(video.PosterUrl);
+        poster.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
+        var mediaId = await MediaIdOfVideoAsync(id);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/media/{mediaId}");
+        request.Headers.Range = new RangeHeaderValue(0, 99);
+        var partial = await anonymous.SendAsync(request);
+        partial.StatusCode.Should().Be(HttpStatusCode.PartialContent);
+        partial.Content.Headers.ContentLength.Should().Be(100);
+        partial.Headers.AcceptRanges.Should().Contain("bytes");
+        partial.Headers.ETag.Should().NotBeNull();
+        var whole = await anonymous.GetByteArrayAsync($"/media/{mediaId}");
+        var probe = await FFMpegCore.FFProbe.AnalyseAsync(new MemoryStream(whole));
+        probe.PrimaryVideoStream!.CodecName.Should().Be("h264");
+        probe.PrimaryVideoStream.PixelFormat.Should().Be("yuv420p");
+        (probe.PrimaryVideoStream.Width % 2).Should().Be(0, "H.264 in yuv420p needs even dimensions");
+        System.Text.Encoding.ASCII.GetString(whole, 0, 64).Should().Contain("moov", "faststart puts the index before the media data");
+    }
+
+    private async Task<string> MediaIdOfVideoAsync(Guid studyId)
+    {
+        await using var session = Factory.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var video = await Marten.QueryableExtensions.SingleAsync(session.Query<CandidateVideo>().Where(v => v.StudyId == studyId));
+        return video.MediaId!;
+    }
+}
