@@ -98,9 +98,7 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
             // Left too long, and others filled the trial meanwhile: it goes, and the participant gets another.
             slot.Released = true;
             session.Store(slot);
-            var released = new AssignmentReleased(participant.Id, pending.TrialId, now);
-            stream.AppendOne(released);
-            participant.Apply(released);
+            stream.AppendOne(new AssignmentReleased(participant.Id, pending.TrialId, now));
         }
 
         if (study.Status != StudyStatus.Open)
@@ -128,8 +126,8 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
             await session.SaveChangesAsync(cancellationToken);
             return Finished(study);
         }
+        // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
         stream.AppendOne(assigned);
-        participant.Apply(assigned);
         session.Store(new TrialSlot
         {
             Id = TrialSlot.IdFor(participant.Id, assigned.TrialId),
@@ -185,11 +183,11 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
                 throw new DomainException("This trial went to someone else after a long pause; load the next trial.", DomainError.Conflict);
         }
 
+        var completes = RecordingJudgment.Completes(participant, study.Settings);
         stream.AppendOne(outcome.Judgment);
-        participant.Apply(outcome.Judgment);
         slot.JudgedAt = now;
         session.Store(slot);
-        if (RecordingJudgment.Finishes(participant, study.Settings))
+        if (completes)
             stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
         await session.SaveChangesAsync(cancellationToken);
         return (outcome.Judgment, true);

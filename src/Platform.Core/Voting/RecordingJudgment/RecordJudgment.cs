@@ -50,6 +50,7 @@ public static class RecordingJudgment
             command.Choice, command.DecisionMs, assignment.IsGold, correct, session.ParticipantId, now));
     }
 
-    public static bool Finishes(ParticipantSession session, StudySettings settings) =>
-        !session.Completed && session.Judgments.Count >= settings.TrialsPerParticipant;
+    /// <summary>Whether one more judgment, recorded on <paramref name="before"/>, completes the session.</summary>
+    public static bool Completes(ParticipantSession before, StudySettings settings) =>
+        !before.Completed && before.Judgments.Count + 1 >= settings.TrialsPerParticipant;
 }
