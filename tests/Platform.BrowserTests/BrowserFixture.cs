@@ -14,6 +14,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>Errors and warnings the pages logged in their console.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> BrowserLogQueue { get; } = new();
+
+    private void BrowserLogAdd(string line) => BrowserLogQueue.Enqueue(line);
+
     public async Task InitializeAsync()
     {
         Factory = new PlatformFactory(await TestDatabase.CreateAsync("browser"));
@@ -35,7 +40,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // What the browser said goes to the test output: a failing browser test shows its console errors.
+        page.Console += (_, message) => { if (message.Type is "error" or "warning") BrowserLogAdd($"{message.Type}: {message.Text}"); };
+        page.PageError += (_, error) => BrowserLogAdd($"page error: {error}");
+        return page;
+    }
+
+    private HttpClient? _researcher;
+
+    /// <summary>A Researcher's API client on this host, made once.</summary>
+    public async Task<HttpClient> ResearcherAsync()
+    {
+        if (_researcher is not null) return _researcher;
+        var admin = await Factory.AdminAsync();
+        await admin.CreateUserAsync("browser.researcher@platform.test", "researcher-password", Platform.Accounts.Role.Researcher);
+        return _researcher = await Factory.SignedInAsync("browser.researcher@platform.test", "researcher-password");
+    }
+
+    public async Task<Platform.Voting.ParticipantSession> SessionOfAsync(Guid studyId, string participantId)
+    {
+        var sessions = Factory.Services.GetRequiredService<Platform.Voting.ParticipantSessions>();
+        return await sessions.FindAsync(studyId, participantId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"{participantId} has no session.");
     }
 
     public async Task DisposeAsync()

@@ -4,7 +4,8 @@ using Platform.Testing;
 
 namespace Platform.BrowserTests;
 
-public sealed class SignInAndRolesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SignInAndRolesTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task The_admin_creates_a_researcher_who_signs_in_and_sees_the_studies_page()

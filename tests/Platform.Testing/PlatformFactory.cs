@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace Platform.Testing;
 
@@ -13,6 +14,15 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
 
     /// <summary>Media and uploads of this host; removed with it.</summary>
     public string DataDirectory { get; } = TestDatabase.NewDirectory("data");
+
+    // Hangfire keeps its storage and job activator in process-wide statics while a host is being built; hosts
+    // started at the same moment in one test process could pick up each other's. One start at a time.
+    private static readonly Lock StartGate = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartGate) return base.CreateHost(builder);
+    }
 
     public override async ValueTask DisposeAsync()
     {

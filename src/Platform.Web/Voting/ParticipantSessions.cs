@@ -56,6 +56,13 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         }
     }
 
+    /// <summary>The participant's session of this study, if they have started one.</summary>
+    public async Task<ParticipantSession?> FindAsync(Guid studyId, string participantId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await FindAsync(session, studyId, participantId.Trim(), cancellationToken);
+    }
+
     public async Task<ParticipantSession> GetAsync(string token, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
@@ -220,7 +227,7 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         await session.Query<ParticipantSession>().FirstOrDefaultAsync(s => s.Token == token, cancellationToken)
             ?? throw new DomainException("There is no session with this token.", DomainError.NotFound);
 
-    private static string NotOpenMessage(Study study) => study.Status switch
+    public static string NotOpenMessage(Study study) => study.Status switch
     {
         StudyStatus.Paused => "The study is paused for a moment; try again a little later.",
         StudyStatus.Closed => "The study has closed and takes no more participants.",

@@ -43,7 +43,7 @@ public static class ChangingStudy
             else if (now.IsBaseline != old.IsBaseline || !SameSettings(now.Settings, old.Settings))
                 breaking.Add($"the settings or baseline flag of condition '{old.Key}'");
         }
-        foreach (var removed in before.Tasks.Except(after.Tasks))
+        foreach (var removed in before.Tasks.Except(after.Tasks, StringComparer.OrdinalIgnoreCase))
             breaking.Add($"task '{removed}' (it cannot be removed)");
         return breaking;
     }

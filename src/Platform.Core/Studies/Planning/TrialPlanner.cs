@@ -23,7 +23,7 @@ public static class TrialPlanner
         return settings.Kind == StudyKind.Rating ? PlanRatings(studyId, settings, videos) : PlanPairs(studyId, settings, videos);
     }
 
-    /// <summary>The condition pairs the pairing rule asks for, first condition first.</summary>
+    /// <summary>The condition pairs the pairing rule asks for: each against the baseline, or all pairs in key order.</summary>
     public static IReadOnlyList<(string A, string B)> Pairs(StudySettings settings)
     {
         var keys = settings.Conditions.Select(c => c.Key).ToList();
@@ -32,14 +32,18 @@ public static class TrialPlanner
             var baseline = settings.Conditions.Single(c => c.IsBaseline).Key;
             return [.. keys.Where(k => k != baseline).Select(k => (k, baseline))];
         }
+        // Ordered by key, not by the order the researcher listed them, so reordering conditions keeps every trial.
+        keys.Sort(StringComparer.Ordinal);
         return [.. keys.SelectMany((a, i) => keys.Skip(i + 1).Select(b => (a, b)))];
     }
+
+    private static DateTimeOffset Max(DateTimeOffset x, DateTimeOffset y) => x > y ? x : y;
 
     private static List<PlannedTrial> PlanRatings(Guid studyId, StudySettings settings, List<ReadyVideo> videos)
     {
         var ordinals = new Dictionary<string, int>();
         var trials = new List<PlannedTrial>();
-        foreach (var video in videos.OrderBy(v => v.Prompt, StringComparer.Ordinal).ThenBy(v => v.Seed).ThenBy(v => v.Condition, StringComparer.Ordinal))
+        foreach (var video in videos)
         {
             var ordinal = ordinals[video.Condition] = ordinals.GetValueOrDefault(video.Condition, -1) + 1;
             trials.Add(new PlannedTrial(StableId.From(studyId, "rating", video.VideoId), video.Task, video.Prompt, video.Seed, [new TrialVideo(video.VideoId, video.Condition)], ordinal));
@@ -49,24 +53,32 @@ public static class TrialPlanner
 
     private static List<PlannedTrial> PlanPairs(Guid studyId, StudySettings settings, List<ReadyVideo> videos)
     {
-        var trials = new List<PlannedTrial>();
-        var groups = videos.GroupBy(v => (v.Prompt, v.Seed))
-            .OrderBy(g => g.Key.Prompt, StringComparer.Ordinal).ThenBy(g => g.Key.Seed);
-        var ordinals = new Dictionary<(string, string), int>();
-        foreach (var group in groups)
+        var pairs = new List<(string A, string B, ReadyVideo VA, ReadyVideo VB)>();
+        foreach (var group in videos.GroupBy(v => (v.Prompt, v.Seed)))
         {
             // The first video uploaded for a condition stands for it; later duplicates are spares.
             var byCondition = group.GroupBy(v => v.Condition).ToDictionary(g => g.Key, g => g.First());
             foreach (var (a, b) in Pairs(settings))
             {
-                if (!byCondition.TryGetValue(a, out var va) || !byCondition.TryGetValue(b, out var vb)) continue;
-                var ordinal = ordinals[(a, b)] = ordinals.GetValueOrDefault((a, b), -1) + 1;
-                trials.Add(new PlannedTrial(
-                    StableId.From(studyId, "pair", group.Key.Prompt, group.Key.Seed, a, b),
-                    va.Task, group.Key.Prompt, group.Key.Seed,
-                    [new TrialVideo(va.VideoId, a), new TrialVideo(vb.VideoId, b)],
-                    ordinal));
+                if (byCondition.TryGetValue(a, out var va) && byCondition.TryGetValue(b, out var vb))
+                    pairs.Add((a, b, va, vb));
             }
+        }
+
+        // Ordinals follow the time a pair became complete, so trials that arrive later are numbered after the
+        // existing ones and the sides those already alternate from stay put.
+        var ordinals = new Dictionary<(string, string), int>();
+        var trials = new List<PlannedTrial>();
+        foreach (var (a, b, va, vb) in pairs
+                     .OrderBy(p => Max(p.VA.UploadedAt, p.VB.UploadedAt))
+                     .ThenBy(p => p.VA.Prompt, StringComparer.Ordinal).ThenBy(p => p.VA.Seed))
+        {
+            var ordinal = ordinals[(a, b)] = ordinals.GetValueOrDefault((a, b), -1) + 1;
+            trials.Add(new PlannedTrial(
+                StableId.From(studyId, "pair", va.Prompt, va.Seed, a, b),
+                va.Task, va.Prompt, va.Seed,
+                [new TrialVideo(va.VideoId, a), new TrialVideo(vb.VideoId, b)],
+                ordinal));
         }
         return trials;
     }

@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+
+namespace Platform.BrowserTests.Pages;
+
+/// <summary>What an anonymous participant sees: instructions and consent, trials, the completion page.</summary>
+public sealed class TakeStudyPage(IPage page)
+{
+    public ILocator Trial => page.Locator("[data-testid=trial]");
+    public ILocator CompletionCode => page.Locator("[data-testid=completion-code]");
+
+    public async Task OpenFromProlificAsync(Guid studyId, string prolificId)
+    {
+        await page.GotoAsync($"/take/{studyId}?PROLIFIC_PID={prolificId}&STUDY_ID=prolific-study&SESSION_ID=prolific-session");
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    public async Task ConsentAndStartAsync()
+    {
+        await page.GetByLabel("I have read this and agree to take part.").CheckAsync();
+        await page.Locator("[data-testid=start]").ClickAsync();
+        await Trial.WaitForAsync();
+    }
+
+    /// <summary>Waits until the answers unlock (every video played through), then presses the key.</summary>
+    public async Task AnswerWithKeyAsync(string key)
+    {
+        var trialId = await Trial.GetAttributeAsync("data-trial");
+        await page.Locator("button[data-choice]:not([disabled])").First.WaitForAsync(new() { Timeout = 20_000 });
+        await page.Keyboard.PressAsync(key);
+        await page.WaitForFunctionAsync(
+            "id => !document.querySelector('[data-testid=trial]') || document.querySelector('[data-testid=trial]').dataset.trial !== id", trialId);
+    }
+
+    public Task<bool> IsFinishedAsync() => CompletionCode.IsVisibleAsync();
+}

@@ -1,0 +1,142 @@
+using Platform.Common;
+using Platform.Studies;
+
+namespace Platform.Tests.Studies;
+
+public sealed class DesigningStudyTests
+{
+    [Fact]
+    public void Valid_settings_are_recorded_trimmed_and_normalised()
+    {
+        var settings = A.Pairwise() with
+        {
+            Title = "  Motion quality ",
+            Instructions = " Watch both. ",
+            Question = " Which moves better? ",
+            SuccessCriterion = "   ",
+            Conditions = [new Condition(" a ", " Model A ", false), new Condition("b", "Model B", false, new Dictionary<string, string> { ["steps"] = "50" })],
+            Tasks = [" walking ", "dancing"],
+            CompletionCode = " DONE-1234 ",
+            CompletionUrl = " https://app.prolific.com/submissions/complete?cc=DONE-1234 ",
+        };
+        var command = new DesignStudy(Guid.NewGuid(), settings, Guid.NewGuid());
+
+        var created = DesigningStudy.Handle(command, A.Now);
+
+        created.StudyId.Should().Be(command.StudyId);
+        created.By.Should().Be(command.By);
+        created.At.Should().Be(A.Now);
+        var s = created.Settings;
+        (s.Title, s.Instructions, s.Question, s.SuccessCriterion).Should().Be(("Motion quality", "Watch both.", "Which moves better?", (string?)null));
+        s.Conditions.Select(c => (c.Key, c.Label)).Should().Equal(("a", "Model A"), ("b", "Model B"));
+        s.Conditions[0].Settings.Should().NotBeNull().And.BeEmpty();
+        s.Conditions[1].Settings.Should().ContainKey("steps");
+        s.Tasks.Should().Equal("walking", "dancing");
+        s.CompletionCode.Should().Be("DONE-1234");
+        s.CompletionUrl.Should().Be("https://app.prolific.com/submissions/complete?cc=DONE-1234");
+    }
+
+    [Fact]
+    public void Settings_at_every_limit_are_accepted()
+    {
+        var settings = A.Pairwise() with
+        {
+            Title = new string('t', 200),
+            Conditions = [new Condition(new string('k', 40), "Long key", false), new Condition("b_2-x", "Odd key", false)],
+            Tasks = [new string('w', 60)],
+            JudgmentsPerTrial = DesigningStudy.MaxJudgmentsPerTrial,
+            TrialsPerParticipant = DesigningStudy.MaxTrialsPerParticipant,
+            GoldRate = DesigningStudy.MaxGoldRate,
+            CompletionCode = new string('c', 100),
+            CompletionUrl = "http://example.org/done",
+        };
+
+        FluentActions.Invoking(() => DesigningStudy.Validate(settings)).Should().NotThrow();
+    }
+
+    [Fact]
+    public void A_rating_study_needs_only_one_condition_and_no_baseline()
+    {
+        var settings = A.Rating("a") with { Pairing = PairingRule.AgainstBaseline };
+
+        FluentActions.Invoking(() => DesigningStudy.Validate(settings)).Should().NotThrow();
+    }
+
+    [Theory]
+    [InlineData("blank title", "*a title of 1 to 200 characters*")]
+    [InlineData("long title", "*a title of 1 to 200 characters*")]
+    [InlineData("blank question", "*the question evaluators answer*")]
+    [InlineData("rating without criterion", "*the success criterion of a rating study*")]
+    [InlineData("pairwise with one condition", "*at least 2 conditions*")]
+    [InlineData("rating without conditions", "*at least 1 condition.")]
+    [InlineData("upper-case key", "*condition key 'Big Model'*")]
+    [InlineData("41-character key", "*condition key 'kkkk*")]
+    [InlineData("repeated key", "*'a' is used twice*")]
+    [InlineData("blank label", "*a label for every condition*")]
+    [InlineData("two baselines", "*at most one baseline condition*")]
+    [InlineData("against no baseline", "*exactly one baseline condition*")]
+    [InlineData("blank task", "*task names of 1 to 60 characters*")]
+    [InlineData("61-character task", "*task names of 1 to 60 characters*")]
+    [InlineData("tasks differing in case", "*task names that differ*")]
+    [InlineData("no judgments per trial", "*1 to 50 judgments per trial*")]
+    [InlineData("51 judgments per trial", "*1 to 50 judgments per trial*")]
+    [InlineData("no trials per participant", "*1 to 500 trials per participant*")]
+    [InlineData("501 trials per participant", "*1 to 500 trials per participant*")]
+    [InlineData("negative gold rate", "*gold-trial rate between 0 and 0.5*")]
+    [InlineData("gold rate above half", "*gold-trial rate between 0 and 0.5*")]
+    [InlineData("NaN gold rate", "*gold-trial rate between 0 and 0.5*")]
+    [InlineData("blank completion code", "*completion code of 1 to 100 characters*")]
+    [InlineData("101-character completion code", "*completion code of 1 to 100 characters*")]
+    [InlineData("ftp completion URL", "*completion redirect URL*")]
+    [InlineData("relative completion URL", "*completion redirect URL*")]
+    public void Each_broken_rule_is_refused_naming_the_problem(string rule, string message)
+    {
+        var settings = Broken(rule);
+
+        var act = () => DesigningStudy.Validate(settings);
+
+        act.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.Invalid).WithMessage("The study needs " + message);
+    }
+
+    [Fact]
+    public void Several_problems_are_named_in_one_message()
+    {
+        var settings = A.Pairwise("a") with { Title = " ", JudgmentsPerTrial = 0, CompletionCode = "" };
+
+        var act = () => DesigningStudy.Handle(new DesignStudy(Guid.NewGuid(), settings, Guid.NewGuid()), A.Now);
+
+        act.Should().Throw<DomainException>().WithMessage(
+            "The study needs a title of 1 to 200 characters; at least 2 conditions; 1 to 50 judgments per trial; a completion code*");
+    }
+
+    private static StudySettings Broken(string rule) => rule switch
+    {
+        "blank title" => A.Pairwise() with { Title = "   " },
+        "long title" => A.Pairwise() with { Title = new string('t', 201) },
+        "blank question" => A.Pairwise() with { Question = " " },
+        "rating without criterion" => A.Rating() with { SuccessCriterion = " " },
+        "pairwise with one condition" => A.Pairwise("a"),
+        "rating without conditions" => A.Rating() with { Conditions = [] },
+        "upper-case key" => A.Pairwise("a", "Big Model"),
+        "41-character key" => A.Pairwise("a", new string('k', 41)),
+        "repeated key" => A.Pairwise("a", "b", " a"),
+        "blank label" => A.Pairwise() with { Conditions = [new Condition("a", "  ", false), new Condition("b", "B", false)] },
+        "two baselines" => A.Pairwise() with { Conditions = [new Condition("a", "A", true), new Condition("b", "B", true)] },
+        "against no baseline" => A.Pairwise() with { Pairing = PairingRule.AgainstBaseline },
+        "blank task" => A.Pairwise().WithTasks("walking", " "),
+        "61-character task" => A.Pairwise().WithTasks(new string('w', 61)),
+        "tasks differing in case" => A.Pairwise().WithTasks("walking", "Walking"),
+        "no judgments per trial" => A.Pairwise() with { JudgmentsPerTrial = 0 },
+        "51 judgments per trial" => A.Pairwise() with { JudgmentsPerTrial = 51 },
+        "no trials per participant" => A.Pairwise() with { TrialsPerParticipant = 0 },
+        "501 trials per participant" => A.Pairwise() with { TrialsPerParticipant = 501 },
+        "negative gold rate" => A.Pairwise() with { GoldRate = -0.01 },
+        "gold rate above half" => A.Pairwise() with { GoldRate = 0.51 },
+        "NaN gold rate" => A.Pairwise() with { GoldRate = double.NaN },
+        "blank completion code" => A.Pairwise() with { CompletionCode = " " },
+        "101-character completion code" => A.Pairwise() with { CompletionCode = new string('c', 101) },
+        "ftp completion URL" => A.Pairwise() with { CompletionUrl = "ftp://example.org/done" },
+        "relative completion URL" => A.Pairwise() with { CompletionUrl = "/done" },
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+    };
+}

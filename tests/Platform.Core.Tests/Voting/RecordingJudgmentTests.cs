@@ -1,0 +1,131 @@
+using Platform.Common;
+using Platform.Studies;
+using Platform.Tests.Studies;
+using Platform.Voting;
+
+namespace Platform.Tests.Voting;
+
+public sealed class RecordingJudgmentTests
+{
+    private static readonly StudySettings Settings = A.Pairwise() with { TrialsPerParticipant = 3 };
+    private static readonly TrialVideo OfA = new(Guid.NewGuid(), "a");
+    private static readonly TrialVideo OfB = new(Guid.NewGuid(), "b");
+    private static readonly Guid Trial = Guid.NewGuid();
+
+    private static JudgmentOutcome Record(ParticipantSession session, Choice choice, int decisionMs = 2400, StudySettings? settings = null) =>
+        RecordingJudgment.Handle(session, settings ?? Settings, new RecordJudgment(session.Id, Trial, choice, decisionMs), A.Now);
+
+    [Fact]
+    public void A_new_answer_is_recorded_with_the_conditions_on_each_side()
+    {
+        var session = ASession.Started().Assigned(Trial, left: OfB, right: OfA);
+
+        var outcome = Record(session, Choice.Left);
+
+        outcome.Should().Be(new JudgmentOutcome.Recorded(new JudgmentRecorded(
+            session.Id, A.StudyId, Trial, "b", "a", Choice.Left, 2400, false, null, ASession.Participant, A.Now)));
+    }
+
+    [Fact]
+    public void The_same_answer_again_replays_the_stored_judgment()
+    {
+        var session = ASession.Started().Assigned(Trial, OfA, OfB);
+        var first = Record(session, Choice.Same).Judgment;
+        session.Apply(first);
+
+        var again = RecordingJudgment.Handle(session, Settings, new RecordJudgment(session.Id, Trial, Choice.Same, 99), A.Now.AddSeconds(5));
+
+        again.Should().BeOfType<JudgmentOutcome.Replayed>().Which.Judgment.Should().BeSameAs(first);
+    }
+
+    [Fact]
+    public void A_different_answer_later_is_a_conflict_and_the_first_stands()
+    {
+        var session = ASession.Started().Assigned(Trial, OfA, OfB);
+        session.Apply(Record(session, Choice.Right).Judgment);
+
+        var act = () => Record(session, Choice.Left);
+
+        act.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.Conflict).WithMessage("*already answered 'right'*");
+    }
+
+    [Fact]
+    public void A_trial_not_assigned_to_the_session_is_not_found()
+    {
+        var never = ASession.Started();
+        var released = ASession.Started().Assigned(Trial, OfA, OfB).Released(Trial);
+
+        var unassigned = () => Record(never, Choice.Left);
+        var gone = () => Record(released, Choice.Left);
+
+        unassigned.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.NotFound);
+        gone.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.NotFound).WithMessage("*load the next trial*");
+    }
+
+    [Theory]
+    [InlineData(StudyKind.Pairwise, PairwiseScale.TwoWay, Choice.Same, "*'same'*use left, right.")]
+    [InlineData(StudyKind.Pairwise, PairwiseScale.ThreeWay, Choice.Success, "*'success'*use left, same, right.")]
+    [InlineData(StudyKind.Rating, PairwiseScale.ThreeWay, Choice.Left, "*'left'*use success, failure.")]
+    public void An_answer_outside_the_scale_is_unprocessable(StudyKind kind, PairwiseScale scale, Choice choice, string message)
+    {
+        var settings = (kind == StudyKind.Rating ? A.Rating() : A.Pairwise()) with { Scale = scale };
+        var session = ASession.Started().Assigned(Trial, OfA, kind == StudyKind.Rating ? null : OfB);
+
+        var act = () => Record(session, choice, settings: settings);
+
+        act.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.Unprocessable).WithMessage(message);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(RecordingJudgment.MaxDecisionMs + 1)]
+    public void A_decision_time_out_of_range_is_unprocessable(int decisionMs)
+    {
+        var act = () => Record(ASession.Started().Assigned(Trial, OfA, OfB), Choice.Left, decisionMs);
+
+        act.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.Unprocessable).WithMessage("decisionMs must be between*");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(RecordingJudgment.MaxDecisionMs)]
+    public void Decision_times_at_the_limits_are_accepted(int decisionMs)
+    {
+        Record(ASession.Started().Assigned(Trial, OfA, OfB), Choice.Left, decisionMs).Judgment.DecisionMs.Should().Be(decisionMs);
+    }
+
+    [Theory]
+    [InlineData(Choice.Right, true)]
+    [InlineData(Choice.Left, false)]
+    [InlineData(Choice.Same, false)]
+    public void A_gold_answer_is_marked_correct_only_when_it_names_the_clean_video(Choice choice, bool correct)
+    {
+        var degraded = new TrialVideo(OfA.VideoId, AssigningTrial.DegradedCondition);
+        var session = ASession.Started().Assigned(Trial, degraded, OfA, gold: true, correct: Choice.Right);
+
+        var judgment = Record(session, choice).Judgment;
+
+        judgment.IsGold.Should().BeTrue();
+        judgment.Correct.Should().Be(correct);
+        judgment.LeftCondition.Should().Be(AssigningTrial.DegradedCondition);
+    }
+
+    [Fact]
+    public void A_rating_gold_answer_is_correct_when_it_calls_the_frozen_copy_a_failure()
+    {
+        var session = ASession.Started().Assigned(Trial, new TrialVideo(OfA.VideoId, AssigningTrial.DegradedCondition), gold: true, correct: Choice.Failure);
+
+        var judgment = Record(session, Choice.Failure, settings: A.Rating()).Judgment;
+
+        judgment.Correct.Should().BeTrue();
+        judgment.RightCondition.Should().BeNull();
+    }
+
+    [Fact]
+    public void The_judgment_that_reaches_the_trials_per_participant_completes_the_session()
+    {
+        RecordingJudgment.Completes(ASession.Started().JudgedOthers(2), Settings).Should().BeTrue();
+        RecordingJudgment.Completes(ASession.Started().JudgedOthers(1), Settings).Should().BeFalse();
+        RecordingJudgment.Completes(ASession.Started().JudgedOthers(2).Completed(), Settings).Should().BeFalse();
+    }
+}

@@ -1,0 +1,93 @@
+using Bunit;
+using Platform.Studies;
+using Platform.Tests.Components;
+using Platform.Voting;
+using Platform.Voting.Taking;
+
+namespace Platform.Tests.Voting;
+
+public sealed class TrialPlayerTests : BunitTest
+{
+    private static TrialView Pairwise(params Choice[] choices) => new(
+        Guid.NewGuid(), StudyKind.Pairwise, "Which video shows more plausible motion?", null,
+        choices.Length == 0 ? [Choice.Left, Choice.Same, Choice.Right] : choices,
+        [new VideoView("left", "/media/aaa", "/media/p1"), new VideoView("right", "/media/bbb", "/media/p2")], 0, 3);
+
+    private static TrialView Rating() => new(
+        Guid.NewGuid(), StudyKind.Rating, "Did the body stay intact?", "Success: the human body stays anatomically plausible throughout",
+        [Choice.Success, Choice.Failure], [new VideoView("single", "/media/ccc", "/media/p3")], 1, 3);
+
+    [Fact]
+    public void The_answer_buttons_stay_locked_until_both_videos_have_played_through()
+    {
+        var player = Context.Render<TrialPlayer>(p => p.Add(x => x.Trial, Pairwise()));
+
+        player.FindAll("button[data-choice]").Should().HaveCount(3).And.OnlyContain(b => b.HasAttribute("disabled"));
+        player.Find("[data-testid=locked-hint]").TextContent.Should().Contain("videos have played through");
+
+        player.InvokeAsync(() => player.Instance.OnPlayedThrough());
+
+        player.FindAll("button[data-choice]").Should().OnlyContain(b => !b.HasAttribute("disabled"));
+        player.FindAll("[data-testid=locked-hint]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Keys_answer_only_once_unlocked()
+    {
+        var answers = new List<Choice>();
+        var player = Context.Render<TrialPlayer>(p => p
+            .Add(x => x.Trial, Pairwise())
+            .Add(x => x.OnAnswer, a => answers.Add(a.Choice)));
+
+        player.InvokeAsync(() => player.Instance.OnKey("left"));
+        answers.Should().BeEmpty("the videos have not played through yet");
+
+        player.InvokeAsync(() => player.Instance.OnPlayedThrough());
+        player.InvokeAsync(() => player.Instance.OnKey("right"));
+
+        answers.Should().Equal(Choice.Right);
+    }
+
+    [Fact]
+    public void Keys_outside_the_scale_are_ignored()
+    {
+        var answers = new List<Choice>();
+        var player = Context.Render<TrialPlayer>(p => p
+            .Add(x => x.Trial, Pairwise(Choice.Left, Choice.Right))
+            .Add(x => x.OnAnswer, a => answers.Add(a.Choice)));
+        player.InvokeAsync(() => player.Instance.OnPlayedThrough());
+
+        player.InvokeAsync(() => player.Instance.OnKey("same"));
+        player.InvokeAsync(() => player.Instance.OnKey("success"));
+
+        answers.Should().BeEmpty();
+        player.FindAll("button[data-choice]").Select(b => b.GetAttribute("data-choice")).Should().Equal("left", "right");
+    }
+
+    [Fact]
+    public void A_rating_trial_shows_one_video_the_criterion_and_success_or_failure()
+    {
+        var answers = new List<(Choice, int)>();
+        var player = Context.Render<TrialPlayer>(p => p
+            .Add(x => x.Trial, Rating())
+            .Add(x => x.OnAnswer, a => answers.Add(a)));
+        player.InvokeAsync(() => player.Instance.OnPlayedThrough());
+
+        player.Find("button[data-choice=failure]").Click();
+
+        player.FindAll("video").Should().ContainSingle().Which.GetAttribute("src").Should().Be("/media/ccc");
+        player.Markup.Should().Contain("anatomically plausible");
+        answers.Should().ContainSingle().Which.Item1.Should().Be(Choice.Failure);
+        answers[0].Item2.Should().BeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public void The_player_module_is_attached_to_the_trial()
+    {
+        var module = Context.JSInterop.SetupModule("./player.js");
+
+        Context.Render<TrialPlayer>(p => p.Add(x => x.Trial, Pairwise()));
+
+        module.VerifyInvoke("attach");
+    }
+}
