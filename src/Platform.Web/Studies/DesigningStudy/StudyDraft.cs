@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Platform.Studies;
+
+/// <summary>The editable form of a study's settings: mutable, with conditions' settings as "name = value" lines.</summary>
+public sealed class StudyDraft
+{
+    public string Title { get; set; } = string.Empty;
+    public string Instructions { get; set; } = "Watch both videos to the end, then answer the question.";
+    public StudyKind Kind { get; set; } = StudyKind.Pairwise;
+    public PairwiseScale Scale { get; set; } = PairwiseScale.ThreeWay;
+    public string Question { get; set; } = "Which video shows more physically plausible motion?";
+    public string? SuccessCriterion { get; set; }
+    public List<ConditionDraft> Conditions { get; set; } = [new() { Key = "base", Label = "Base model", IsBaseline = true }, new() { Key = "ours", Label = "Ours" }];
+    public string Tasks { get; set; } = string.Empty;
+    public PairingRule Pairing { get; set; } = PairingRule.AgainstBaseline;
+    public int JudgmentsPerTrial { get; set; } = 3;
+    public int TrialsPerParticipant { get; set; } = 20;
+    public double GoldRate { get; set; } = 0.1;
+    public string CompletionCode { get; set; } = string.Empty;
+    public string? CompletionUrl { get; set; }
+
+    public StudySettings ToSettings() => new(
+        Title, Instructions, Kind, Scale, Question, SuccessCriterion,
+        [.. Conditions.Select(c => c.ToCondition())],
+        [.. Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        Pairing, JudgmentsPerTrial, TrialsPerParticipant, GoldRate, CompletionCode, CompletionUrl);
+
+    public static StudyDraft From(StudySettings s) => new()
+    {
+        Title = s.Title,
+        Instructions = s.Instructions,
+        Kind = s.Kind,
+        Scale = s.Scale,
+        Question = s.Question,
+        SuccessCriterion = s.SuccessCriterion,
+        Conditions = [.. s.Conditions.Select(ConditionDraft.From)],
+        Tasks = string.Join(", ", s.Tasks),
+        Pairing = s.Pairing,
+        JudgmentsPerTrial = s.JudgmentsPerTrial,
+        TrialsPerParticipant = s.TrialsPerParticipant,
+        GoldRate = s.GoldRate,
+        CompletionCode = s.CompletionCode,
+        CompletionUrl = s.CompletionUrl,
+    };
+}
+
+public sealed class ConditionDraft
+{
+    public string Key { get; set; } = string.Empty;
+    public string Label { get; set; } = string.Empty;
+    public bool IsBaseline { get; set; }
+
+    /// <summary>One "name = value" per line, e.g. "model = ours" and "simdrop = 0.2".</summary>
+    public string Settings { get; set; } = string.Empty;
+
+    public Condition ToCondition() => new(Key, Label, IsBaseline, Settings
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(line => line.Split('=', 2, StringSplitOptions.TrimEntries))
+        .Where(parts => parts[0].Length > 0)
+        .GroupBy(parts => parts[0])
+        .ToDictionary(g => g.Key, g => g.Last().ElementAtOrDefault(1) ?? string.Empty));
+
+    public static ConditionDraft From(Condition c) => new()
+    {
+        Key = c.Key,
+        Label = c.Label,
+        IsBaseline = c.IsBaseline,
+        Settings = string.Join('\n', (c.Settings ?? new Dictionary<string, string>()).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} = {p.Value}"))),
+    };
+}
