@@ -1,4 +1,3 @@
-using Hangfire;
 using JasperFx;
 using Platform.Accounts;
 using Platform.Components;
@@ -30,19 +29,14 @@ var app = builder.Build();
 
 app.UsePlatformPipeline();
 app.MapOperations(role);
+app.UseJobs(role);
 if (role.ServesWeb)
 {
     app.MapAccounts();
     app.MapStudies();
     app.MapVoting();
     app.MapMedia();
-    app.MapJobsDashboard();
     app.MapUi();
-}
-if (role.RunsWorkers)
-{
-    app.Lifetime.ApplicationStarted.Register(() =>
-        Platform.Accounts.Config.ScheduleAccountJobs(app.Services.GetRequiredService<IRecurringJobManager>()));
 }
 
 // `dotnet Platform.Web.dll db-patch|db-assert|db-apply …` runs a JasperFx command; anything else runs the platform.

@@ -21,7 +21,12 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        lock (StartGate) return base.CreateHost(builder);
+        lock (StartGate)
+        {
+            var host = base.CreateHost(builder);
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentHangfireLog());
+            return host;
+        }
     }
 
     public override async ValueTask DisposeAsync()

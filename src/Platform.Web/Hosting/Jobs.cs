@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Platform.Hosting.Database;
 
@@ -32,5 +33,29 @@ public static class Jobs
             });
         }
         return services;
+    }
+
+    /// <summary>
+    /// Binds this host's Hangfire storage at start, maps the dashboard at /jobs (admins only) where the web runs, and
+    /// schedules the recurring jobs where workers run.
+    /// </summary>
+    public static WebApplication UseJobs(this WebApplication app, PlatformRole role)
+    {
+        // Hangfire hands out JobStorage.Current, a process-wide static, on first resolution: take it now, while it
+        // is this host's, not later when another host in the same process (tests) may have replaced it.
+        app.Services.GetRequiredService<JobStorage>();
+        app.Services.GetRequiredService<JobActivator>();
+
+        if (role.ServesWeb)
+        {
+            app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "Platform jobs" })
+                .RequireAuthorization(Accounts.Policies.Admin);
+        }
+        if (role.RunsWorkers)
+        {
+            app.Lifetime.ApplicationStarted.Register(() =>
+                Accounts.Config.ScheduleAccountJobs(app.Services.GetRequiredService<IRecurringJobManager>()));
+        }
+        return app;
     }
 }

@@ -13,6 +13,8 @@ public static class Messaging
         var transport = (configuration["Messaging:Transport"] ?? "InMemory").Trim();
         services.AddMassTransit(bus =>
         {
+            // MassTransit would report usage to its vendor over the internet; the platform talks to nobody unasked.
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             if (role.RunsWorkers)
                 bus.AddConsumers(typeof(Messaging).Assembly);

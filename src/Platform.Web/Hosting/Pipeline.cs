@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hangfire;
-using Hangfire.Dashboard;
 
 namespace Platform.Hosting;
 
@@ -24,12 +22,4 @@ public static class Pipeline
     }
 
     private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
-
-    /// <summary>The Hangfire dashboard at /jobs, for admins only.</summary>
-    public static WebApplication MapJobsDashboard(this WebApplication app)
-    {
-        app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "Platform jobs" })
-            .RequireAuthorization(Accounts.Policies.Admin);
-        return app;
-    }
 }
