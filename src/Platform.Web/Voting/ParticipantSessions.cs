@@ -210,8 +210,9 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         {
             var candidate = await session.LoadAsync<CandidateVideo>(video.VideoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Video {video.VideoId} of an assigned trial is missing.");
+            // A gold trial's frozen copy shows the same poster (its first frame) as the clean video, so nothing tells them apart.
             var media = video.Condition == AssigningTrial.DegradedCondition ? candidate.DegradedMediaId : candidate.MediaId;
-            videos.Add(new VideoView(position, $"/media/{media}", video.Condition == AssigningTrial.DegradedCondition ? null : $"/media/{candidate.PosterMediaId}"));
+            videos.Add(new VideoView(position, $"/media/{media}", $"/media/{candidate.PosterMediaId}"));
         }
         var settings = study.Settings;
         return new TrialView(trial.TrialId, settings.Kind, settings.Question, settings.SuccessCriterion, Choices.Allowed(settings), videos,
