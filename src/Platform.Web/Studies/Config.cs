@@ -17,7 +17,6 @@ public static class Config
             options.Schema.For<VideoProgress>();
             options.Schema.For<TrialSlot>().Index(s => s.StudyId).Index(s => s.TrialId);
         });
-        services.AddSingleton<Platform.Hosting.Storage>();
         services.AddSingleton<StudyCatalog>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<VideoUploads>();

@@ -7,11 +7,12 @@ namespace Platform.Hosting.Database;
 public static class Config
 {
     /// <summary>
-    /// PostgreSQL (configured or embedded) and Marten on top of it. Features add their documents and projections with
+    /// The data directory, PostgreSQL (configured or embedded) and Marten on top of it. Features add their documents and projections with
     /// <c>services.ConfigureMarten(...)</c> in their own Config.cs.
     /// </summary>
     public static IServiceCollection AddPlatformDatabase(this IServiceCollection services)
     {
+        services.AddSingleton<Storage>();
         services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => PlatformDatabase.OpenAsync(
                 sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<ILogger<PlatformDatabase>>())
