@@ -33,6 +33,23 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task After_the_last_answer_the_code_shows_and_the_participant_is_sent_to_the_completion_url()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var completionUrl = $"{fixture.BaseUrl}/not-found?cc=C1A2B3";
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 1 }.Build() with { CompletionUrl = completionUrl }, prompts: 1);
+        var page = await fixture.NewPageAsync();
+        var participant = new TakeStudyPage(page);
+        await participant.OpenFromProlificAsync(studyId, "redirected-participant");
+        await participant.ConsentAndStartAsync();
+
+        await participant.AnswerWithKeyAsync("ArrowLeft");
+
+        await Assertions.Expect(participant.CompletionCode).ToHaveTextAsync("C1A2B3");
+        await page.WaitForURLAsync(completionUrl);
+    }
+
+    [Fact]
     public async Task Reloading_in_the_middle_resumes_at_the_next_unfinished_trial()
     {
         var researcher = await fixture.ResearcherAsync();
