@@ -82,7 +82,7 @@ public sealed class AddingVideoTests
 
         var act = () => AddingVideo.Handle(closed, Upload(), A.Now);
 
-        AddingVideo.Handle(paused, Upload(), A.Now).Should().NotBeNull();
+        AddingVideo.Handle(paused, Upload(), A.Now).StudyId.Should().Be(paused.Id);
         act.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.Conflict).WithMessage("*closed*");
     }
 }

@@ -24,7 +24,6 @@ public sealed class ChangingStudyTests
 
         var changed = Change(study, rating, judgments: 0);
 
-        changed.Should().NotBeNull();
         changed!.StudyId.Should().Be(study.Id);
         changed.Settings.Title.Should().Be("Rebuilt");
         changed.Settings.Kind.Should().Be(StudyKind.Rating);
@@ -98,7 +97,7 @@ public sealed class ChangingStudyTests
 
         var changed = Change(study, Altered(Running(), what), judgments: 1);
 
-        changed.Should().NotBeNull();
+        changed.Should().BeOfType<StudySettingsChanged>().Which.StudyId.Should().Be(study.Id);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class RunningStudyTests
         var paused = A.Draft().Opened().Paused();
 
         RunningStudy.Handle(draft, new CloseStudy(draft.Id, By), A.Now).Should().Be(new StudyClosed(draft.Id, By, A.Now));
-        RunningStudy.Handle(paused, new CloseStudy(paused.Id, By), A.Now).Should().NotBeNull();
+        RunningStudy.Handle(paused, new CloseStudy(paused.Id, By), A.Now).Should().Be(new StudyClosed(paused.Id, By, A.Now));
     }
 
     [Fact]
