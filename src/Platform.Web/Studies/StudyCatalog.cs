@@ -58,13 +58,14 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
         DecideAsync(command.StudyId, (_, study) => Task.FromResult<object?>(RunningStudy.Handle(study, command, clock.GetUtcNow())), cancellationToken);
 
     /// <summary>The trials the study's ready videos make now.</summary>
-    public static async Task<IReadOnlyList<PlannedTrial>> PlanAsync(IQuerySession session, Study study, CancellationToken cancellationToken)
-    {
-        var ready = await session.Query<CandidateVideo>()
-            .Where(v => v.StudyId == study.Id && v.State == VideoState.Ready)
-            .ToListAsync(cancellationToken);
-        return TrialPlanner.Plan(study.Id, study.Settings, ready.Select(v => new ReadyVideo(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, v.UploadedAt)));
-    }
+    public static async Task<IReadOnlyList<PlannedTrial>> PlanAsync(IQuerySession session, Study study, CancellationToken cancellationToken) =>
+        Plan(study, await ReadyVideosAsync(session, study.Id, cancellationToken));
+
+    public static IReadOnlyList<PlannedTrial> Plan(Study study, IEnumerable<CandidateVideo> ready) =>
+        TrialPlanner.Plan(study.Id, study.Settings, ready.Select(v => new ReadyVideo(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, v.UploadedAt)));
+
+    public static async Task<IReadOnlyList<CandidateVideo>> ReadyVideosAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
+        await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId && v.State == VideoState.Ready).ToListAsync(cancellationToken);
 
     public static DomainException NotFound() => new("There is no such study.", DomainError.NotFound);
 

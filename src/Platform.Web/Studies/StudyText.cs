@@ -7,5 +7,9 @@ public static class StudyText
         ? "Rating (success / failure)"
         : s.Scale == PairwiseScale.ThreeWay ? "Pairwise (left / same / right)" : "Pairwise (left / right)";
 
+    /// <summary>The link to paste into Prolific: its placeholders carry the participant, study and session ids.</summary>
+    public static string ParticipantLink(string baseUri, Guid studyId) =>
+        $"{baseUri}take/{studyId}?PROLIFIC_PID={{{{%PROLIFIC_PID%}}}}&STUDY_ID={{{{%STUDY_ID%}}}}&SESSION_ID={{{{%SESSION_ID%}}}}";
+
     public static string Pairing(PairingRule rule) => rule == PairingRule.AllPairs ? "All pairs of conditions" : "Each condition against the baseline";
 }

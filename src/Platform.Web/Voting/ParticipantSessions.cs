@@ -113,14 +113,12 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
             await session.SaveChangesAsync(cancellationToken);
             throw new DomainException(NotOpenMessage(study), DomainError.Conflict);
         }
-        var plan = await StudyCatalog.PlanAsync(session, study, cancellationToken);
+        var ready = await StudyCatalog.ReadyVideosAsync(session, study.Id, cancellationToken);
+        var plan = StudyCatalog.Plan(study, ready);
         var cutoff = now - AbandonAfter;
         var loads = slots.Where(s => !s.IsGold).GroupBy(s => s.TrialId)
             .ToDictionary(g => g.Key, g => new TrialLoad(g.Count(s => s.IsLive(cutoff)), g.Count()));
-        var golds = await session.Query<CandidateVideo>()
-            .Where(v => v.StudyId == study.Id && v.State == VideoState.Ready)
-            .Select(v => new GoldSource(v.Id, v.Condition))
-            .ToListAsync(cancellationToken);
+        var golds = ready.Select(v => new GoldSource(v.Id, v.Condition)).ToList();
         var assigned = AssigningTrial.Next(participant, study.Settings, plan, loads, golds, Random.Shared, now);
         if (assigned is null)
         {

@@ -88,5 +88,5 @@ public static class StudiesApi
     }
 
     public static string ParticipantLink(HttpRequest request, Guid studyId) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/take/{studyId}?PROLIFIC_PID={{{{%PROLIFIC_PID%}}}}&STUDY_ID={{{{%STUDY_ID%}}}}&SESSION_ID={{{{%SESSION_ID%}}}}";
+        StudyText.ParticipantLink($"{request.Scheme}://{request.Host}{request.PathBase}/", studyId);
 }
