@@ -50,13 +50,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private HttpClient? _researcher;
 
     /// <summary>A Researcher's API client on this host, made once.</summary>
-    public async Task<HttpClient> ResearcherAsync()
-    {
-        if (_researcher is not null) return _researcher;
-        var admin = await Factory.AdminAsync();
-        await admin.CreateUserAsync("browser.researcher@platform.test", "researcher-password", Platform.Accounts.Role.Researcher);
-        return _researcher = await Factory.SignedInAsync("browser.researcher@platform.test", "researcher-password");
-    }
+    public async Task<HttpClient> ResearcherAsync() =>
+        _researcher ??= await Factory.NewResearcherAsync("browser.researcher@platform.test");
 
     public async Task<Platform.Voting.ParticipantSession> SessionOfAsync(Guid studyId, string participantId)
     {

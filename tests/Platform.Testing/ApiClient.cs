@@ -24,6 +24,14 @@ public static class ApiClient
     public static Task<HttpClient> AdminAsync(this PlatformFactory factory) =>
         factory.SignedInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
 
+    /// <summary>An admin creates a Researcher account; returns that researcher's signed-in client.</summary>
+    public static async Task<HttpClient> NewResearcherAsync(this PlatformFactory factory, string email)
+    {
+        const string password = "researcher-password";
+        await (await factory.AdminAsync()).CreateUserAsync(email, password, Role.Researcher);
+        return await factory.SignedInAsync(email, password);
+    }
+
     public static async Task<UserView> CreateUserAsync(this HttpClient admin, string email, string password, params Role[] roles)
     {
         var response = await admin.PostAsJsonAsync("/api/users", new NewUser(email, email.Split('@')[0], password, roles), Json);

@@ -18,11 +18,6 @@ public sealed class PlatformFixture : IAsyncLifetime
     private HttpClient? _researcher;
 
     /// <summary>A signed-in Researcher of this host, made once.</summary>
-    public async Task<HttpClient> ResearcherAsync()
-    {
-        if (_researcher is not null) return _researcher;
-        var admin = await Factory.AdminAsync();
-        await admin.CreateUserAsync("researcher.fixture@platform.test", "researcher-password", Platform.Accounts.Role.Researcher);
-        return _researcher = await Factory.SignedInAsync("researcher.fixture@platform.test", "researcher-password");
-    }
+    public async Task<HttpClient> ResearcherAsync() =>
+        _researcher ??= await Factory.NewResearcherAsync("researcher.fixture@platform.test");
 }

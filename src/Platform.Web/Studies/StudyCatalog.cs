@@ -34,8 +34,10 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
     public async Task<StudyCounts> CountAsync(Study study, CancellationToken cancellationToken = default)
     {
         await using var session = store.QuerySession();
-        var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == study.Id).Select(v => v.State).ToListAsync(cancellationToken);
-        var plan = await PlanAsync(session, study, cancellationToken);
+        // One read of the videos serves both the counts by state and the plan (this runs on every page refresh).
+        var all = await session.Query<CandidateVideo>().Where(v => v.StudyId == study.Id).ToListAsync(cancellationToken);
+        var videos = all.Select(v => v.State).ToList();
+        var plan = Plan(study, all.Where(v => v.State == VideoState.Ready));
         var judgments = await session.Query<TrialSlot>().CountAsync(s => s.StudyId == study.Id && s.JudgedAt != null && !s.IsGold, cancellationToken);
         var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == study.Id).Select(s => s.Completed).ToListAsync(cancellationToken);
         return new StudyCounts(

@@ -63,12 +63,6 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         return await FindAsync(session, studyId, participantId.Trim(), cancellationToken);
     }
 
-    public async Task<ParticipantSession> GetAsync(string token, CancellationToken cancellationToken)
-    {
-        await using var session = store.QuerySession();
-        return await ByTokenAsync(session, token, cancellationToken);
-    }
-
     public async Task<(Study Study, ParticipantSession Session)> GetWithStudyAsync(string token, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();

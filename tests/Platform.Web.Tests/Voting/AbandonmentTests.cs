@@ -22,9 +22,7 @@ public sealed class AbandonmentTests : IAsyncLifetime
     [Fact]
     public async Task A_trial_left_unanswered_too_long_goes_to_someone_else_and_the_late_answer_is_refused()
     {
-        var admin = await _factory.AdminAsync();
-        await admin.CreateUserAsync("abandon.researcher@platform.test", "researcher-password", Platform.Accounts.Role.Researcher);
-        var researcher = await _factory.SignedInAsync("abandon.researcher@platform.test", "researcher-password");
+        var researcher = await _factory.NewResearcherAsync("abandon.researcher@platform.test");
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { JudgmentsPerTrial = 1, TrialsPerParticipant = 1 }.Build(), prompts: 1);
         var (slow, slowToken) = await StartAsync(studyId, "slow");
         var (fast, fastToken) = await StartAsync(studyId, "fast");

@@ -18,8 +18,6 @@ public sealed class PlatformDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public bool IsEmbedded => _embedded is not null;
-
     public static async Task<PlatformDatabase> OpenAsync(DatabaseOptions options, ILogger logger, CancellationToken cancellationToken = default)
     {
         EmbeddedPostgres? embedded = null;
