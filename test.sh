@@ -14,6 +14,7 @@ if ! dotnet build Platform.sln -nologo -v quiet; then
     exit 1
 fi
 
+rm -f tests/*/bin/Debug/*/host-errors.log
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
@@ -29,6 +30,12 @@ failed=$(count failed); failed=${failed:-0}
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "A test run aborted before reporting its results."
     failed=1
+fi
+if [ "$failed" -ne 0 ]; then
+    # The hosts' errors (a 500's exception, say) are kept beside each test assembly; show them with the failure.
+    for log in tests/*/bin/Debug/*/host-errors.log; do
+        [ -s "$log" ] && { echo "--- $log (last 80 lines)"; tail -n 80 "$log"; }
+    done
 fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.Testing;
 
@@ -39,6 +40,7 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorLog()));
         var defaults = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Platform"] = ConnectionString,

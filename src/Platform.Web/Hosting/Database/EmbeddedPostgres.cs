@@ -31,7 +31,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string DataDirectory => _dataDirectory;
 
     /// <summary>Initialises the cluster in <paramref name="dataDirectory"/> when it is new, then starts it.</summary>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, CancellationToken cancellationToken = default)
+    /// <param name="maxConnections">
+    /// PostgreSQL's connection limit. Each host holds pools for Marten, Hangfire's workers and the health check; many
+    /// hosts on one cluster (the test run) need more than PostgreSQL's default of 100.
+    /// </param>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, int maxConnections = 100, CancellationToken cancellationToken = default)
     {
         var bin = binDirectory is { Length: > 0 } ? binDirectory : FindBinDirectory();
         var data = Path.GetFullPath(dataDirectory);
@@ -47,7 +51,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await RunAsync(bin, "pg_ctl", ["stop", "-D", data, "-m", "fast", "-w"], cancellationToken);
 
         var port = FreeLoopbackPort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off";
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections={maxConnections}";
         await RunAsync(bin, "pg_ctl", ["start", "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", options], cancellationToken);
         return new EmbeddedPostgres(bin, data, password, port);
     }

@@ -24,7 +24,7 @@ public sealed class PlatformDatabase : IAsyncDisposable
         var connectionString = options.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            embedded = await EmbeddedPostgres.StartAsync(Path.Combine(options.DataDirectory, "postgres"), options.PostgresBinDirectory, cancellationToken);
+            embedded = await EmbeddedPostgres.StartAsync(Path.Combine(options.DataDirectory, "postgres"), options.PostgresBinDirectory, cancellationToken: cancellationToken);
             connectionString = await embedded.EnsureDatabaseAsync("platform", cancellationToken);
             logger.LogInformation("Embedded PostgreSQL started on 127.0.0.1:{Port} with data in {DataDirectory}", embedded.Port, embedded.DataDirectory);
         }
