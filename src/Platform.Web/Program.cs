@@ -3,6 +3,7 @@ using Platform.Accounts;
 using Platform.Components;
 using Platform.Hosting;
 using Platform.Hosting.Database;
+using Platform.Results;
 using Platform.Studies;
 using Platform.Voting;
 
@@ -21,6 +22,7 @@ builder.Services
     .AddAccounts(role)
     .AddStudies()
     .AddVoting()
+    .AddResults()
     .AddParticipantRateLimit(builder.Configuration)
     .AddUi();
 builder.Host.ApplyJasperFxExtensions();
@@ -35,6 +37,7 @@ if (role.ServesWeb)
     app.MapAccounts();
     app.MapStudies();
     app.MapVoting();
+    app.MapResults();
     app.MapMedia();
     app.MapUi();
 }

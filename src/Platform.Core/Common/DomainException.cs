@@ -4,6 +4,9 @@ namespace Platform.Common;
 public sealed class DomainException(string message, DomainError kind = DomainError.Invalid) : Exception(message)
 {
     public DomainError Kind { get; } = kind;
+
+    /// <summary>Each problem on its own (e.g. one per bad line of a file), for clients that list them.</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
 }
 
 public enum DomainError

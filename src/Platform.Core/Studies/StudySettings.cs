@@ -33,6 +33,16 @@ public enum StudyStatus
 /// <summary>One arm of a study: a model with its settings. Evaluators never see its key or label.</summary>
 public sealed record Condition(string Key, string Label, bool IsBaseline, IReadOnlyDictionary<string, string>? Settings = null);
 
+/// <summary>
+/// Which participants the results leave out ("after exclusions"). Null rules are off.
+/// </summary>
+/// <param name="MaxGoldFailureRate">Exclude a participant who failed more than this share of their gold trials.</param>
+/// <param name="MinMedianDecisionMs">Exclude a participant whose median decision time is below this (answering too fast to have watched).</param>
+public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinMedianDecisionMs = null)
+{
+    public static readonly ExclusionRules None = new();
+}
+
 /// <summary>Everything a researcher decides about a study.</summary>
 public sealed record StudySettings(
     string Title,
@@ -48,4 +58,5 @@ public sealed record StudySettings(
     int TrialsPerParticipant,
     double GoldRate,
     string CompletionCode,
-    string? CompletionUrl);
+    string? CompletionUrl,
+    ExclusionRules? Exclusions = null);

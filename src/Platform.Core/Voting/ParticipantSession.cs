@@ -6,12 +6,12 @@ namespace Platform.Voting;
 public sealed record SessionStarted(Guid SessionId, Guid StudyId, string ParticipantId, string Source, string? ExternalStudyId, string? ExternalSessionId, string Token, DateTimeOffset At);
 
 /// <summary>A trial handed to a session, with the side each video is on; gold trials carry their right answer.</summary>
-public sealed record TrialAssigned(Guid SessionId, Guid StudyId, Guid TrialId, int Position, TrialVideo Left, TrialVideo? Right, bool IsGold, Choice? CorrectChoice, DateTimeOffset At);
+public sealed record TrialAssigned(Guid SessionId, Guid StudyId, Guid TrialId, string Prompt, string Task, int Position, TrialVideo Left, TrialVideo? Right, bool IsGold, Choice? CorrectChoice, DateTimeOffset At);
 
 /// <summary>An assignment left unanswered too long went back to the pool.</summary>
 public sealed record AssignmentReleased(Guid SessionId, Guid TrialId, DateTimeOffset At);
 
-public sealed record JudgmentRecorded(Guid SessionId, Guid StudyId, Guid TrialId, string LeftCondition, string? RightCondition, Choice Choice, int DecisionMs, bool IsGold, bool? Correct, string ParticipantId, DateTimeOffset At);
+public sealed record JudgmentRecorded(Guid SessionId, Guid StudyId, Guid TrialId, string Prompt, string Task, string LeftCondition, string? RightCondition, Choice Choice, int DecisionMs, bool IsGold, bool? Correct, string ParticipantId, DateTimeOffset At);
 
 public sealed record SessionCompleted(Guid SessionId, Guid StudyId, DateTimeOffset At);
 

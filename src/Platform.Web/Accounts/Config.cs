@@ -1,3 +1,4 @@
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Hangfire;
 using JasperFx.Events.Projections;
 using Marten;
@@ -67,7 +68,7 @@ public static class Config
             {
                 await antiforgery.ValidateRequestAsync(http);
                 await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return Results.LocalRedirect("/signin");
+                return HttpResults.LocalRedirect("/signin");
             })
             .RequireAuthorization(Policies.SignedIn)
             .ExcludeFromDescription();

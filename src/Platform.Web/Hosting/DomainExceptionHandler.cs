@@ -16,11 +16,13 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             DomainError.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status400BadRequest,
         };
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = { Status = httpContext.Response.StatusCode, Title = "The request was refused.", Detail = refused.Message },
-        });
+        };
+        if (refused.Details.Count > 0) context.ProblemDetails.Extensions["errors"] = refused.Details;
+        return await problems.TryWriteAsync(context);
     }
 }

@@ -47,7 +47,12 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
 
     public Task ChangeAsync(ChangeStudy command, CancellationToken cancellationToken = default) =>
         DecideAsync(command.StudyId, async (session, study) =>
-            ChangingStudy.Handle(study, command, await JudgmentsAsync(session, study.Id, cancellationToken), clock.GetUtcNow()), cancellationToken);
+        {
+            // Under the study's lock: no judgment lands between counting them and the change, and the results tally
+            // (which records the change) is not written by two transactions at once.
+            await StudyLock.AcquireAsync(session, study.Id, cancellationToken);
+            return ChangingStudy.Handle(study, command, await JudgmentsAsync(session, study.Id, cancellationToken), clock.GetUtcNow());
+        }, cancellationToken);
 
     public Task OpenAsync(OpenStudy command, CancellationToken cancellationToken = default) =>
         DecideAsync(command.StudyId, async (session, study) =>

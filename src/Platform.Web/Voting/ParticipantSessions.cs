@@ -79,7 +79,6 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         var study = await session.LoadAsync<Study>(participant.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         if (participant.Completed) return Finished(study);
 
-        await session.BeginTransactionAsync(cancellationToken);
         await StudyLock.AcquireAsync(session, study.Id, cancellationToken);
         var stream = await session.Events.FetchForWriting<ParticipantSession>(participant.Id, cancellationToken);
         participant = stream.Aggregate!;
@@ -172,11 +171,10 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         var slot = await session.LoadAsync<TrialSlot>(TrialSlot.IdFor(participant.Id, command.TrialId), cancellationToken);
         if (slot is null || slot.Released)
             throw new DomainException("This trial is no longer assigned to this session; load the next trial.", DomainError.Conflict);
+        await StudyLock.AcquireAsync(session, study.Id, cancellationToken);
         if (!slot.IsGold && !slot.IsLive(now - AbandonAfter))
         {
             // An answer after a long pause counts only while the trial still has room under k.
-            await session.BeginTransactionAsync(cancellationToken);
-            await StudyLock.AcquireAsync(session, study.Id, cancellationToken);
             var others = await session.Query<TrialSlot>().Where(s => s.TrialId == command.TrialId && s.StudyId == study.Id).ToListAsync(cancellationToken);
             if (!HasRoom(others, slot, study, now))
                 throw new DomainException("This trial went to someone else after a long pause; load the next trial.", DomainError.Conflict);

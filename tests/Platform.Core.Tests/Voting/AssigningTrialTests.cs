@@ -69,7 +69,7 @@ public sealed class AssigningTrialTests
 
         var assigned = Next(session, [trial], seed: 3, loads);
 
-        assigned.Should().Be(new TrialAssigned(session.Id, A.StudyId, trial.TrialId, 2, trial.Videos[1], trial.Videos[0], false, null, A.Now));
+        assigned.Should().Be(new TrialAssigned(session.Id, A.StudyId, trial.TrialId, trial.Prompt, trial.Task, 2, trial.Videos[1], trial.Videos[0], false, null, A.Now));
     }
 
     [Fact]

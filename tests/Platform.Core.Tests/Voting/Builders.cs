@@ -16,7 +16,7 @@ internal static class ASession
     public static ParticipantSession Assigned(this ParticipantSession session, Guid trialId, TrialVideo left, TrialVideo? right = null,
         bool gold = false, Choice? correct = null)
     {
-        session.Apply(new TrialAssigned(session.Id, session.StudyId, trialId, session.Judgments.Count, left, right, gold, correct, A.Now));
+        session.Apply(new TrialAssigned(session.Id, session.StudyId, trialId, "a dancer spins", "dance", session.Judgments.Count, left, right, gold, correct, A.Now));
         return session;
     }
 
@@ -26,7 +26,7 @@ internal static class ASession
         var left = new TrialVideo(Guid.NewGuid(), "a");
         var right = new TrialVideo(Guid.NewGuid(), "b");
         session.Assigned(trialId, left, right);
-        session.Apply(new JudgmentRecorded(session.Id, session.StudyId, trialId, "a", "b", choice, 1500, false, null, Participant, A.Now));
+        session.Apply(new JudgmentRecorded(session.Id, session.StudyId, trialId, "a dancer spins", "dance", "a", "b", choice, 1500, false, null, Participant, A.Now));
         return session;
     }
 

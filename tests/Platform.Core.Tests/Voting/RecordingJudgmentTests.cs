@@ -23,7 +23,7 @@ public sealed class RecordingJudgmentTests
         var outcome = Record(session, Choice.Left);
 
         outcome.Should().Be(new JudgmentOutcome.Recorded(new JudgmentRecorded(
-            session.Id, A.StudyId, Trial, "b", "a", Choice.Left, 2400, false, null, ASession.Participant, A.Now)));
+            session.Id, A.StudyId, Trial, "a dancer spins", "dance", "b", "a", Choice.Left, 2400, false, null, ASession.Participant, A.Now)));
     }
 
     [Fact]

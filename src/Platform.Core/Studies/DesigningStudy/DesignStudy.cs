@@ -45,6 +45,11 @@ public static partial class DesigningStudy
         if (s.CompletionUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             problems.Add("a completion redirect URL that starts with https:// (or none)");
 
+        if (s.Exclusions!.MaxGoldFailureRate is { } failed && (double.IsNaN(failed) || failed is < 0 or > 1))
+            problems.Add("a gold failure rate for exclusion between 0 and 1 (or none)");
+        if (s.Exclusions.MinMedianDecisionMs is < 0 or > Voting.RecordingJudgment.MaxDecisionMs)
+            problems.Add("a minimum median decision time for exclusion of 0 ms or more (or none)");
+
         if (problems.Count > 0)
             throw new DomainException("The study needs " + string.Join("; ", problems) + ".");
         return s;
@@ -65,6 +70,7 @@ public static partial class DesigningStudy
         Tasks = [.. (s.Tasks ?? []).Select(t => (t ?? string.Empty).Trim())],
         CompletionCode = (s.CompletionCode ?? string.Empty).Trim(),
         CompletionUrl = string.IsNullOrWhiteSpace(s.CompletionUrl) ? null : s.CompletionUrl.Trim(),
+        Exclusions = s.Exclusions ?? ExclusionRules.None,
     };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,39}$")]

@@ -39,7 +39,7 @@ public static class AssigningTrial
         var fewest = candidates.Min(c => c.Load.Live);
         var (trial, load) = candidates.Where(c => c.Load.Live == fewest).OrderBy(_ => random.Next()).First();
         var (left, right) = Sides.Arrange(trial, load.Ever);
-        return new TrialAssigned(session.Id, session.StudyId, trial.TrialId, position, left, right, false, null, now);
+        return new TrialAssigned(session.Id, session.StudyId, trial.TrialId, trial.Prompt, trial.Task, position, left, right, false, null, now);
     }
 
     public static Guid GoldTrialId(GoldSource gold) => Common.StableId.From("gold", gold.VideoId);
@@ -49,10 +49,10 @@ public static class AssigningTrial
         var clean = new TrialVideo(gold.VideoId, gold.Condition);
         var degraded = new TrialVideo(gold.VideoId, DegradedCondition);
         if (settings.Kind == StudyKind.Rating)
-            return new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), position, degraded, null, true, Choice.Failure, now);
+            return new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), "", "", position, degraded, null, true, Choice.Failure, now);
         var cleanLeft = random.Next(2) == 0;
         return cleanLeft
-            ? new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), position, clean, degraded, true, Choice.Left, now)
-            : new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), position, degraded, clean, true, Choice.Right, now);
+            ? new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), "", "", position, clean, degraded, true, Choice.Left, now)
+            : new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), "", "", position, degraded, clean, true, Choice.Right, now);
     }
 }

@@ -46,7 +46,7 @@ public static class RecordingJudgment
 
         bool? correct = assignment.IsGold ? command.Choice == assignment.CorrectChoice : null;
         return new JudgmentOutcome.Recorded(new JudgmentRecorded(
-            session.Id, session.StudyId, command.TrialId, assignment.Left.Condition, assignment.Right?.Condition,
+            session.Id, session.StudyId, command.TrialId, assignment.Prompt, assignment.Task, assignment.Left.Condition, assignment.Right?.Condition,
             command.Choice, command.DecisionMs, assignment.IsGold, correct, session.ParticipantId, now));
     }
 

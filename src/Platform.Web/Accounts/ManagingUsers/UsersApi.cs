@@ -1,3 +1,4 @@
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Platform.Accounts;
@@ -19,8 +20,8 @@ public static class UsersApi
     {
         api.MapGet("/api/me", async (HttpContext http, UserAccounts accounts) =>
                 await accounts.FindAsync(http.User.RequiredUserId(), http.RequestAborted) is { } me
-                    ? Results.Ok(UserView.From(me))
-                    : Results.NotFound())
+                    ? HttpResults.Ok(UserView.From(me))
+                    : HttpResults.NotFound())
             .RequireAuthorization(Policies.SignedIn)
             .WithTags("Accounts")
             .WithSummary("The signed-in account");

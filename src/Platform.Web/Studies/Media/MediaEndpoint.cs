@@ -1,3 +1,4 @@
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Marten;
 using Microsoft.Net.Http.Headers;
 
@@ -11,9 +12,9 @@ public static class MediaEndpoint
             {
                 await using var session = store.QuerySession();
                 var file = await session.LoadAsync<MediaFile>(id, http.RequestAborted);
-                if (file is null || !File.Exists(media.PathOf(file))) return Results.NotFound();
+                if (file is null || !File.Exists(media.PathOf(file))) return HttpResults.NotFound();
                 http.Response.Headers.CacheControl = "private, max-age=86400";
-                return Results.File(media.PathOf(file), file.ContentType, enableRangeProcessing: true,
+                return HttpResults.File(media.PathOf(file), file.ContentType, enableRangeProcessing: true,
                     entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
             })
             .AllowAnonymous()

@@ -1,0 +1,48 @@
+namespace Platform.Results;
+
+/// <summary>
+/// Everything a researcher publishes from a study, computed at one event version. Field names are a contract:
+/// scripts and notebooks read them. Rates are fractions, not percentages; a null task means over all tasks.
+/// </summary>
+public sealed record StudyResults(
+    Guid StudyId,
+    long EventVersion,
+    bool ExclusionsApplied,
+    string? Task,
+    int Judgments,
+    int Participants,
+    int ExcludedParticipants,
+    IReadOnlyList<PairwiseRow> Pairwise,
+    IReadOnlyList<RankingRow> Ranking,
+    IReadOnlyList<SuccessRow> Success,
+    AgreementRow Agreement,
+    PositionBiasRow PositionBias,
+    IReadOnlyList<ParticipantQuality> ParticipantQuality);
+
+/// <summary>
+/// Condition A against condition B (B is the baseline when the study has one): how often each was preferred.
+/// Good / Same / Bad are the shares of A preferred / ties / B preferred, as in table 9 of the paper.
+/// </summary>
+public sealed record PairwiseRow(
+    string ConditionA,
+    string ConditionB,
+    string? Task,
+    int N,
+    int APreferred,
+    int Same,
+    int BPreferred,
+    Proportion Good,
+    Proportion SameShare,
+    Proportion Bad,
+    double GoodMinusBad);
+
+public sealed record RankingRow(string Condition, double Rating, double Low, double High, int Rank, long N);
+
+public sealed record SuccessRow(string Condition, string? Task, int N, int Successes, double Rate, double Low, double High);
+
+/// <param name="KrippendorffAlpha">Null when no trial was judged twice or every answer was the same.</param>
+/// <param name="Trials">Trials judged by two or more participants.</param>
+public sealed record AgreementRow(double? KrippendorffAlpha, int Trials);
+
+/// <summary>How often the left-hand video won among non-tie pairwise answers; near 0.5 when sides are randomised.</summary>
+public sealed record PositionBiasRow(int LeftWins, int N, double Rate, double Low, double High, double PValue);

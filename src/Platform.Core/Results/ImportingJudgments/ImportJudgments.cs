@@ -1,0 +1,84 @@
+using Platform.Common;
+using Platform.Studies;
+using Platform.Voting;
+
+namespace Platform.Results;
+
+/// <summary>One line of an import file as read, before it is checked. <paramref name="Line"/> counts the header as line 1.</summary>
+public sealed record ImportRow(int Line, string? Participant, string? Prompt, string? Task, string? Left, string? Right, string? Choice);
+
+/// <summary>A judgment collected elsewhere: <paramref name="Right"/> is null for a rating of <paramref name="Left"/>.</summary>
+public sealed record ImportedJudgment(string Participant, string Prompt, string Task, string Left, string? Right, Choice Choice);
+
+/// <summary>A file of judgments collected elsewhere, taken whole; its stream id is the import's id.</summary>
+public sealed record JudgmentsImported(Guid ImportId, Guid StudyId, string FileName, IReadOnlyList<ImportedJudgment> Judgments, Guid By, DateTimeOffset At);
+
+public sealed record ImportJudgments(Guid ImportId, Guid StudyId, string FileName, IReadOnlyList<ImportRow> Rows, Guid By);
+
+public static class ImportingJudgments
+{
+    public const int MaxProblemsListed = 200;
+
+    /// <summary>All or nothing: any bad row refuses the whole file, naming every bad line and why.</summary>
+    public static JudgmentsImported Handle(Study study, ImportJudgments command, DateTimeOffset now)
+    {
+        if (study.Status == StudyStatus.Closed)
+            throw new DomainException("The study is closed; judgments can no longer be added to it.", DomainError.Conflict);
+        if (command.Rows.Count == 0)
+            throw new DomainException("The file has no judgments: expected a header 'participant,prompt,task,left,right,choice' and one row per judgment.", DomainError.Unprocessable);
+
+        var problems = new List<string>();
+        var judgments = new List<ImportedJudgment>(command.Rows.Count);
+        foreach (var row in command.Rows)
+        {
+            var (judgment, problem) = Check(study.Settings, row);
+            if (problem is not null) problems.Add($"line {row.Line}: {problem}");
+            else judgments.Add(judgment!);
+        }
+        if (problems.Count > 0)
+        {
+            var listed = string.Join("; ", problems.Take(MaxProblemsListed));
+            var more = problems.Count > MaxProblemsListed ? $"; and {problems.Count - MaxProblemsListed} more" : "";
+            throw new DomainException($"Nothing was imported: {problems.Count} line{(problems.Count == 1 ? " is" : "s are")} not valid. {listed}{more}.", DomainError.Unprocessable)
+            {
+                Details = problems,
+            };
+        }
+        return new JudgmentsImported(command.ImportId, study.Id, command.FileName, judgments, command.By, now);
+    }
+
+    private static (ImportedJudgment? Judgment, string? Problem) Check(StudySettings settings, ImportRow row)
+    {
+        var participant = row.Participant?.Trim() ?? "";
+        var prompt = row.Prompt?.Trim() ?? "";
+        var task = row.Task?.Trim() ?? "";
+        var left = row.Left?.Trim() ?? "";
+        var right = string.IsNullOrWhiteSpace(row.Right) ? null : row.Right.Trim();
+        var choiceText = row.Choice?.Trim().ToLowerInvariant() ?? "";
+
+        var problems = new List<string>();
+        if (participant.Length == 0) problems.Add("participant is empty");
+        if (prompt.Length == 0) problems.Add("prompt is empty");
+        if (settings.Tasks.Count > 0 && !settings.Tasks.Contains(task, StringComparer.Ordinal))
+            problems.Add($"task '{task}' is not one of the study's ({string.Join(", ", settings.Tasks)})");
+        var keys = settings.Conditions.Select(c => c.Key).ToList();
+        if (!keys.Contains(left)) problems.Add($"left condition '{left}' is not one of the study's ({string.Join(", ", keys)})");
+
+        var allowed = Choices.Allowed(settings);
+        var choice = Enum.TryParse<Choice>(choiceText, ignoreCase: true, out var parsed) && !int.TryParse(choiceText, out _) ? parsed : (Choice?)null;
+        if (choice is null || !allowed.Contains(choice.Value))
+            problems.Add($"choice '{row.Choice?.Trim()}' is not one of {string.Join(", ", allowed.Select(c => c.ToString().ToLowerInvariant()))}");
+
+        if (settings.Kind == StudyKind.Rating)
+        {
+            if (right is not null) problems.Add("right must be empty in a rating study (left is the rated condition)");
+        }
+        else if (right is null) problems.Add("right condition is empty");
+        else if (!keys.Contains(right)) problems.Add($"right condition '{right}' is not one of the study's ({string.Join(", ", keys)})");
+        else if (right == left) problems.Add("left and right are the same condition");
+
+        return problems.Count > 0
+            ? (null, string.Join(", ", problems))
+            : (new ImportedJudgment(participant, prompt, task, left, right, choice!.Value), null);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Data;
+using Marten;
+using Microsoft.Extensions.Caching.Memory;
+using Platform.Studies;
+using Platform.Voting;
+
+namespace Platform.Results;
+
+/// <summary>A study with every judgment it has, read in one snapshot at one event version.</summary>
+public sealed record StudyJudgments(Study Study, long EventVersion, IReadOnlyList<Judgment> Judgments);
+
+/// <summary>
+/// Reads a study's judgments (recorded and imported) and computes its results on demand. Both are cached by the
+/// study's event version, so a dashboard that refreshes recomputes (with its bootstrap) only after something changed.
+/// </summary>
+public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
+{
+    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>The study's live tally: counts and the event version, current with the last judgment.</summary>
+    public async Task<StudyTally> TallyAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<StudyTally>(studyId, cancellationToken) ?? new StudyTally { Id = studyId };
+    }
+
+    public async Task<StudyJudgments> JudgmentsAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        var version = (await TallyAsync(studyId, cancellationToken)).Version;
+        if (cache.TryGetValue(("judgments", studyId, version), out StudyJudgments? cached)) return cached!;
+        var read = await ReadAsync(studyId, cancellationToken);
+        return cache.Set(("judgments", studyId, read.EventVersion), read, KeepFor);
+    }
+
+    public async Task<StudyResults> ComputeAsync(Guid studyId, bool applyExclusions, string? task, CancellationToken cancellationToken)
+    {
+        var version = (await TallyAsync(studyId, cancellationToken)).Version;
+        if (cache.TryGetValue(("results", studyId, version, applyExclusions, task), out StudyResults? cached)) return cached!;
+        var read = await JudgmentsAsync(studyId, cancellationToken);
+        var options = new ResultsOptions(applyExclusions, string.IsNullOrEmpty(task) ? null : task);
+        // The bootstrap is CPU work: keep it off the request's synchronisation context.
+        var results = await Task.Run(
+            () => ResultsCalculator.Compute(studyId, read.EventVersion, read.Study.Settings, read.Judgments, options), cancellationToken);
+        return cache.Set(("results", studyId, read.EventVersion, applyExclusions, options.Task), results, KeepFor);
+    }
+
+    /// <summary>Everything in one repeatable-read transaction, so the judgments are exactly those at the tally's version.</summary>
+    private async Task<StudyJudgments> ReadAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession(IsolationLevel.RepeatableRead);
+        await session.BeginTransactionAsync(cancellationToken);
+        var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+        var tally = await session.LoadAsync<StudyTally>(studyId, cancellationToken);
+        var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == studyId).ToListAsync(cancellationToken);
+        var imports = await session.Query<JudgmentImport>().Where(i => i.StudyId == studyId).OrderBy(i => i.At).ToListAsync(cancellationToken);
+        var judgments = sessions.SelectMany(s => s.Judgments).OrderBy(j => j.At).Select(Judgment.From)
+            .Concat(imports.SelectMany(Judgment.From))
+            .ToList();
+        return new StudyJudgments(study, tally?.Version ?? 0, judgments);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration.Attributes;
+using Platform.Studies;
+
+namespace Platform.Results;
+
+/// <summary>Every judgment of a study, one row each, with the participant's exclusion flags (the raw data behind the results).</summary>
+public static class JudgmentsCsv
+{
+    public sealed record Line(
+        [property: Name("event_version")] long EventVersion,
+        [property: Name("participant")] string Participant,
+        [property: Name("prompt")] string Prompt,
+        [property: Name("task")] string Task,
+        [property: Name("left")] string Left,
+        [property: Name("right")] string? Right,
+        [property: Name("choice")] string Choice,
+        [property: Name("decision_ms")] int? DecisionMs,
+        [property: Name("at")] string At,
+        [property: Name("gold")] bool Gold,
+        [property: Name("correct")] bool? Correct,
+        [property: Name("imported")] bool Imported,
+        [property: Name("excluded")] bool Excluded,
+        [property: Name("exclusion_reasons")] string ExclusionReasons);
+
+    public static async Task WriteAsync(StudyJudgments study, TextWriter writer, CancellationToken cancellationToken)
+    {
+        var quality = Screening.Assess(study.Judgments, study.Study.Settings.Exclusions ?? ExclusionRules.None)
+            .ToDictionary(q => q.ParticipantId, StringComparer.Ordinal);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        await csv.WriteRecordsAsync(study.Judgments.Select(j =>
+        {
+            var q = quality[j.ParticipantId];
+            return new Line(study.EventVersion, j.ParticipantId, j.Prompt, j.Task, j.Left, j.Right, j.Choice.ToString().ToLowerInvariant(),
+                j.DecisionMs, j.At.ToString("O", CultureInfo.InvariantCulture), j.IsGold, j.Correct, j.Imported, q.Excluded, string.Join("; ", q.Reasons));
+        }), cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration.Attributes;
+
+namespace Platform.Results;
+
+/// <summary>
+/// The results as one long ("tidy") table a notebook can filter: one row per figure, every row stating the event
+/// version it was computed at and whether exclusions were applied.
+/// </summary>
+public static class ResultsCsv
+{
+    public sealed record Line(
+        [property: Name("event_version")] long EventVersion,
+        [property: Name("exclusions")] bool Exclusions,
+        [property: Name("table")] string Table,
+        [property: Name("condition")] string? Condition,
+        [property: Name("versus")] string? Versus,
+        [property: Name("task")] string? Task,
+        [property: Name("measure")] string Measure,
+        [property: Name("n")] long? N,
+        [property: Name("count")] long? Count,
+        [property: Name("value")] double? Value,
+        [property: Name("low")] double? Low,
+        [property: Name("high")] double? High,
+        [property: Name("rank")] int? Rank,
+        [property: Name("p_value")] double? PValue);
+
+    public static async Task WriteAsync(StudyResults results, TextWriter writer, CancellationToken cancellationToken)
+    {
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        await csv.WriteRecordsAsync(Lines(results), cancellationToken);
+    }
+
+    public static IEnumerable<Line> Lines(StudyResults r)
+    {
+        Line L(string table, string? condition, string? versus, string? task, string measure, long? n = null, long? count = null,
+            double? value = null, double? low = null, double? high = null, int? rank = null, double? p = null) =>
+            new(r.EventVersion, r.ExclusionsApplied, table, condition, versus, task, measure, n, count, value, low, high, rank, p);
+
+        foreach (var p in r.Pairwise)
+        {
+            yield return L("pairwise", p.ConditionA, p.ConditionB, p.Task, "a_preferred", p.N, p.APreferred, p.Good.Rate, p.Good.Low, p.Good.High);
+            yield return L("pairwise", p.ConditionA, p.ConditionB, p.Task, "same", p.N, p.Same, p.SameShare.Rate, p.SameShare.Low, p.SameShare.High);
+            yield return L("pairwise", p.ConditionA, p.ConditionB, p.Task, "b_preferred", p.N, p.BPreferred, p.Bad.Rate, p.Bad.Low, p.Bad.High);
+            yield return L("pairwise", p.ConditionA, p.ConditionB, p.Task, "good_minus_bad", p.N, value: p.GoodMinusBad);
+        }
+        foreach (var k in r.Ranking)
+            yield return L("ranking", k.Condition, null, r.Task, "rating", k.N, value: k.Rating, low: k.Low, high: k.High, rank: k.Rank);
+        foreach (var s in r.Success)
+            yield return L("success", s.Condition, null, s.Task, "success_rate", s.N, s.Successes, s.Rate, s.Low, s.High);
+        yield return L("agreement", null, null, r.Task, "krippendorff_alpha", r.Agreement.Trials, value: r.Agreement.KrippendorffAlpha);
+        var b = r.PositionBias;
+        yield return L("position_bias", null, null, r.Task, "left_win_rate", b.N, b.LeftWins, b.Rate, b.Low, b.High, p: b.PValue);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Marten;
+using Platform.Common;
+using Platform.Studies;
+
+namespace Platform.Results;
+
+/// <summary>
+/// Imports judgments collected elsewhere from CSV (<c>participant,prompt,task,left,right,choice</c>): all or
+/// nothing, every bad line named; the file's judgments are recorded as one event and marked as imported.
+/// </summary>
+public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
+{
+    public static readonly string[] Columns = ["participant", "prompt", "task", "left", "right", "choice"];
+    public const int MaxRows = 1_000_000;
+
+    public async Task<JudgmentImport> ImportAsync(Guid studyId, string fileName, Stream csv, Guid by, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(csv, cancellationToken);
+        await using var session = store.LightweightSession();
+        await StudyLock.AcquireAsync(session, studyId, cancellationToken);
+        var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+        var imported = ImportingJudgments.Handle(study, new ImportJudgments(Guid.NewGuid(), studyId, fileName, rows, by), clock.GetUtcNow());
+        session.Events.StartStream<JudgmentImport>(imported.ImportId, imported);
+        await session.SaveChangesAsync(cancellationToken);
+        return JudgmentImport.Create(imported);
+    }
+
+    /// <summary>The rows as written; line numbers count the header as line 1.</summary>
+    public static async Task<IReadOnlyList<ImportRow>> ReadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+            MissingFieldFound = null,
+            BadDataFound = null,
+            DetectDelimiter = true,
+        };
+        using var reader = new StreamReader(content);
+        using var csv = new CsvReader(reader, configuration);
+        if (!await csv.ReadAsync() || !csv.ReadHeader())
+            throw new DomainException($"The file is empty: expected a header '{string.Join(",", Columns)}'.", DomainError.Unprocessable);
+        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
+        var missing = Columns.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainException(
+                $"Nothing was imported: line 1 (the header) lacks the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; " +
+                $"expected '{string.Join(",", Columns)}'.", DomainError.Unprocessable);
+        }
+
+        var rows = new List<ImportRow>();
+        while (await csv.ReadAsync())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (rows.Count == MaxRows)
+                throw new DomainException($"Nothing was imported: at most {MaxRows:N0} judgments are taken per file; split it.", DomainError.Unprocessable);
+            rows.Add(new ImportRow(csv.Parser.Row, csv.GetField("participant"), csv.GetField("prompt"), csv.GetField("task"),
+                csv.GetField("left"), csv.GetField("right"), csv.GetField("choice")));
+        }
+        return rows;
+    }
+}

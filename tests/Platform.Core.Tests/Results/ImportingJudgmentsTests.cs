@@ -1,0 +1,95 @@
+using Platform.Common;
+using Platform.Results;
+using Platform.Studies;
+using Platform.Tests.Studies;
+using Platform.Voting;
+
+namespace Platform.Tests.Results;
+
+public class ImportingJudgmentsTests
+{
+    private static readonly Study PairStudy = A.Draft(A.Pairwise("ours", "base").WithTasks("dance"));
+    private static readonly Study RatingStudy = A.Draft(A.Rating("ours").WithTasks("gym"));
+
+    private static JudgmentsImported Import(Study study, params ImportRow[] rows) =>
+        ImportingJudgments.Handle(study, new ImportJudgments(Guid.NewGuid(), study.Id, "elsewhere.csv", rows, Guid.NewGuid()), A.Now);
+
+    [Fact]
+    public void Valid_rows_are_imported_trimmed_and_with_their_choice()
+    {
+        var imported = Import(PairStudy, new ImportRow(2, " p1 ", "a dancer spins", "dance", "ours", "base", "LEFT"), new ImportRow(3, "p2", "a dancer spins", "dance", "base", "ours", "same"));
+
+        imported.Judgments.Should().Equal(
+            new ImportedJudgment("p1", "a dancer spins", "dance", "ours", "base", Choice.Left),
+            new ImportedJudgment("p2", "a dancer spins", "dance", "base", "ours", Choice.Same));
+    }
+
+    [Fact]
+    public void Ratings_have_the_rated_condition_left_and_right_empty()
+    {
+        var imported = Import(RatingStudy, new ImportRow(2, "p1", "a gymnast", "gym", "ours", "", "success"));
+
+        imported.Judgments.Single().Should().Be(new ImportedJudgment("p1", "a gymnast", "gym", "ours", null, Choice.Success));
+    }
+
+    [Fact]
+    public void Any_bad_row_refuses_the_whole_file_naming_every_bad_line()
+    {
+        var act = () => Import(PairStudy,
+            new ImportRow(2, "p1", "a dancer spins", "dance", "ours", "base", "left"),
+            new ImportRow(3, "p1", "a dancer spins", "dance", "ours", "nobody", "left"),
+            new ImportRow(4, "", "a dancer spins", "dance", "ours", "base", "sideways"),
+            new ImportRow(5, "p2", "a dancer spins", "dance", "ours", "ours", "left"));
+
+        var refused = act.Should().Throw<DomainException>().Which;
+        refused.Kind.Should().Be(DomainError.Unprocessable);
+        refused.Details.Should().Equal(
+            "line 3: right condition 'nobody' is not one of the study's (ours, base)",
+            "line 4: participant is empty, choice 'sideways' is not one of left, same, right",
+            "line 5: left and right are the same condition");
+        refused.Message.Should().StartWith("Nothing was imported: 3 lines are not valid.");
+    }
+
+    [Fact]
+    public void A_two_way_study_takes_no_ties_and_a_rating_study_no_right_condition()
+    {
+        var twoWay = A.Draft(A.Pairwise("ours", "base") with { Scale = PairwiseScale.TwoWay });
+
+        var tie = () => Import(twoWay, new ImportRow(2, "p1", "x", "", "ours", "base", "same"));
+        var right = () => Import(RatingStudy, new ImportRow(2, "p1", "x", "gym", "ours", "base", "failure"));
+
+        tie.Should().Throw<DomainException>().Which.Details.Should().Equal("line 2: choice 'same' is not one of left, right");
+        right.Should().Throw<DomainException>().Which.Details.Should().Equal("line 2: right must be empty in a rating study (left is the rated condition)");
+    }
+
+    [Fact]
+    public void An_unknown_task_is_refused_when_the_study_names_its_tasks()
+    {
+        var act = () => Import(PairStudy, new ImportRow(2, "p1", "x", "gym", "ours", "base", "left"));
+
+        act.Should().Throw<DomainException>().Which.Details.Should().Equal("line 2: task 'gym' is not one of the study's (dance)");
+    }
+
+    [Fact]
+    public void An_empty_file_or_a_closed_study_is_refused()
+    {
+        var empty = () => Import(PairStudy);
+        var closed = () => Import(A.Draft(A.Pairwise("ours", "base")).Opened().Closed(), new ImportRow(2, "p1", "x", "", "ours", "base", "left"));
+
+        empty.Should().Throw<DomainException>().Which.Kind.Should().Be(DomainError.Unprocessable);
+        closed.Should().Throw<DomainException>().Which.Kind.Should().Be(DomainError.Conflict);
+    }
+
+    [Fact]
+    public void Imported_answers_on_the_same_prompt_and_pair_are_one_unit_for_agreement()
+    {
+        var import = JudgmentImport.Create(Import(PairStudy,
+            new ImportRow(2, "p1", "x", "dance", "ours", "base", "left"),
+            new ImportRow(3, "p2", "x", "dance", "base", "ours", "right")));
+
+        var judgments = Judgment.From(import).ToList();
+
+        judgments.Select(j => j.Unit).Distinct().Should().ContainSingle();
+        judgments.Should().OnlyContain(j => j.Imported && j.DecisionMs == null);
+    }
+}
