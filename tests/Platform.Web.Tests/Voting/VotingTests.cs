@@ -178,12 +178,7 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
         return (client, token, trial!);
     }
 
-    private static async Task<string> StartAsync(HttpClient client, Guid studyId, string participant)
-    {
-        var start = await client.PostAsJsonAsync($"/api/studies/{studyId}/sessions", new StartSession(participant, "prolific"), ApiClient.Json);
-        start.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await start.Content.ReadFromJsonAsync<SessionToken>(ApiClient.Json))!.Token;
-    }
+    private static Task<string> StartAsync(HttpClient client, Guid studyId, string participant) => client.StartSessionAsync(studyId, participant);
 
     private async Task<ParticipantSession> SessionAsync(string token)
     {

@@ -27,6 +27,9 @@ public static class Config
                 // Outside Development the schema is whatever migrations/ made it; Marten must not change it.
                 options.AutoCreateSchemaObjects = sp.GetRequiredService<DatabaseOptions>().ApplyMigrations ? AutoCreate.None : AutoCreate.CreateOrUpdate;
                 options.UseSystemTextJsonForSerialization(enumStorage: EnumStorage.AsString);
+                // Rich appends number events before the inline projections run, so a projection can record the
+                // sequence it has seen (the results' event version); quick appends number them only in the database.
+                options.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
                 return options;
             })
             .UseLightweightSessions();

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Platform.Results;
+using Platform.Studies;
+using Platform.Testing;
+using Platform.Voting;
+
+namespace Platform.Tests.Results;
+
+public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private PlatformFactory Factory => fixture.Factory;
+
+    /// <summary>Table 9 of the paper: 10 Good, 27 Same, 1 Bad of 38, with the condition on either side.</summary>
+    private static string Table9Csv()
+    {
+        var csv = new StringBuilder("participant,prompt,task,left,right,choice\n");
+        for (var i = 0; i < 38; i++)
+        {
+            var (left, right, choice) = i switch
+            {
+                < 6 => ("ours-simdrop", "base-model", "left"),
+                < 10 => ("base-model", "ours-simdrop", "right"),
+                < 37 => (i % 2 == 0 ? ("ours-simdrop", "base-model", "same") : ("base-model", "ours-simdrop", "same")),
+                _ => ("ours-simdrop", "base-model", "right"),
+            };
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"worker-{i % 5},\"a dancer spins, take {i / 5}\",dance,{left},{right},{choice}\n");
+        }
+        return csv.ToString();
+    }
+
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient researcher, Guid studyId, string csv) =>
+        researcher.PostAsync($"/api/studies/{studyId}/judgments/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    [Fact]
+    public async Task Imported_judgments_read_back_the_same_in_json_csv_and_latex()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var imported = await ImportAsync(researcher, studyId, Table9Csv());
+
+        imported.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await imported.Content.ReadFromJsonAsync<ImportedSummary>(ApiClient.Json))!.Judgments.Should().Be(38);
+
+        var json = await researcher.GetAsync($"/api/studies/{studyId}/results");
+        using var results = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
+        var root = results.RootElement;
+        root.GetProperty("judgments").GetInt32().Should().Be(38);
+        root.GetProperty("participants").GetInt32().Should().Be(5);
+        var version = root.GetProperty("eventVersion").GetInt64();
+        version.Should().BePositive();
+        json.Headers.GetValues(ResultsApi.VersionHeader).Single().Should().Be(version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var row = root.GetProperty("pairwise").EnumerateArray().Single(r => r.GetProperty("task").ValueKind == JsonValueKind.Null);
+        row.GetProperty("conditionA").GetString().Should().Be("ours-simdrop");
+        row.GetProperty("conditionB").GetString().Should().Be("base-model");
+        (row.GetProperty("aPreferred").GetInt32(), row.GetProperty("same").GetInt32(), row.GetProperty("bPreferred").GetInt32()).Should().Be((10, 27, 1));
+        row.GetProperty("good").GetProperty("rate").GetDouble().Should().BeApproximately(0.2632, 5e-5);
+        row.GetProperty("sameShare").GetProperty("rate").GetDouble().Should().BeApproximately(0.7105, 5e-5);
+        row.GetProperty("bad").GetProperty("rate").GetDouble().Should().BeApproximately(0.0263, 5e-5);
+        row.GetProperty("goodMinusBad").GetDouble().Should().BeApproximately(0.2368, 5e-5);
+        root.GetProperty("ranking").GetArrayLength().Should().Be(2);
+        root.GetProperty("agreement").GetProperty("trials").GetInt32().Should().BePositive("imported answers on one prompt and pair form a unit");
+
+        var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/results.csv");
+        var lines = csv.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be("event_version,exclusions,table,condition,versus,task,measure,n,count,value,low,high,rank,p_value");
+        lines.Should().Contain(l => l.StartsWith($"{version},True,pairwise,ours-simdrop,base-model,,a_preferred,38,10,0.2631578947368", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith($"{version},True,pairwise,ours-simdrop,base-model,,good_minus_bad,38,,0.236842105263", StringComparison.Ordinal));
+
+        var tex = await researcher.GetStringAsync($"/api/studies/{studyId}/results.tex");
+        tex.Should().Contain($"event version {version}")
+            .And.Contain("Ours SimDrop 0.2 (secret label) vs.\\ Base model (secret label) & 38 & 26.32 {\\scriptsize [14.97, 42.01]} & 71.05")
+            .And.Contain("& 2.63 {\\scriptsize [")
+            .And.Contain("& 23.68 \\\\");
+    }
+
+    [Fact]
+    public async Task A_bad_csv_is_refused_whole_with_its_line_numbers()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+        const string csv = "participant,prompt,task,left,right,choice\n" +
+            "w1,a dancer spins,dance,ours-simdrop,base-model,left\n" +
+            "w2,a dancer spins,dance,ours-simdrop,nobody,left\n" +
+            "w3,a dancer spins,dance,ours-simdrop,base-model,left\n" +
+            "w4,a dancer spins,swimming,ours-simdrop,base-model,maybe\n";
+
+        var response = await ImportAsync(researcher, studyId, csv);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should().Equal(
+            "line 3: right condition 'nobody' is not one of the study's (base-model, ours-simdrop)",
+            "line 5: task 'swimming' is not one of the study's (dance, gym), choice 'maybe' is not one of left, same, right");
+        problem.RootElement.GetProperty("detail").GetString().Should().StartWith("Nothing was imported: 2 lines are not valid.");
+        var results = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
+        results.GetProperty("judgments").GetInt32().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_file_without_the_expected_columns_is_refused()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var response = await ImportAsync(researcher, studyId, "who,what\nw1,left\n");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("lacks the columns participant, prompt, task, left, right, choice");
+    }
+
+    [Fact]
+    public async Task A_judgment_in_the_browser_shows_in_the_results_and_the_judgments_csv()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
+        var before = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
+        var participant = Factory.CreateClient();
+        var token = await participant.StartSessionAsync(studyId, "prolific-pid-42");
+        var trial = await participant.NextTrialAsync(token);
+
+        (await participant.AnswerAsync(token, trial.TrialId, Choice.Left, 2345)).EnsureSuccessStatusCode();
+
+        var after = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
+        after.GetProperty("judgments").GetInt32().Should().Be(1);
+        after.GetProperty("eventVersion").GetInt64().Should().BeGreaterThan(before.GetProperty("eventVersion").GetInt64());
+        after.GetProperty("positionBias").GetProperty("leftWins").GetInt32().Should().Be(1);
+        var csv = (await researcher.GetStringAsync($"/api/studies/{studyId}/judgments.csv")).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+        csv[0].Should().Be("event_version,participant,prompt,task,left,right,choice,decision_ms,at,gold,correct,imported,excluded,exclusion_reasons");
+        csv.Should().HaveCount(2);
+        csv[1].Should().MatchRegex(@"^\d+,prolific-pid-42,""a dancer spins, take 0"",dance,(base-model,ours-simdrop|ours-simdrop,base-model),left,2345,20\d\d-.*,False,,False,False,$");
+    }
+
+    [Fact]
+    public async Task Concurrent_judgments_are_all_counted()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 1, Tasks = ["dance"] }.Build(), prompts: 2);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            var participant = Factory.CreateClient();
+            var token = await participant.StartSessionAsync(studyId, $"concurrent-{i}");
+            var trial = await participant.NextTrialAsync(token);
+            (await participant.AnswerAsync(token, trial.TrialId, i % 2 == 0 ? Choice.Left : Choice.Same)).EnsureSuccessStatusCode();
+        }));
+
+        await using var session = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var tally = await session.LoadAsync<StudyTally>(studyId);
+        (tally!.Judgments, tally.Participants.Count).Should().Be((6, 6));
+        (await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results")).GetProperty("judgments").GetInt32().Should().Be(6);
+    }
+
+    [Fact]
+    public async Task Changing_the_exclusion_rules_moves_the_event_version_and_the_results()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder().Build();
+        var studyId = await researcher.CreateStudyAsync(settings);
+        (await ImportAsync(researcher, studyId, Table9Csv())).EnsureSuccessStatusCode();
+        var before = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
+
+        var changed = await researcher.PutAsJsonAsync($"/api/studies/{studyId}", settings with { Exclusions = new ExclusionRules(MaxGoldFailureRate: 0.2, MinMedianDecisionMs: 1000) }, ApiClient.Json);
+
+        changed.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var after = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
+        after.GetProperty("eventVersion").GetInt64().Should().BeGreaterThan(before.GetProperty("eventVersion").GetInt64());
+        after.GetProperty("excludedParticipants").GetInt32().Should().Be(0, "imported answers carry no gold trials or decision times to exclude on");
+    }
+
+    [Fact]
+    public async Task Results_need_the_researcher_role_and_an_existing_study()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var anonymous = Factory.CreateClient();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        (await anonymous.GetAsync($"/api/studies/{studyId}/results")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await ImportAsync(anonymous, studyId, Table9Csv())).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await researcher.GetAsync($"/api/studies/{Guid.NewGuid()}/results")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await ImportAsync(researcher, Guid.NewGuid(), Table9Csv())).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}
