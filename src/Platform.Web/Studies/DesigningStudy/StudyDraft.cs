@@ -19,12 +19,15 @@ public sealed class StudyDraft
     public double GoldRate { get; set; } = 0.1;
     public string CompletionCode { get; set; } = string.Empty;
     public string? CompletionUrl { get; set; }
+    public double? MaxGoldFailureRate { get; set; }
+    public int? MinMedianDecisionMs { get; set; }
 
     public StudySettings ToSettings() => new(
         Title, Instructions, Kind, Scale, Question, SuccessCriterion,
         [.. Conditions.Select(c => c.ToCondition())],
         [.. Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-        Pairing, JudgmentsPerTrial, TrialsPerParticipant, GoldRate, CompletionCode, CompletionUrl);
+        Pairing, JudgmentsPerTrial, TrialsPerParticipant, GoldRate, CompletionCode, CompletionUrl,
+        new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs));
 
     public static StudyDraft From(StudySettings s) => new()
     {
@@ -42,6 +45,8 @@ public sealed class StudyDraft
         GoldRate = s.GoldRate,
         CompletionCode = s.CompletionCode,
         CompletionUrl = s.CompletionUrl,
+        MaxGoldFailureRate = s.Exclusions?.MaxGoldFailureRate,
+        MinMedianDecisionMs = s.Exclusions?.MinMedianDecisionMs,
     };
 }
 
