@@ -12,11 +12,15 @@ public sealed class ReadingResultsTests(BrowserFixture fixture)
     {
         var api = await fixture.ResearcherAsync();
         var studyId = await api.OpenStudyWithVideosAsync(new StudyBuilder { Title = "Live results, UI test", Tasks = ["dance"] }.Build(), prompts: 1);
+        // 38 judgments collected elsewhere, so the tables have something to show before the live one arrives.
+        (await api.PostAsync($"/api/studies/{studyId}/judgments/import", new StringContent(JudgmentCsv.Table9(), System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
         var page = await fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
         var results = new ResultsPage(page);
         await results.OpenAsync(studyId);
         await Assertions.Expect(results.Count("judgments")).ToHaveTextAsync("0");
+        await Assertions.Expect(results.Count("imported")).ToHaveTextAsync("38");
+        await Assertions.Expect(results.PairwiseRows.First).ToContainTextAsync("38");
 
         var participant = new TakeStudyPage(await fixture.NewPageAsync());
         await participant.OpenFromProlificAsync(studyId, "dashboard-watcher");
@@ -25,14 +29,14 @@ public sealed class ReadingResultsTests(BrowserFixture fixture)
 
         // No reload: the dashboard picks the judgment up by itself.
         await Assertions.Expect(results.Count("judgments")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
-        await Assertions.Expect(results.Count("participants")).ToHaveTextAsync("1");
+        await Assertions.Expect(results.Count("participants")).ToHaveTextAsync("6");
         await Assertions.Expect(results.PairwiseRows.First).ToContainTextAsync("Ours SimDrop 0.2 (secret label)");
-        await Assertions.Expect(results.PairwiseRows.First).ToContainTextAsync("100.0 %");
-        await Screenshots.TakeAsync(page, "results-dashboard");
+        await Assertions.Expect(results.PairwiseRows.First).ToContainTextAsync("39", new() { Timeout = 10_000 });
+        await Screenshots.TakeAsync(page, "results-dashboard", fullPage: true);
 
         var csv = await results.DownloadAsync("download-results-csv");
         csv.Should().StartWith("event_version,exclusions,table,condition,versus,task,measure,n,count,value,low,high,rank,p_value")
-            .And.Contain(",True,pairwise,ours-simdrop,base-model,,same,1,1,1,");
+            .And.Contain(",True,pairwise,ours-simdrop,base-model,,same,39,28,");
         var judgments = await results.DownloadAsync("download-judgments-csv");
         judgments.Should().Contain("dashboard-watcher,\"a dancer spins, take 0\",dance,");
     }

@@ -14,24 +14,6 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
 {
     private PlatformFactory Factory => fixture.Factory;
 
-    /// <summary>Table 9 of the paper: 10 Good, 27 Same, 1 Bad of 38, with the condition on either side.</summary>
-    private static string Table9Csv()
-    {
-        var csv = new StringBuilder("participant,prompt,task,left,right,choice\n");
-        for (var i = 0; i < 38; i++)
-        {
-            var (left, right, choice) = i switch
-            {
-                < 6 => ("ours-simdrop", "base-model", "left"),
-                < 10 => ("base-model", "ours-simdrop", "right"),
-                < 37 => (i % 2 == 0 ? ("ours-simdrop", "base-model", "same") : ("base-model", "ours-simdrop", "same")),
-                _ => ("ours-simdrop", "base-model", "right"),
-            };
-            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"worker-{i % 5},\"a dancer spins, take {i / 5}\",dance,{left},{right},{choice}\n");
-        }
-        return csv.ToString();
-    }
-
     private static Task<HttpResponseMessage> ImportAsync(HttpClient researcher, Guid studyId, string csv) =>
         researcher.PostAsync($"/api/studies/{studyId}/judgments/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
@@ -41,7 +23,7 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         var researcher = await fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
 
-        var imported = await ImportAsync(researcher, studyId, Table9Csv());
+        var imported = await ImportAsync(researcher, studyId, JudgmentCsv.Table9());
 
         imported.StatusCode.Should().Be(HttpStatusCode.Created);
         (await imported.Content.ReadFromJsonAsync<ImportedSummary>(ApiClient.Json))!.Judgments.Should().Be(38);
@@ -100,6 +82,21 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         problem.RootElement.GetProperty("detail").GetString().Should().StartWith("Nothing was imported: 2 lines are not valid.");
         var results = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
         results.GetProperty("judgments").GetInt32().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_file_can_also_come_as_a_multipart_upload()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+        using var form = new MultipartFormDataContent { { new StringContent(JudgmentCsv.Table9("gym")), "file", "prolific-batch-1.csv" } };
+
+        var response = await researcher.PostAsync($"/api/studies/{studyId}/judgments/import", form);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await response.Content.ReadFromJsonAsync<ImportedSummary>(ApiClient.Json)).Should().BeEquivalentTo(new { Judgments = 38, FileName = "prolific-batch-1.csv" });
+        var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/judgments.csv");
+        csv.Split('\n').Count(l => l.Contains(",gym,", StringComparison.Ordinal) && l.Contains(",True,False,", StringComparison.Ordinal)).Should().Be(38, "every row is marked imported");
     }
 
     [Fact]
@@ -162,7 +159,7 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         var researcher = await fixture.ResearcherAsync();
         var settings = new StudyBuilder().Build();
         var studyId = await researcher.CreateStudyAsync(settings);
-        (await ImportAsync(researcher, studyId, Table9Csv())).EnsureSuccessStatusCode();
+        (await ImportAsync(researcher, studyId, JudgmentCsv.Table9())).EnsureSuccessStatusCode();
         var before = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
 
         var changed = await researcher.PutAsJsonAsync($"/api/studies/{studyId}", settings with { Exclusions = new ExclusionRules(MaxGoldFailureRate: 0.2, MinMedianDecisionMs: 1000) }, ApiClient.Json);
@@ -181,8 +178,8 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
 
         (await anonymous.GetAsync($"/api/studies/{studyId}/results")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await ImportAsync(anonymous, studyId, Table9Csv())).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await ImportAsync(anonymous, studyId, JudgmentCsv.Table9())).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await researcher.GetAsync($"/api/studies/{Guid.NewGuid()}/results")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await ImportAsync(researcher, Guid.NewGuid(), Table9Csv())).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await ImportAsync(researcher, Guid.NewGuid(), JudgmentCsv.Table9())).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

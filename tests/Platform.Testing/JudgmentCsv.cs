@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Text;
+
+namespace Platform.Testing;
+
+/// <summary>Judgment files to import, for a study made with <see cref="StudyBuilder"/>'s two conditions.</summary>
+public static class JudgmentCsv
+{
+    public const string Header = "participant,prompt,task,left,right,choice";
+
+    /// <summary>Table 9 of the paper: 10 Good, 27 Same, 1 Bad of 38, the conditions on either side, five workers.</summary>
+    public static string Table9(string task = "dance")
+    {
+        var csv = new StringBuilder(Header + "\n");
+        for (var i = 0; i < 38; i++)
+        {
+            var (left, right, choice) = i switch
+            {
+                < 6 => ("ours-simdrop", "base-model", "left"),
+                < 10 => ("base-model", "ours-simdrop", "right"),
+                < 37 => i % 2 == 0 ? ("ours-simdrop", "base-model", "same") : ("base-model", "ours-simdrop", "same"),
+                _ => ("ours-simdrop", "base-model", "right"),
+            };
+            csv.Append(CultureInfo.InvariantCulture, $"worker-{i % 5},\"a dancer spins, take {i / 5}\",{task},{left},{right},{choice}\n");
+        }
+        return csv.ToString();
+    }
+}
