@@ -10,12 +10,15 @@ namespace Platform.Results;
 public sealed record StudyJudgments(Study Study, long EventVersion, IReadOnlyList<Judgment> Judgments);
 
 /// <summary>
-/// Reads a study's judgments (recorded and imported) and computes its results on demand. Both are cached by the
-/// study's event version, so a dashboard that refreshes recomputes (with its bootstrap) only after something changed.
+/// Reads a study's judgments (recorded and imported) and computes its results on demand. Only the latest of each is
+/// kept, keyed by the study's event version: a dashboard that refreshes recomputes (with its bootstrap) only after
+/// something changed, and a running study does not pile up old copies.
 /// </summary>
 public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
 {
-    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
+    private static readonly MemoryCacheEntryOptions KeepFor = new() { SlidingExpiration = TimeSpan.FromMinutes(10) };
+
+    private sealed record Latest<T>(long EventVersion, T Value);
 
     /// <summary>The study's live tally: counts and the event version, current with the last judgment.</summary>
     public async Task<StudyTally> TallyAsync(Guid studyId, CancellationToken cancellationToken)
@@ -27,21 +30,26 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
     public async Task<StudyJudgments> JudgmentsAsync(Guid studyId, CancellationToken cancellationToken)
     {
         var version = (await TallyAsync(studyId, cancellationToken)).Version;
-        if (cache.TryGetValue(("judgments", studyId, version), out StudyJudgments? cached)) return cached!;
+        var key = ("judgments", studyId);
+        if (cache.TryGetValue(key, out Latest<StudyJudgments>? cached) && cached!.EventVersion >= version) return cached.Value;
         var read = await ReadAsync(studyId, cancellationToken);
-        return cache.Set(("judgments", studyId, read.EventVersion), read, KeepFor);
+        cache.Set(key, new Latest<StudyJudgments>(read.EventVersion, read), KeepFor);
+        return read;
     }
 
     public async Task<StudyResults> ComputeAsync(Guid studyId, bool applyExclusions, string? task, CancellationToken cancellationToken)
     {
+        task = string.IsNullOrEmpty(task) ? null : task;
         var version = (await TallyAsync(studyId, cancellationToken)).Version;
-        if (cache.TryGetValue(("results", studyId, version, applyExclusions, task), out StudyResults? cached)) return cached!;
+        var key = ("results", studyId, applyExclusions, task);
+        if (cache.TryGetValue(key, out Latest<StudyResults>? cached) && cached!.EventVersion >= version) return cached.Value;
         var read = await JudgmentsAsync(studyId, cancellationToken);
-        var options = new ResultsOptions(applyExclusions, string.IsNullOrEmpty(task) ? null : task);
+        var options = new ResultsOptions(applyExclusions, task);
         // The bootstrap is CPU work: keep it off the request's synchronisation context.
         var results = await Task.Run(
             () => ResultsCalculator.Compute(studyId, read.EventVersion, read.Study.Settings, read.Judgments, options), cancellationToken);
-        return cache.Set(("results", studyId, read.EventVersion, applyExclusions, options.Task), results, KeepFor);
+        cache.Set(key, new Latest<StudyResults>(results.EventVersion, results), KeepFor);
+        return results;
     }
 
     /// <summary>Everything in one repeatable-read transaction, so the judgments are exactly those at the tally's version.</summary>

@@ -14,7 +14,8 @@ namespace Platform.Results;
 public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
 {
     public static readonly string[] Columns = ["participant", "prompt", "task", "left", "right", "choice"];
-    public const int MaxRows = 1_000_000;
+    /// <summary>One file is one event; this keeps it to tens of megabytes.</summary>
+    public const int MaxRows = 200_000;
 
     public async Task<JudgmentImport> ImportAsync(Guid studyId, string fileName, Stream csv, Guid by, CancellationToken cancellationToken)
     {
