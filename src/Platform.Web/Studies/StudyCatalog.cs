@@ -76,8 +76,13 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
 
     public static DomainException NotFound() => new("There is no such study.", DomainError.NotFound);
 
-    private static Task<int> JudgmentsAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
-        session.Query<TrialSlot>().CountAsync(s => s.StudyId == studyId && s.JudgedAt != null, cancellationToken);
+    /// <summary>Judgments recorded here (gold included) and imported ones: every answer a breaking change would invalidate.</summary>
+    private static async Task<int> JudgmentsAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken)
+    {
+        var recorded = await session.Query<TrialSlot>().CountAsync(s => s.StudyId == studyId && s.JudgedAt != null, cancellationToken);
+        var tally = await session.LoadAsync<Results.StudyTally>(studyId, cancellationToken);
+        return recorded + (tally?.Imported ?? 0);
+    }
 
     private Task DecideAsync(Guid studyId, Func<IDocumentSession, Study, Task<object?>> decide, CancellationToken cancellationToken) =>
         store.DecideAsync(studyId, decide, NotFound, cancellationToken);

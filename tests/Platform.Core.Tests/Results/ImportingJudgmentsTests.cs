@@ -62,6 +62,18 @@ public class ImportingJudgmentsTests
         right.Should().Throw<DomainException>().Which.Details.Should().Equal("line 2: right must be empty in a rating study (left is the rated condition)");
     }
 
+    [Theory]
+    [InlineData("same, right")]
+    [InlineData("1")]
+    [InlineData("Left ")]
+    public void Only_the_named_choices_are_taken(string choice)
+    {
+        var act = () => Import(PairStudy, new ImportRow(2, "p1", "x", "dance", "ours", "base", choice));
+
+        if (choice.Trim().Equals("left", StringComparison.OrdinalIgnoreCase)) act.Should().NotThrow("case and spaces around a name do not matter");
+        else act.Should().Throw<DomainException>().Which.Details.Should().ContainSingle().Which.Should().Contain("is not one of left, same, right");
+    }
+
     [Fact]
     public void An_unknown_task_is_refused_when_the_study_names_its_tasks()
     {

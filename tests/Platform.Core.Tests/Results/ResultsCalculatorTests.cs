@@ -119,7 +119,7 @@ public class ResultsCalculatorTests
 
         var bias = judgments.Compute(A.Pairwise()).PositionBias;
 
-        (bias.LeftWins, bias.N, bias.Rate).Should().Be((15, 20, 0.75));
+        (bias!.LeftWins, bias.N, bias.Rate).Should().Be((15, 20, 0.75));
         bias.PValue.Should().BeApproximately(0.04138947, 1e-7); // R: binom.test(15, 20)$p.value
     }
 
@@ -147,7 +147,7 @@ public class ResultsCalculatorTests
 
         (after.Judgments, after.Participants, after.ExcludedParticipants).Should().Be((4, 2, 1));
         after.Pairwise.Single(p => p.Task is null).APreferred.Should().Be(4);
-        (all.Judgments, all.ExcludedParticipants, all.ExclusionsApplied).Should().Be((8, 0, false));
+        (all.Judgments, all.ExcludedParticipants, all.ExclusionsApplied).Should().Be((8, 1, false), "the count says whom the rules flag");
         all.ParticipantQuality.Single(q => q.ParticipantId == "careless").Excluded.Should().BeTrue("the flag says what the rules would do");
     }
 
@@ -164,13 +164,48 @@ public class ResultsCalculatorTests
     }
 
     [Fact]
+    public void A_task_filter_keeps_out_participants_excluded_for_their_gold_trials()
+    {
+        // Gold trials belong to no task: screening must look at all of a participant's answers.
+        var settings = A.Pairwise().WithTasks("dance", "gym") with { Exclusions = new Platform.Studies.ExclusionRules(MaxGoldFailureRate: 0) };
+        var judgments = Pair("a", "b", Choice.Left, "careless", task: "gym").Times(3).Append(Gold(false, "careless"))
+            .Concat(Pair("a", "b", Choice.Right, "careful", task: "gym").Times(2)).Append(Gold(true, "careful"))
+            .Concat(Pair("a", "b", Choice.Right, "dancer", task: "dance").Times(2));
+
+        var gym = judgments.Compute(settings, new ResultsOptions(Task: "gym", Resamples: 50));
+
+        (gym.Judgments, gym.Participants, gym.ExcludedParticipants).Should().Be((2, 2, 1));
+        gym.ParticipantQuality.Select(q => q.ParticipantId).Should().Equal("careful", "careless");
+    }
+
+    [Fact]
+    public void A_study_without_tasks_has_rows_over_all_tasks_only()
+    {
+        var pairs = Pair("a", "b", Choice.Left, task: "").Times(2).Compute(A.Pairwise());
+        var ratings = Rated("a", true, task: "").Times(2).Compute(A.Rating());
+
+        pairs.Pairwise.Should().ContainSingle().Which.Task.Should().BeNull();
+        ratings.Success.Should().ContainSingle().Which.Task.Should().BeNull();
+        ratings.PositionBias.Should().BeNull("ratings have no sides");
+    }
+
+    [Fact]
+    public void Answers_of_the_wrong_shape_or_unknown_conditions_are_left_out()
+    {
+        var judgments = new[] { Pair("a", "b", Choice.Left), Rated("a", true), Pair("a", "gone", Choice.Left), Pair("a", "b", Choice.Success) };
+
+        judgments.Compute(A.Pairwise()).Judgments.Should().Be(1);
+        judgments.Compute(A.Rating("a", "b")).Judgments.Should().Be(1);
+    }
+
+    [Fact]
     public void No_judgments_give_empty_tables_not_errors()
     {
         var results = Array.Empty<Judgment>().Compute(A.Pairwise());
 
         results.Judgments.Should().Be(0);
         results.Pairwise.Should().BeEmpty();
-        results.Ranking.Should().OnlyContain(r => r.Rating == 1000 && r.N == 0);
+        results.Ranking.Should().BeEmpty("a condition never compared has no rating");
         results.Agreement.Should().Be(new AgreementRow(null, 0));
         results.PositionBias.Should().Be(new PositionBiasRow(0, 0, 0, 0, 1, 1));
     }

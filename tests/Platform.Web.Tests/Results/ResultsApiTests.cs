@@ -171,6 +171,34 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
     }
 
     [Fact]
+    public async Task Imported_judgments_keep_the_study_from_changing_what_they_answered()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder().Build();
+        var studyId = await researcher.CreateStudyAsync(settings);
+        (await ImportAsync(researcher, studyId, JudgmentCsv.Table9())).EnsureSuccessStatusCode();
+
+        var response = await researcher.PutAsJsonAsync($"/api/studies/{studyId}", settings with { Kind = StudyKind.Rating, SuccessCriterion = "Success: intact" }, ApiClient.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("38 judgments have been collected");
+    }
+
+    [Fact]
+    public async Task A_broken_multipart_body_is_refused_not_a_server_error()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+        var body = new StringContent("--nope\r\nthis is not multipart", Encoding.UTF8);
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=expected");
+
+        var response = await researcher.PostAsync($"/api/studies/{studyId}/judgments/import", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("multipart body could not be read");
+    }
+
+    [Fact]
     public async Task Results_need_the_researcher_role_and_an_existing_study()
     {
         var researcher = await fixture.ResearcherAsync();

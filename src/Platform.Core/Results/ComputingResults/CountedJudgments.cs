@@ -18,12 +18,18 @@ internal sealed class CountedJudgments
         for (var t = 0; t < Tasks.Count; t++) taskIndex[Tasks[t]] = t;
         var baseline = settings.Conditions.FirstOrDefault(c => c.IsBaseline)?.Key;
 
+        var pairwise = settings.Kind == StudyKind.Pairwise;
         foreach (var j in judgments)
         {
-            if (!conditionIndex.TryGetValue(j.Left, out var left)) continue;
+            // Only answers of the study's own shape and conditions count: a pair in a pairwise study, a rating otherwise.
+            if (!conditionIndex.TryGetValue(j.Left, out var left) || (j.Right is not null) != pairwise) continue;
             var right = -1;
             if (j.Right is not null && !conditionIndex.TryGetValue(j.Right, out right)) continue;
-            if (!taskIndex.TryGetValue(j.Task, out var task))
+            var rated = j.Choice is Choice.Success or Choice.Failure;
+            if (rated == pairwise) continue;
+            // A study without tasks has answers without one: they count over all tasks only.
+            var task = -1;
+            if (j.Task.Length > 0 && !taskIndex.TryGetValue(j.Task, out task))
             {
                 task = taskIndex[j.Task] = Tasks.Count;
                 Tasks.Add(j.Task);
@@ -57,6 +63,7 @@ internal sealed class CountedJudgments
     }
 
     /// <param name="B">-1 for a rating.</param>
+    /// <param name="Task">-1 for an answer without a task.</param>
     internal readonly record struct Item(int A, int B, int Task, Outcome Outcome, Side Winner, string Unit);
 
     internal enum Outcome : byte { A, Same, B, Success, Failure }

@@ -12,22 +12,24 @@ public static class ResultsCalculator
 {
     public static StudyResults Compute(Guid studyId, long eventVersion, StudySettings settings, IReadOnlyList<Judgment> judgments, ResultsOptions options)
     {
+        // Participants are screened on everything they answered (gold trials belong to no task), then the task filter
+        // applies: a careless participant stays excluded whichever task is looked at.
+        var screened = Screening.Assess(judgments, settings.Exclusions ?? ExclusionRules.None);
         var inTask = options.Task is null ? judgments : [.. judgments.Where(j => j.Task == options.Task)];
-        var quality = Screening.Assess(inTask, settings.Exclusions ?? ExclusionRules.None);
-        var excluded = options.ApplyExclusions
-            ? quality.Where(q => q.Excluded).Select(q => q.ParticipantId).ToHashSet(StringComparer.Ordinal)
-            : [];
-        var counted = new CountedJudgments(settings, inTask.Where(j => !j.IsGold && !excluded.Contains(j.ParticipantId)));
+        var present = inTask.Select(j => j.ParticipantId).ToHashSet(StringComparer.Ordinal);
+        var quality = options.Task is null ? screened : [.. screened.Where(q => present.Contains(q.ParticipantId))];
+        var flagged = quality.Where(q => q.Excluded).Select(q => q.ParticipantId).ToHashSet(StringComparer.Ordinal);
+        var counted = new CountedJudgments(settings, inTask.Where(j => !j.IsGold && !(options.ApplyExclusions && flagged.Contains(j.ParticipantId))));
         var pairwise = settings.Kind == StudyKind.Pairwise;
 
         return new StudyResults(
             studyId, eventVersion, options.ApplyExclusions, options.Task,
-            counted.Items.Count, quality.Count, excluded.Count,
+            counted.Items.Count, quality.Count, flagged.Count,
             pairwise ? PairwiseRows(counted) : [],
             pairwise ? Ranking(counted, options) : [],
             pairwise ? [] : SuccessRows(counted),
             Agreement(counted, pairwise),
-            PositionBias(counted),
+            pairwise ? PositionBias(counted) : null,
             quality);
     }
 
@@ -38,7 +40,7 @@ public static class ResultsCalculator
         foreach (var item in counted.Items)
         {
             Tally(tallies, (item.A, item.B, 0))[(int)item.Outcome]++;
-            Tally(tallies, (item.A, item.B, item.Task + 1))[(int)item.Outcome]++;
+            if (item.Task >= 0) Tally(tallies, (item.A, item.B, item.Task + 1))[(int)item.Outcome]++;
         }
         return [.. tallies.Select(t => PairwiseRow(counted.Conditions[t.Key.A], counted.Conditions[t.Key.B], TaskName(counted, t.Key.Task), t.Value))];
     }
@@ -61,7 +63,9 @@ public static class ResultsCalculator
             counts[(int)item.Outcome]++;
         }
         var pairs = outcomes.Select(o => new PairOutcome(o.Key.A, o.Key.B, o.Value[0], o.Value[1], o.Value[2])).ToList();
+        // A condition without comparisons has no rating to report (the fit would only place it at the mean).
         return [.. BradleyTerry.Rank(counted.Conditions.Count, pairs, options.Resamples, options.Seed)
+            .Where(r => r.N > 0)
             .Select(r => new RankingRow(counted.Conditions[r.Condition], r.Value, r.Low, r.High, r.Rank, r.N))
             .OrderBy(r => r.Rank).ThenByDescending(r => r.Rating)];
     }
@@ -73,7 +77,7 @@ public static class ResultsCalculator
         {
             var success = item.Outcome == Outcome.Success ? 1 : 0;
             Tally(tallies, (item.A, 0), success);
-            Tally(tallies, (item.A, item.Task + 1), success);
+            if (item.Task >= 0) Tally(tallies, (item.A, item.Task + 1), success);
         }
         return [.. tallies.Select(t =>
         {

@@ -1,7 +1,8 @@
 namespace Platform.Results;
 
 /// <summary>
-/// Everything a researcher publishes from a study, computed at one event version. Field names are a contract:
+/// Everything a researcher publishes from a study, computed at one event version. <c>ExcludedParticipants</c> counts
+/// those the study's rules flag, whether or not <c>ExclusionsApplied</c>; <c>PositionBias</c> is null for ratings. Field names are a contract:
 /// scripts and notebooks read them. Rates are fractions, not percentages; a null task means over all tasks.
 /// </summary>
 public sealed record StudyResults(
@@ -16,7 +17,7 @@ public sealed record StudyResults(
     IReadOnlyList<RankingRow> Ranking,
     IReadOnlyList<SuccessRow> Success,
     AgreementRow Agreement,
-    PositionBiasRow PositionBias,
+    PositionBiasRow? PositionBias,
     IReadOnlyList<ParticipantQuality> ParticipantQuality);
 
 /// <summary>

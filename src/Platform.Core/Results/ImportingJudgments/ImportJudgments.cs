@@ -41,7 +41,7 @@ public static class ImportingJudgments
             var more = problems.Count > MaxProblemsListed ? $"; and {problems.Count - MaxProblemsListed} more" : "";
             throw new DomainException($"Nothing was imported: {problems.Count} line{(problems.Count == 1 ? " is" : "s are")} not valid. {listed}{more}.", DomainError.Unprocessable)
             {
-                Details = problems,
+                Details = [.. problems.Take(MaxProblemsListed)],
             };
         }
         return new JudgmentsImported(command.ImportId, study.Id, command.FileName, judgments, command.By, now);
@@ -65,7 +65,16 @@ public static class ImportingJudgments
         if (!keys.Contains(left)) problems.Add($"left condition '{left}' is not one of the study's ({string.Join(", ", keys)})");
 
         var allowed = Choices.Allowed(settings);
-        var choice = Enum.TryParse<Choice>(choiceText, ignoreCase: true, out var parsed) && !int.TryParse(choiceText, out _) ? parsed : (Choice?)null;
+        // Named one by one: Enum.TryParse would also take "1" or "same, right".
+        Choice? choice = choiceText switch
+        {
+            "left" => Choice.Left,
+            "same" => Choice.Same,
+            "right" => Choice.Right,
+            "success" => Choice.Success,
+            "failure" => Choice.Failure,
+            _ => null,
+        };
         if (choice is null || !allowed.Contains(choice.Value))
             problems.Add($"choice '{row.Choice?.Trim()}' is not one of {string.Join(", ", allowed.Select(c => c.ToString().ToLowerInvariant()))}");
 

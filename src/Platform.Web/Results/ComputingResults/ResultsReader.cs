@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
@@ -43,14 +44,22 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
         var version = (await TallyAsync(studyId, cancellationToken)).Version;
         var key = ("results", studyId, applyExclusions, task);
         if (cache.TryGetValue(key, out Latest<StudyResults>? cached) && cached!.EventVersion >= version) return cached.Value;
-        var read = await JudgmentsAsync(studyId, cancellationToken);
-        var options = new ResultsOptions(applyExclusions, task);
-        // The bootstrap is CPU work: keep it off the request's synchronisation context.
-        var results = await Task.Run(
-            () => ResultsCalculator.Compute(studyId, read.EventVersion, read.Study.Settings, read.Judgments, options), cancellationToken);
-        cache.Set(key, new Latest<StudyResults>(results.EventVersion, results), KeepFor);
-        return results;
+
+        // One computation per study, filter and version however many dashboards and scripts ask at once; it runs to
+        // the end (and fills the cache) even if the caller that started it goes away.
+        var flight = _computing.GetOrAdd((key, version), _ => new Lazy<Task<StudyResults>>(() => Task.Run(async () =>
+        {
+            var read = await JudgmentsAsync(studyId, CancellationToken.None);
+            var results = ResultsCalculator.Compute(studyId, read.EventVersion, read.Study.Settings, read.Judgments, new ResultsOptions(applyExclusions, task));
+            cache.Set(key, new Latest<StudyResults>(results.EventVersion, results), KeepFor);
+            return results;
+        })));
+        _ = flight.Value.ContinueWith(
+            _ => _computing.TryRemove(KeyValuePair.Create<object, Lazy<Task<StudyResults>>>((key, version), flight)), TaskScheduler.Default);
+        return await flight.Value.WaitAsync(cancellationToken);
     }
+
+    private readonly ConcurrentDictionary<object, Lazy<Task<StudyResults>>> _computing = new();
 
     /// <summary>Everything in one repeatable-read transaction, so the judgments are exactly those at the tally's version.</summary>
     private async Task<StudyJudgments> ReadAsync(Guid studyId, CancellationToken cancellationToken)

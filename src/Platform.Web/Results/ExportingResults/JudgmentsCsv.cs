@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using CsvHelper.Configuration;
 using CsvHelper.Configuration.Attributes;
 using Platform.Studies;
 
@@ -28,7 +29,9 @@ public static class JudgmentsCsv
     {
         var quality = Screening.Assess(study.Judgments, study.Study.Settings.Exclusions ?? ExclusionRules.None)
             .ToDictionary(q => q.ParticipantId, StringComparer.Ordinal);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        // Participant ids and prompts come from outside; a leading = or + must not become a formula in a spreadsheet.
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+        await using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
         await csv.WriteRecordsAsync(study.Judgments.Select(j =>
         {
             var q = quality[j.ParticipantId];

@@ -50,7 +50,7 @@ public static class ResultsCsv
         foreach (var s in r.Success)
             yield return L("success", s.Condition, null, s.Task, "success_rate", s.N, s.Successes, s.Rate, s.Low, s.High);
         yield return L("agreement", null, null, r.Task, "krippendorff_alpha", r.Agreement.Trials, value: r.Agreement.KrippendorffAlpha);
-        var b = r.PositionBias;
-        yield return L("position_bias", null, null, r.Task, "left_win_rate", b.N, b.LeftWins, b.Rate, b.Low, b.High, p: b.PValue);
+        if (r.PositionBias is { } b)
+            yield return L("position_bias", null, null, r.Task, "left_win_rate", b.N, b.LeftWins, b.Rate, b.Low, b.High, p: b.PValue);
     }
 }

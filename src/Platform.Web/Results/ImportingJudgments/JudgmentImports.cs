@@ -19,7 +19,15 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
 
     public async Task<JudgmentImport> ImportAsync(Guid studyId, string fileName, Stream csv, Guid by, CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(csv, cancellationToken);
+        IReadOnlyList<ImportRow> rows;
+        try
+        {
+            rows = await ReadAsync(csv, cancellationToken);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new DomainException($"Nothing was imported: the file is larger than the {ResultsApi.MaxImportBytes / 1048576} MiB accepted; split it.", DomainError.Unprocessable);
+        }
         await using var session = store.LightweightSession();
         await StudyLock.AcquireAsync(session, studyId, cancellationToken);
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
@@ -58,9 +66,16 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
             cancellationToken.ThrowIfCancellationRequested();
             if (rows.Count == MaxRows)
                 throw new DomainException($"Nothing was imported: at most {MaxRows:N0} judgments are taken per file; split it.", DomainError.Unprocessable);
-            rows.Add(new ImportRow(csv.Parser.Row, csv.GetField("participant"), csv.GetField("prompt"), csv.GetField("task"),
+            rows.Add(new ImportRow(FirstLine(csv.Parser), csv.GetField("participant"), csv.GetField("prompt"), csv.GetField("task"),
                 csv.GetField("left"), csv.GetField("right"), csv.GetField("choice")));
         }
         return rows;
+    }
+
+    /// <summary>The physical line a record starts on, counting line breaks inside quoted fields.</summary>
+    private static int FirstLine(IParser parser)
+    {
+        var inside = parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+        return parser.RawRow - inside;
     }
 }
