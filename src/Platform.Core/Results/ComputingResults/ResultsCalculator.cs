@@ -15,9 +15,14 @@ public static class ResultsCalculator
         // Participants are screened on everything they answered (gold trials belong to no task), then the task filter
         // applies: a careless participant stays excluded whichever task is looked at.
         var screened = Screening.Assess(judgments, settings.Exclusions ?? ExclusionRules.None);
-        var inTask = options.Task is null ? judgments : [.. judgments.Where(j => j.Task == options.Task)];
-        var present = inTask.Select(j => j.ParticipantId).ToHashSet(StringComparer.Ordinal);
-        var quality = options.Task is null ? screened : [.. screened.Where(q => present.Contains(q.ParticipantId))];
+        IReadOnlyList<Judgment> inTask = judgments;
+        var quality = screened;
+        if (options.Task is not null)
+        {
+            inTask = [.. judgments.Where(j => j.Task == options.Task)];
+            var present = inTask.Select(j => j.ParticipantId).ToHashSet(StringComparer.Ordinal);
+            quality = [.. screened.Where(q => present.Contains(q.ParticipantId))];
+        }
         var flagged = quality.Where(q => q.Excluded).Select(q => q.ParticipantId).ToHashSet(StringComparer.Ordinal);
         var counted = new CountedJudgments(settings, inTask.Where(j => !j.IsGold && !(options.ApplyExclusions && flagged.Contains(j.ParticipantId))));
         var pairwise = settings.Kind == StudyKind.Pairwise;
