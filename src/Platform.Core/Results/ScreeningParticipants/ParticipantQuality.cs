@@ -21,26 +21,16 @@ public sealed record ParticipantQuality(
 public static class Screening
 {
     /// <summary>Quality figures per participant (in participant order) and the exclusions the rules call for.</summary>
-    public static IReadOnlyList<ParticipantQuality> Assess(IEnumerable<Judgment> judgments, ExclusionRules rules) =>
-        [.. judgments.GroupBy(j => j.ParticipantId, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Assess(g.Key, [.. g], rules))];
-
-    private static ParticipantQuality Assess(string participant, List<Judgment> answers, ExclusionRules rules)
+    public static IReadOnlyList<ParticipantQuality> Assess(IEnumerable<Judgment> judgments, ExclusionRules rules)
     {
-        var gold = answers.Where(j => j.IsGold).ToList();
-        var goldCorrect = gold.Count(j => j.Correct == true);
-        double? accuracy = gold.Count == 0 ? null : (double)goldCorrect / gold.Count;
-        var median = Median([.. answers.Where(j => j.DecisionMs is not null).Select(j => j.DecisionMs!.Value)]);
-        var regular = answers.Where(j => !j.IsGold).ToList();
-        var identical = regular.Count == 0 ? 0 : (double)regular.GroupBy(j => j.Choice).Max(c => c.Count()) / regular.Count;
-
-        var reasons = new List<string>();
-        if (rules.MaxGoldFailureRate is { } maxFailed && accuracy is { } a && 1 - a > maxFailed + 1e-12)
-            reasons.Add($"failed {gold.Count - goldCorrect} of {gold.Count} gold trials");
-        if (rules.MinMedianDecisionMs is { } minMs && median is { } m && m < minMs)
-            reasons.Add($"median decision time {m} ms is under {minMs} ms");
-        return new ParticipantQuality(participant, regular.Count, gold.Count, goldCorrect, accuracy, median, identical, reasons.Count > 0, reasons);
+        // One pass over the judgments (a study may have millions), then a little work per participant.
+        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        foreach (var j in judgments)
+        {
+            if (!tallies.TryGetValue(j.ParticipantId, out var tally)) tallies[j.ParticipantId] = tally = new Tally();
+            tally.Add(j);
+        }
+        return [.. tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value.Assess(t.Key, rules))];
     }
 
     /// <summary>The middle value, or the mean of the two middle values rounded down; null for none.</summary>
@@ -50,5 +40,39 @@ public static class Screening
         values.Sort();
         var middle = values.Count / 2;
         return values.Count % 2 == 1 ? values[middle] : (int)(((long)values[middle - 1] + values[middle]) / 2);
+    }
+
+    private sealed class Tally
+    {
+        private readonly int[] _choices = new int[Enum.GetValues<Choice>().Length];
+        private readonly List<int> _decisionMs = [];
+        private int _gold, _goldCorrect, _regular;
+
+        public void Add(Judgment j)
+        {
+            if (j.DecisionMs is { } ms) _decisionMs.Add(ms);
+            if (j.IsGold)
+            {
+                _gold++;
+                if (j.Correct == true) _goldCorrect++;
+                return;
+            }
+            _regular++;
+            _choices[(int)j.Choice]++;
+        }
+
+        public ParticipantQuality Assess(string participant, ExclusionRules rules)
+        {
+            double? accuracy = _gold == 0 ? null : (double)_goldCorrect / _gold;
+            var median = Median(_decisionMs);
+            var identical = _regular == 0 ? 0 : (double)_choices.Max() / _regular;
+
+            var reasons = new List<string>();
+            if (rules.MaxGoldFailureRate is { } maxFailed && accuracy is { } a && 1 - a > maxFailed + 1e-12)
+                reasons.Add($"failed {_gold - _goldCorrect} of {_gold} gold trials");
+            if (rules.MinMedianDecisionMs is { } minMs && median is { } m && m < minMs)
+                reasons.Add($"median decision time {m} ms is under {minMs} ms");
+            return new ParticipantQuality(participant, _regular, _gold, _goldCorrect, accuracy, median, identical, reasons.Count > 0, reasons);
+        }
     }
 }
