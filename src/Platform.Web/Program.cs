@@ -1,4 +1,7 @@
 using JasperFx;
+using Platform.Generation;
+using Platform.Generation.Batches;
+using Platform.Generation.Servers;
 using Platform.Accounts;
 using Platform.Components;
 using Platform.Hosting;
@@ -23,6 +26,7 @@ builder.Services
     .AddStudies()
     .AddVoting()
     .AddResults()
+    .AddGeneration(builder.Configuration, role)
     .AddParticipantRateLimit(builder.Configuration)
     .AddUi();
 builder.Host.ApplyJasperFxExtensions();
@@ -38,6 +42,8 @@ if (role.ServesWeb)
     app.MapStudies();
     app.MapVoting();
     app.MapResults();
+    app.MapServers();
+    app.MapBatches();
     app.MapMedia();
     app.MapUi();
 }

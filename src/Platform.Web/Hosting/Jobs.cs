@@ -54,7 +54,11 @@ public static class Jobs
         if (role.RunsWorkers)
         {
             app.Lifetime.ApplicationStarted.Register(() =>
-                Accounts.Config.ScheduleAccountJobs(app.Services.GetRequiredService<IRecurringJobManager>()));
+            {
+                var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+                Accounts.Config.ScheduleAccountJobs(recurring);
+                Generation.Config.ScheduleGenerationJobs(recurring);
+            });
         }
         return app;
     }

@@ -5,7 +5,8 @@ using Platform.Hosting;
 
 namespace Platform.Studies;
 
-public sealed record VideoUpload(Guid StudyId, string Condition, string Prompt, string? Task, int? Seed, string FileName, long Bytes, Guid By);
+/// <param name="VideoId">Chosen by the caller when a retry must find the same video (generation); new otherwise.</param>
+public sealed record VideoUpload(Guid StudyId, string Condition, string Prompt, string? Task, int? Seed, string FileName, long Bytes, Guid By, Guid? VideoId = null);
 
 /// <summary>
 /// Takes an uploaded file: checks the study and the file (ffprobe) before anything is recorded, keeps it under
@@ -20,7 +21,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
         if (upload.Bytes > Limits.MaxUploadBytes)
             throw new DomainException($"The file has {upload.Bytes / 1048576.0:0.#} MiB; at most {Limits.MaxUploadBytes / 1048576.0:0.#} MiB are accepted.", DomainError.Unprocessable);
 
-        var videoId = Guid.NewGuid();
+        var videoId = upload.VideoId ?? Guid.NewGuid();
         await using var session = store.LightweightSession();
         var study = await session.LoadAsync<Study>(upload.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         var uploaded = AddingVideo.Handle(study, new AddVideo(videoId, study.Id, upload.Condition, upload.Prompt, upload.Task, upload.Seed, upload.FileName, upload.Bytes, upload.By), clock.GetUtcNow());

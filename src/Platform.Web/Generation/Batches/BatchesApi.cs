@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Accounts;
+
+namespace Platform.Generation.Batches;
+
+public sealed record StartedBatch(Guid BatchId, int Jobs, int AlreadyThere);
+
+public static class BatchesApi
+{
+    public static void MapBatches(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Researcher).WithTags("Generation");
+
+        api.MapPost("/studies/{id:guid}/generation/preview", async (Guid id, BatchRequest request, HttpContext http, GenerationBatches batches) =>
+                TypedResults.Ok(await batches.PreviewAsync(id, request, http.User.RequiredUserId(), http.RequestAborted)))
+            .WithSummary("The jobs a batch would run (one per prompt × condition × seed the study lacks) and an estimate");
+
+        api.MapPost("/studies/{id:guid}/generation/batches", async Task<Accepted<StartedBatch>> (Guid id, BatchRequest request, HttpContext http, GenerationBatches batches) =>
+            {
+                var planned = await batches.StartAsync(id, request, http.User.RequiredUserId(), http.RequestAborted);
+                return TypedResults.Accepted($"/api/generation/batches/{planned.BatchId}", new StartedBatch(planned.BatchId, planned.Jobs.Count, planned.AlreadyThere));
+            })
+            .WithSummary("Start generating the videos the study lacks on the mapped servers");
+
+        api.MapGet("/studies/{id:guid}/generation/batches", async (Guid id, GenerationBatches batches, CancellationToken ct) =>
+                TypedResults.Ok(await batches.ListAsync(id, ct)))
+            .WithSummary("The study's batches with their progress");
+
+        api.MapGet("/generation/batches/{batchId:guid}", async (Guid batchId, GenerationBatches batches, CancellationToken ct) =>
+                TypedResults.Ok(await batches.ProgressAsync(batchId, ct)))
+            .WithSummary("A batch's progress and its jobs");
+
+        api.MapPost("/generation/batches/{batchId:guid}/cancel", async (Guid batchId, HttpContext http, GenerationBatches batches) =>
+            {
+                await batches.CancelAsync(batchId, http.User.RequiredUserId(), http.RequestAborted);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Cancel a batch: waiting jobs stop, running ones are cancelled on their servers");
+    }
+}

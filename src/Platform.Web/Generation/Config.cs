@@ -1,0 +1,79 @@
+using Hangfire;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Platform.Generation.Batches;
+using Platform.Generation.Protocols;
+using Platform.Generation.Running;
+using Platform.Generation.Servers;
+using Platform.Hosting;
+
+namespace Platform.Generation;
+
+public static class Config
+{
+    public static IServiceCollection AddGeneration(this IServiceCollection services, IConfiguration configuration, PlatformRole role)
+    {
+        services.ConfigureMarten(options =>
+        {
+            options.Projections.Snapshot<InferenceServer>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<GenerationBatch>(SnapshotLifecycle.Inline);
+            options.Projections.Snapshot<GenerationJob>(SnapshotLifecycle.Inline);
+            options.Schema.For<GenerationBatch>().Index(b => b.StudyId);
+            options.Schema.For<GenerationJob>().Index(j => j.StudyId).Index(j => j.BatchId);
+            options.Schema.For<ServerHealth>();
+            options.Schema.For<DataProtectionKey>();
+        });
+
+        // API keys are protected with keys every process shares, kept in PostgreSQL.
+        services.AddDataProtection().SetApplicationName("Platform");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeys(sp.GetRequiredService<IDocumentStore>())));
+
+        services.Configure<GenerationOptions>(configuration.GetSection("Generation"));
+        services.AddHttpClient(Http.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("inference-servers", pipeline => pipeline
+                // Submissions are safe to repeat (our own prompt_id / Idempotency-Key), so every call may be retried on
+                // transient failures. Back-pressure (429 / 503 / 409) is not retried here: the job waits in Hangfire.
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                    {
+                        { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
+                        { Result: { } r } => (int)r.StatusCode >= 500 && r.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable,
+                        _ => false,
+                    }),
+                })
+                .AddTimeout(TimeSpan.FromSeconds(30)));
+        services.AddSingleton<IVideoServerClient, OpenAiVideosClient>();
+        services.AddSingleton<IVideoServerClient, ComfyUiClient>();
+        services.AddSingleton<ServerRegistry>();
+        services.AddSingleton<ServerSlots>();
+        services.AddSingleton<GenerationBatches>();
+        services.AddTransient<RunGenerationJob>();
+        services.AddTransient<ProbeServers>();
+
+        if (role.RunsWorkers)
+        {
+            // Generation jobs mostly wait on servers: they get workers of their own, apart from video processing.
+            services.AddHangfireServer(o =>
+            {
+                o.Queues = [RunGenerationJob.Queue];
+                o.WorkerCount = configuration.GetValue("Generation:Workers", 20);
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:generation";
+            });
+        }
+        return services;
+    }
+
+    public static void ScheduleGenerationJobs(IRecurringJobManager recurring) =>
+        recurring.AddOrUpdate<ProbeServers>("probe-inference-servers", j => j.RunAsync(CancellationToken.None), "*/1 * * * *");
+}

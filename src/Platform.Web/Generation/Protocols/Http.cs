@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Platform.Generation.Protocols;
+
+/// <summary>HTTP details both protocols share: authentication, back-pressure, refusals, length-checked downloads.</summary>
+public static class Http
+{
+    public const string ClientName = "inference-servers";
+
+    public static HttpRequestMessage Request(HttpMethod method, ServerConnection server, string path, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri(server.Settings.BaseUrl.TrimEnd('/') + path)) { Content = content };
+        if (server.ApiKey is { Length: > 0 } key) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return request;
+    }
+
+    /// <summary>Throws <see cref="ServerBusyException"/> for back-pressure, <see cref="ServerRefusedException"/> for a refusal.</summary>
+    public static async Task EnsureAcceptedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var body = await BodyAsync(response, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict)
+            throw new ServerBusyException($"The server is busy ({(int)response.StatusCode}{(body.Length > 0 ? ": " + body : "")}).", RetryAfter(response));
+        if ((int)response.StatusCode is >= 400 and < 500)
+            throw new ServerRefusedException($"The server refused the job ({(int)response.StatusCode}{(body.Length > 0 ? ": " + body : "")}).");
+        throw new HttpRequestException($"The server failed ({(int)response.StatusCode}{(body.Length > 0 ? ": " + body : "")}).", null, response.StatusCode);
+    }
+
+    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var retry = response.Headers.RetryAfter;
+        if (retry?.Delta is { } delta) return delta;
+        if (retry?.Date is { } date) return date - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero;
+        return null;
+    }
+
+    /// <summary>Streams the body to a temporary file beside <paramref name="path"/>, checks its length, then renames it.</summary>
+    public static async Task SaveAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    {
+        var partial = path + ".part";
+        try
+        {
+            long written;
+            await using (var file = File.Create(partial))
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                await body.CopyToAsync(file, cancellationToken);
+                written = file.Length;
+            }
+            if (response.Content.Headers.ContentLength is { } expected && written != expected)
+                throw new IOException($"The download was cut short: {written} of {expected} bytes arrived.");
+            if (written == 0) throw new IOException("The server sent an empty file.");
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (HttpRequestException e)
+        {
+            File.Delete(partial);
+            throw new IOException($"The download was cut short: {e.Message}", e);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+    }
+
+    private static async Task<string> BodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+        return text.Length > 300 ? text[..300] + "…" : text;
+    }
+}

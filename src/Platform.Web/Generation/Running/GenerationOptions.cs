@@ -1,0 +1,26 @@
+namespace Platform.Generation.Running;
+
+/// <summary>How generation jobs wait, poll and give up (section "Generation").</summary>
+public sealed class GenerationOptions
+{
+    /// <summary>Hangfire workers for generation jobs in a worker process (they mostly wait on servers).</summary>
+    public int Workers { get; set; } = 20;
+
+    /// <summary>How long a job waits for a free slot on its server before it is rescheduled.</summary>
+    public TimeSpan SlotWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A job that has not finished on its server this long after submission fails.</summary>
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan FirstPoll { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan LongestPoll { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Failed calls in a row (after the HTTP client's own retries) before the job fails.</summary>
+    public int MaxErrorsInARow { get; set; } = 5;
+
+    /// <summary>Times a job the server forgot (a restart) is submitted again before it fails.</summary>
+    public int MaxResubmits { get; set; } = 3;
+
+    /// <summary>Wait after back-pressure without a Retry-After.</summary>
+    public TimeSpan BusyWait { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,241 @@
+using Hangfire;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Options;
+using Platform.Common;
+using Platform.Generation.Protocols;
+using Platform.Generation.Servers;
+using Platform.Hosting;
+using Platform.Hosting.Database;
+using Platform.Studies;
+
+namespace Platform.Generation.Running;
+
+/// <summary>
+/// Hangfire job: generates one candidate video on its server and registers it in the study. Takes only the job id and
+/// is safe to run again: it resumes from the job's stream (a submitted job is polled, not submitted twice; the
+/// candidate's id comes from the job's, so it is never registered twice).
+/// </summary>
+public sealed class RunGenerationJob(
+    IDocumentStore store, ServerRegistry servers, IEnumerable<IVideoServerClient> clients, ServerSlots slots, VideoUploads uploads,
+    Storage storage, IBackgroundJobClient jobs, IOptions<GenerationOptions> options, TimeProvider clock, ILogger<RunGenerationJob> logger)
+{
+    public const string Queue = "generation";
+    private GenerationOptions Options => options.Value;
+
+    [Queue(Queue)]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await LoadAsync(jobId, cancellationToken);
+        if (job is null || job.IsFinished) return;
+        if (await BatchCancelledAsync(job, cancellationToken))
+        {
+            await FinishAsync(jobId, _ => new GenerationJobCancelled(jobId, clock.GetUtcNow()), cancellationToken);
+            return;
+        }
+        var server = await servers.ConnectionAsync(job.Spec.ServerId, cancellationToken);
+        var client = clients.Single(c => c.Protocol == server.Settings.Protocol);
+
+        await using var slot = await slots.AcquireAsync(server.Id, server.Settings.MaxConcurrentJobs, Options.SlotWait, cancellationToken);
+        if (slot is null)
+        {
+            jobs.Schedule<RunGenerationJob>(j => j.RunAsync(jobId, CancellationToken.None), Options.SlotWait);
+            return;
+        }
+        try
+        {
+            await GenerateAsync(job, server, client, cancellationToken);
+        }
+        catch (ServerBusyException busy)
+        {
+            logger.LogInformation("Server {Server} is busy ({Reason}); job {JobId} waits", server.Settings.Name, busy.Message, jobId);
+            jobs.Schedule<RunGenerationJob>(j => j.RunAsync(jobId, CancellationToken.None), busy.RetryAfter ?? Options.BusyWait);
+        }
+        catch (ServerRefusedException refused)
+        {
+            await FailAsync(jobId, refused.Message, cancellationToken);
+        }
+    }
+
+    private async Task GenerateAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, CancellationToken cancellationToken)
+    {
+        var resubmits = 0;
+        while (true)
+        {
+            if (job.State == JobState.Queued)
+            {
+                var remoteId = await client.SubmitAsync(server, new RemoteRequest(job.Id.ToString(), job.Spec.Prompt, job.Spec.Seed, job.Spec.Settings), cancellationToken);
+                job = await AppendAsync(job.Id, j => j.State == JobState.Queued ? new GenerationJobSubmitted(j.Id, remoteId, j.Attempts + 1, clock.GetUtcNow()) : null, cancellationToken);
+                if (job.State != JobState.Submitted) return;
+            }
+
+            var outcome = await WaitAsync(job, server, client, cancellationToken);
+            switch (outcome)
+            {
+                case RemoteStatus.Completed:
+                    await CompleteAsync(job, server, client, cancellationToken);
+                    return;
+                case RemoteStatus.Failed failed:
+                    await FailAsync(job.Id, failed.Reason, cancellationToken);
+                    return;
+                case RemoteStatus.Lost when ++resubmits <= Options.MaxResubmits:
+                    logger.LogWarning("Server {Server} lost job {JobId} (restarted?); submitting it again", server.Settings.Name, job.Id);
+                    job = await AppendAsync(job.Id, j => j.State == JobState.Submitted ? new GenerationJobLost(j.Id, j.RemoteId!, clock.GetUtcNow()) : null, cancellationToken);
+                    if (job.State != JobState.Queued) return;
+                    continue;
+                case RemoteStatus.Lost:
+                    await FailAsync(job.Id, $"The server lost the job {resubmits - 1} times (restarts?); giving up.", cancellationToken);
+                    return;
+                default:
+                    return; // cancelled while waiting
+            }
+        }
+    }
+
+    /// <summary>Polls with growing pauses until the server is done, the job is cancelled here, or it times out.</summary>
+    private async Task<RemoteStatus?> WaitAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, CancellationToken cancellationToken)
+    {
+        var pause = Options.FirstPoll;
+        var errors = 0;
+        var deadline = (job.SubmittedAt ?? clock.GetUtcNow()) + Options.JobTimeout;
+        while (true)
+        {
+            var current = await LoadAsync(job.Id, cancellationToken);
+            if (current is null || current.State == JobState.Cancelled || await BatchCancelledAsync(job, cancellationToken))
+            {
+                await client.CancelAsync(server, job.RemoteId!, cancellationToken);
+                await FinishAsync(job.Id, _ => new GenerationJobCancelled(job.Id, clock.GetUtcNow()), cancellationToken);
+                return null;
+            }
+            if (clock.GetUtcNow() > deadline)
+            {
+                await TryAsync(() => client.CancelAsync(server, job.RemoteId!, cancellationToken));
+                return new RemoteStatus.Failed($"The server did not finish within {Options.JobTimeout.TotalMinutes:0.#} minutes.");
+            }
+            try
+            {
+                var status = await client.StatusAsync(server, job.RemoteId!, cancellationToken);
+                if (status is not RemoteStatus.Pending) return status;
+                errors = 0;
+            }
+            catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                if (++errors >= Options.MaxErrorsInARow)
+                    return new RemoteStatus.Failed($"The server did not answer {errors} times in a row: {e.Message}");
+            }
+            await Task.Delay(pause, clock, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(Options.LongestPoll.Ticks, (long)(pause.Ticks * 1.5)));
+        }
+    }
+
+    /// <summary>Downloads (length-checked, to a temporary file), then checks and registers it like an upload.</summary>
+    private async Task CompleteAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, CancellationToken cancellationToken)
+    {
+        var download = Path.Combine(storage.Uploads, $"{job.Id:N}.download");
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await client.DownloadAsync(server, job.RemoteId!, download, cancellationToken);
+                    break;
+                }
+                catch (IOException cut) when (attempt < 3)
+                {
+                    logger.LogWarning("Download of job {JobId} failed ({Reason}); trying again", job.Id, cut.Message);
+                }
+                catch (IOException cut)
+                {
+                    await FailAsync(job.Id, cut.Message, cancellationToken);
+                    return;
+                }
+            }
+
+            var videoId = GenerationJob.CandidateId(job.Id);
+            var batch = await LoadBatchAsync(job.BatchId, cancellationToken);
+            try
+            {
+                await using var file = File.OpenRead(download);
+                await uploads.AddAsync(new VideoUpload(job.StudyId, job.Spec.Condition, job.Spec.Prompt, job.Spec.Task, job.Spec.Seed,
+                    $"{job.Spec.Condition}-seed{job.Spec.Seed}.mp4", file.Length, batch?.By ?? Guid.Empty, videoId), file, cancellationToken);
+            }
+            catch (DomainException refused)
+            {
+                await FailAsync(job.Id, "The server's video was refused: " + refused.Message, cancellationToken);
+                return;
+            }
+            catch (ExistingStreamIdCollisionException)
+            {
+                // A run before this one registered it and stopped before recording success.
+            }
+            var seconds = (clock.GetUtcNow() - (job.SubmittedAt ?? clock.GetUtcNow())).TotalSeconds;
+            await FinishAsync(job.Id, j => new GenerationJobSucceeded(j.Id, videoId, seconds, clock.GetUtcNow()), cancellationToken);
+            await RecordDurationAsync(server.Id, seconds, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(download);
+        }
+    }
+
+    private Task<GenerationJob> FailAsync(Guid jobId, string reason, CancellationToken cancellationToken) =>
+        FinishAsync(jobId, j => new GenerationJobFailed(j.Id, reason, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>Appends a final event unless the job already finished (cancelled meanwhile, say).</summary>
+    private Task<GenerationJob> FinishAsync(Guid jobId, Func<GenerationJob, object> decide, CancellationToken cancellationToken) =>
+        AppendAsync(jobId, j => j.IsFinished ? null : decide(j), cancellationToken);
+
+    private async Task<GenerationJob> AppendAsync(Guid jobId, Func<GenerationJob, object?> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await store.DecideAsync<GenerationJob>(jobId, (_, job) => Task.FromResult(decide(job)), () => new DomainException("No such job.", DomainError.NotFound), cancellationToken);
+                return (await LoadAsync(jobId, cancellationToken))!;
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 3)
+            {
+                // Someone (a cancellation) wrote first: decide again on what is there now.
+            }
+        }
+    }
+
+    private async Task RecordDurationAsync(Guid serverId, double seconds, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var health = await session.LoadAsync<ServerHealth>(serverId, cancellationToken) ?? new ServerHealth { Id = serverId };
+        health.AddDuration(seconds);
+        session.Store(health);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<GenerationJob?> LoadAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<GenerationJob>(jobId, cancellationToken);
+    }
+
+    private async Task<GenerationBatch?> LoadBatchAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<GenerationBatch>(batchId, cancellationToken);
+    }
+
+    private async Task<bool> BatchCancelledAsync(GenerationJob job, CancellationToken cancellationToken) =>
+        (await LoadBatchAsync(job.BatchId, cancellationToken))?.Cancelled == true;
+
+    private static async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // Best effort: the server may be gone.
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using Platform.Hosting.Database;
+
+namespace Platform.Generation.Running;
+
+/// <summary>
+/// A server's "maximum concurrent jobs", held across every worker process: slot i of a server is the PostgreSQL
+/// session advisory lock (server key, i), kept on a connection of its own while the job runs. A worker that frees a
+/// slot wakes the waiters in its own process at once; other processes notice on their next try.
+/// </summary>
+public sealed class ServerSlots(PlatformDatabase database)
+{
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(200);
+
+    // Unpooled: a slot's lock lives exactly as long as its own session.
+    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString;
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _freed = new();
+
+    /// <returns>The slot, to dispose when the job is done; null when none came free within <paramref name="wait"/>.</returns>
+    public async Task<IAsyncDisposable?> AcquireAsync(Guid serverId, int limit, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var key = BitConverter.ToInt32(serverId.ToByteArray(), 0);
+        var deadline = DateTimeOffset.UtcNow + wait;
+        var freed = _freed.GetOrAdd(serverId, _ => new SemaphoreSlim(0));
+        while (true)
+        {
+            var connection = new NpgsqlConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            for (var slot = 0; slot < limit; slot++)
+            {
+                await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = key }, new() { Value = slot } } };
+                if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!) return new Slot(connection, key, slot, () => freed.Release());
+            }
+            await connection.DisposeAsync();
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero) return null;
+            await freed.WaitAsync(left < RetryEvery ? left : RetryEvery, cancellationToken);
+        }
+    }
+
+    private sealed class Slot(NpgsqlConnection connection, int key, int slot, Action onFreed) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("select pg_advisory_unlock($1, $2)", connection) { Parameters = { new() { Value = key }, new() { Value = slot } } };
+                await command.ExecuteScalarAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // The session is gone, and its lock with it.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+                onFreed();
+            }
+        }
+    }
+}
