@@ -52,6 +52,12 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
             ["Accounts:SignInAttemptsPerClientPerMinute"] = "10000",
             ["Accounts:SignInAttemptsPerAccountPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Generation:Workers"] = "4",
+            ["Generation:FirstPoll"] = "00:00:00.100",
+            ["Generation:LongestPoll"] = "00:00:00.400",
+            ["Generation:SlotWait"] = "00:00:02",
+            ["Generation:BusyWait"] = "00:00:01",
+            ["Generation:JobTimeout"] = "00:00:08",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             defaults[key] = value;
