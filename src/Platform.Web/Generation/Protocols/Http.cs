@@ -49,14 +49,14 @@ public static class Http
                 written = file.Length;
             }
             if (response.Content.Headers.ContentLength is { } expected && written != expected)
-                throw new IOException($"The download was cut short: {written} of {expected} bytes arrived.");
-            if (written == 0) throw new IOException("The server sent an empty file.");
+                throw new DownloadException($"The download was cut short: {written} of {expected} bytes arrived.");
+            if (written == 0) throw new DownloadException("The server sent an empty file.");
             File.Move(partial, path, overwrite: true);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException && e is not DownloadException)
         {
             File.Delete(partial);
-            throw new IOException($"The download was cut short: {e.Message}", e);
+            throw new DownloadException($"The download was cut short: {e.Message}", e);
         }
         catch
         {
@@ -71,3 +71,6 @@ public static class Http
         return text.Length > 300 ? text[..300] + "…" : text;
     }
 }
+
+/// <summary>A video could not be fetched whole; nothing of it is kept.</summary>
+public sealed class DownloadException(string message, Exception? inner = null) : IOException(message, inner);
