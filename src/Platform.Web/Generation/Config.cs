@@ -58,6 +58,7 @@ public static class Config
         services.AddSingleton<ServerRegistry>();
         services.AddSingleton<ServerSlots>();
         services.AddSingleton<GenerationBatches>();
+        services.AddSingleton<Following.StudyActivity>();
         services.AddTransient<RunGenerationJob>();
         services.AddTransient<ProbeServers>();
 

@@ -6,7 +6,7 @@ public static class Messaging
 {
     /// <summary>
     /// MassTransit with the in-memory transport (one process) or RabbitMQ (web and workers on several machines),
-    /// chosen by <c>Messaging:Transport</c>. Consumers are registered only where workers run.
+    /// chosen by <c>Messaging:Transport</c>. Workers publish integration events; web processes consume them.
     /// </summary>
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, PlatformRole role)
     {
@@ -16,8 +16,16 @@ public static class Messaging
             // MassTransit would report usage to its vendor over the internet; the platform talks to nobody unasked.
             bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
-            if (role.RunsWorkers)
-                bus.AddConsumers(typeof(Messaging).Assembly);
+            // Page refreshes happen in every web process: each gets a temporary queue of its own (not competing).
+            if (role.ServesWeb)
+            {
+                bus.AddConsumer<Generation.Following.StudyActivityConsumer>()
+                    .Endpoint(e =>
+                    {
+                        e.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+                        e.Temporary = true;
+                    });
+            }
 
             if (transport.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
             {

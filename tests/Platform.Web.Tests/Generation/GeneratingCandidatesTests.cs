@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Platform.Generation;
 using Platform.Generation.Batches;
+using Platform.Generation.Following;
 using Platform.Studies;
 using Platform.Testing;
 using Platform.Voting;
@@ -37,6 +38,8 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
     public async Task A_batch_fills_the_study_and_a_participant_judges_the_generated_pair(ServerProtocol protocol)
     {
         var (researcher, studyId, serverId) = await StudyWithServerAsync(protocol);
+        var notices = new System.Collections.Concurrent.ConcurrentQueue<Guid>();
+        fixture.Factory.Services.GetRequiredService<StudyActivity>().Changed += notices.Enqueue;
 
         var started = await researcher.StartBatchAsync(studyId, OnePromptBothConditions(serverId));
         var progress = await researcher.WaitForBatchAsync(started.BatchId);
@@ -44,6 +47,8 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
         (started.Jobs, progress.Succeeded, progress.Failed).Should().Be((2, 2, 0));
         var videos = await researcher.WaitForVideosAsync(studyId);
         videos.Should().HaveCount(2).And.OnlyContain(v => v.Status == VideoState.Ready && v.Prompt == "a dancer spins" && v.Seed == 1);
+        // Two CandidateVideoReady and a BatchCompleted reached the web side over MassTransit.
+        await WaitUntilAsync(() => Task.FromResult(notices.Count(id => id == studyId) >= 3));
         (await researcher.PostAsync($"/api/studies/{studyId}/open", null)).EnsureSuccessStatusCode();
         var participant = fixture.Factory.CreateClient();
         var token = await participant.StartSessionAsync(studyId, $"generated-{protocol}");

@@ -1,4 +1,6 @@
 using Hangfire;
+using MassTransit;
+using Platform.Generation.Following;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ namespace Platform.Generation.Running;
 /// </summary>
 public sealed class RunGenerationJob(
     IDocumentStore store, ServerRegistry servers, IEnumerable<IVideoServerClient> clients, ServerSlots slots, VideoUploads uploads,
-    Storage storage, IBackgroundJobClient jobs, IOptions<GenerationOptions> options, TimeProvider clock, ILogger<RunGenerationJob> logger)
+    Storage storage, IBackgroundJobClient jobs, IBus bus, IOptions<GenerationOptions> options, TimeProvider clock, ILogger<RunGenerationJob> logger)
 {
     public const string Queue = "generation";
     private GenerationOptions Options => options.Value;
@@ -29,6 +31,19 @@ public sealed class RunGenerationJob(
     {
         var job = await LoadAsync(jobId, cancellationToken);
         if (job is null || job.IsFinished) return;
+        try
+        {
+            await RunAsync(job, cancellationToken);
+        }
+        finally
+        {
+            await AnnounceAsync(jobId);
+        }
+    }
+
+    private async Task RunAsync(GenerationJob job, CancellationToken cancellationToken)
+    {
+        var jobId = job.Id;
         if (await BatchCancelledAsync(job, cancellationToken))
         {
             await FinishAsync(jobId, _ => new GenerationJobCancelled(jobId, clock.GetUtcNow()), cancellationToken);
@@ -177,6 +192,22 @@ public sealed class RunGenerationJob(
         finally
         {
             File.Delete(download);
+        }
+    }
+
+    /// <summary>Tells the web side how a job ended, and when it was its batch's last.</summary>
+    private async Task AnnounceAsync(Guid jobId)
+    {
+        var job = await LoadAsync(jobId, CancellationToken.None);
+        if (job is not { IsFinished: true }) return;
+        if (job.State == JobState.Failed)
+            await bus.Publish(new GenerationFailed(job.StudyId, job.BatchId, job.Id, job.Reason ?? ""));
+        await using var session = store.QuerySession();
+        var states = await session.Query<GenerationJob>().Where(j => j.BatchId == job.BatchId).Select(j => j.State).ToListAsync();
+        if (states.All(s => s is JobState.Succeeded or JobState.Failed or JobState.Cancelled))
+        {
+            await bus.Publish(new BatchCompleted(job.StudyId, job.BatchId,
+                states.Count(s => s == JobState.Succeeded), states.Count(s => s == JobState.Failed), states.Count(s => s == JobState.Cancelled)));
         }
     }
 

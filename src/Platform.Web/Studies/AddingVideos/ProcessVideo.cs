@@ -1,5 +1,6 @@
 using FFMpegCore;
 using Hangfire;
+using MassTransit;
 using Marten;
 using Platform.Common;
 using Platform.Hosting;
@@ -18,7 +19,7 @@ public sealed class VideoProgress
 /// frame and a frozen-frame copy for gold trials, stores all three content-addressed, and records the result.
 /// Safe to run twice: a video that is no longer processing is left alone.
 /// </summary>
-public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaStore media, IConfiguration configuration, TimeProvider clock, ILogger<ProcessVideo> logger)
+public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaStore media, IBus bus, IConfiguration configuration, TimeProvider clock, ILogger<ProcessVideo> logger)
 {
     [AutomaticRetry(Attempts = 2)]
     public async Task RunAsync(Guid videoId, CancellationToken cancellationToken)
@@ -43,6 +44,8 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
             session.Events.Append(videoId, outcome);
             await session.SaveChangesAsync(cancellationToken);
             File.Delete(upload);
+            if (outcome is VideoProcessed)
+                await bus.Publish(new Generation.Following.CandidateVideoReady(video.StudyId, videoId, video.Condition, video.Prompt, video.Seed), cancellationToken);
         }
         finally
         {
