@@ -61,6 +61,7 @@ public static class Config
         services.AddSingleton<Following.StudyActivity>();
         services.AddTransient<RunGenerationJob>();
         services.AddTransient<ProbeServers>();
+        if (role.ServesWeb) services.AddHostedService<Demo.DemoSeeder>();
 
         if (role.RunsWorkers)
         {

@@ -7,7 +7,7 @@ namespace Platform.Tests.Components;
 public sealed class NavMenuTests : BunitTest
 {
     [Theory]
-    [InlineData(Roles.Admin, new[] { "Home", "Users", "Background jobs" })]
+    [InlineData(Roles.Admin, new[] { "Home", "Users", "Inference servers", "Background jobs" })]
     [InlineData(Roles.Researcher, new[] { "Home", "Studies", "Generation" })]
     [InlineData(Roles.Annotator, new[] { "Home", "Captions" })]
     [InlineData(Roles.Reviewer, new[] { "Home", "Reviews" })]

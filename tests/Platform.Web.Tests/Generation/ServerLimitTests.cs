@@ -24,7 +24,7 @@ public sealed class ServerLimitTests(PlatformFixture fixture) : IClassFixture<Pl
             [new ConditionPlan("base-model", server.Id, null), new ConditionPlan("ours-simdrop", server.Id, null)], [1, 2, 3, 4]));
         var progress = await researcher.WaitForBatchAsync(batch.BatchId, TimeSpan.FromSeconds(90));
 
-        progress.Succeeded.Should().Be(8);
+        progress.Succeeded.Should().Be(8, string.Join("; ", progress.JobList.Where(j => j.State != JobState.Succeeded).Select(j => $"{j.State}: {j.Reason}")));
         var stats = await render.StatsAsync();
         stats.MaxConcurrentObserved.Should().Be(2, "the limit is 2 and eight jobs were waiting");
         stats.Submitted.Should().Be(8, "no job was submitted twice");

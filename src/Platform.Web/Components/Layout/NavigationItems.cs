@@ -16,6 +16,7 @@ public static class NavigationItems
         new("Captions", "captions", Icons.Material.Filled.Subtitles, Policies.Annotator),
         new("Reviews", "reviews", Icons.Material.Filled.FactCheck, Policies.Reviewer),
         new("Users", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.Admin),
+        new("Inference servers", "admin/servers", Icons.Material.Filled.Dns, Policies.Admin),
     ];
 
     public static IReadOnlyList<NavigationItem> For(ClaimsPrincipal user) => [.. All.Where(i => user.IsInRole(i.Policy))];

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using Platform.Generation.Demo;
+using Platform.Generation.Servers;
+using Platform.Studies;
+using Platform.Testing;
+
+namespace Platform.Tests.Generation;
+
+public sealed class DemoSeederTests
+{
+    [Fact]
+    public async Task A_new_platform_with_a_render_server_gets_it_registered_and_an_open_demo_study_generated_through_it()
+    {
+        await using var render = await ReferenceRenderServer.StartAsync(latency: TimeSpan.FromMilliseconds(200));
+        await using var factory = new PlatformFactory(await TestDatabase.CreateAsync("demo"), new Dictionary<string, string?> { ["Demo:RenderServerUrl"] = render.BaseUrl });
+        var admin = await factory.AdminAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        StudySummary? demo = null;
+        while (demo is not { Status: StudyStatus.Open } && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            demo = (await admin.GetFromJsonAsync<List<StudySummary>>("/api/studies", ApiClient.Json))!.SingleOrDefault(s => s.Title == DemoSeeder.Title);
+        }
+
+        demo.Should().NotBeNull();
+        demo!.Status.Should().Be(StudyStatus.Open);
+        var videos = await admin.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{demo.Id}/videos", ApiClient.Json);
+        videos.Should().HaveCount(6).And.OnlyContain(v => v.Status == VideoState.Ready);
+        var servers = await admin.GetFromJsonAsync<List<ServerView>>("/api/servers", ApiClient.Json);
+        servers.Should().ContainSingle(s => s.BaseUrl == render.BaseUrl.TrimEnd('/') && s.Health == HealthState.Up);
+        (await render.StatsAsync()).Rendered.Should().Be(6);
+    }
+}
