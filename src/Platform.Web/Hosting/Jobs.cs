@@ -20,8 +20,10 @@ public static class Jobs
                 {
                     SchemaName = "hangfire",
                     PrepareSchemaIfNecessary = true,
-                    // Uploaded videos should start processing at once, not after the 15 s default.
+                    // Uploaded videos should start processing at once, not after the 15 s default; with long polling
+                    // (LISTEN / NOTIFY) an idle worker is woken by a new job rather than waiting for its next poll.
                     QueuePollInterval = configuration.GetValue("Jobs:PollInterval", TimeSpan.FromSeconds(1)),
+                    EnableLongPolling = true,
                 }));
 
         if (role.RunsWorkers)

@@ -60,7 +60,7 @@ public sealed class RunGenerationJob(
         }
         try
         {
-            await GenerateAsync(job, server, client, cancellationToken);
+            await GenerateAsync(job, server, client, slot, cancellationToken);
         }
         catch (ServerBusyException busy)
         {
@@ -73,7 +73,7 @@ public sealed class RunGenerationJob(
         }
     }
 
-    private async Task GenerateAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, CancellationToken cancellationToken)
+    private async Task GenerateAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, IAsyncDisposable slot, CancellationToken cancellationToken)
     {
         var resubmits = 0;
         while (true)
@@ -89,7 +89,7 @@ public sealed class RunGenerationJob(
             switch (outcome)
             {
                 case RemoteStatus.Completed:
-                    await CompleteAsync(job, server, client, cancellationToken);
+                    await CompleteAsync(job, server, client, slot, cancellationToken);
                     return;
                 case RemoteStatus.Failed failed:
                     await FailAsync(job.Id, failed.Reason, cancellationToken);
@@ -144,8 +144,11 @@ public sealed class RunGenerationJob(
         }
     }
 
-    /// <summary>Downloads (length-checked, to a temporary file), then checks and registers it like an upload.</summary>
-    private async Task CompleteAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads (length-checked, to a temporary file) and frees the server's slot: checking and registering the video
+    /// like an upload no longer needs the server.
+    /// </summary>
+    private async Task CompleteAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, IAsyncDisposable slot, CancellationToken cancellationToken)
     {
         var download = Path.Combine(storage.Uploads, $"{job.Id:N}.download");
         try
@@ -168,6 +171,9 @@ public sealed class RunGenerationJob(
                 }
             }
 
+            // The server's part ends here: its time (for estimates) and its slot.
+            var seconds = (clock.GetUtcNow() - (job.SubmittedAt ?? clock.GetUtcNow())).TotalSeconds;
+            await slot.DisposeAsync();
             var videoId = GenerationJob.CandidateId(job.Id);
             var batch = await LoadBatchAsync(job.BatchId, cancellationToken);
             try
@@ -185,7 +191,6 @@ public sealed class RunGenerationJob(
             {
                 // A run before this one registered it and stopped before recording success.
             }
-            var seconds = (clock.GetUtcNow() - (job.SubmittedAt ?? clock.GetUtcNow())).TotalSeconds;
             await FinishAsync(job.Id, j => new GenerationJobSucceeded(j.Id, videoId, seconds, clock.GetUtcNow()), cancellationToken);
             await RecordDurationAsync(server.Id, seconds, cancellationToken);
         }

@@ -23,26 +23,42 @@ public sealed class ServerSlots(PlatformDatabase database)
         var key = BitConverter.ToInt32(serverId.ToByteArray(), 0);
         var deadline = DateTimeOffset.UtcNow + wait;
         var freed = _freed.GetOrAdd(serverId, _ => new SemaphoreSlim(0));
-        while (true)
+        // One connection for the whole wait: a waiter woken by a freed slot only has to ask for the lock again.
+        var connection = new NpgsqlConnection(_connectionString);
+        try
         {
-            var connection = new NpgsqlConnection(_connectionString);
             await connection.OpenAsync(cancellationToken);
-            for (var slot = 0; slot < limit; slot++)
+            while (true)
             {
-                await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = key }, new() { Value = slot } } };
-                if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!) return new Slot(connection, key, slot, () => freed.Release());
+                for (var slot = 0; slot < limit; slot++)
+                {
+                    await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = key }, new() { Value = slot } } };
+                    if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+                    {
+                        var held = new Slot(connection, key, slot, () => freed.Release());
+                        connection = null;
+                        return held;
+                    }
+                }
+                var left = deadline - DateTimeOffset.UtcNow;
+                if (left <= TimeSpan.Zero) return null;
+                await freed.WaitAsync(left < RetryEvery ? left : RetryEvery, cancellationToken);
             }
-            await connection.DisposeAsync();
-            var left = deadline - DateTimeOffset.UtcNow;
-            if (left <= TimeSpan.Zero) return null;
-            await freed.WaitAsync(left < RetryEvery ? left : RetryEvery, cancellationToken);
+        }
+        finally
+        {
+            if (connection is not null) await connection.DisposeAsync();
         }
     }
 
+    /// <summary>Freed once, however often it is disposed (a job frees it early, after its download).</summary>
     private sealed class Slot(NpgsqlConnection connection, int key, int slot, Action onFreed) : IAsyncDisposable
     {
+        private int _freed;
+
         public async ValueTask DisposeAsync()
         {
+            if (Interlocked.Exchange(ref _freed, 1) == 1) return;
             try
             {
                 await using var command = new NpgsqlCommand("select pg_advisory_unlock($1, $2)", connection) { Parameters = { new() { Value = key }, new() { Value = slot } } };

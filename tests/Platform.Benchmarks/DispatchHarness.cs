@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Generation;
+using Platform.Generation.Batches;
+using Platform.Studies;
+using Platform.Testing;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// A load harness (not BenchmarkDotNet: one long run is the measurement): N reference render servers with a fixed
+/// latency, each registered with a limit of L jobs, and a batch of N × L × waves jobs through the real host (Hangfire,
+/// PostgreSQL, HTTP). Reports each server's utilisation (its busy time over the wall time) and the dispatch overhead:
+/// the gap between a job freeing a server slot and the next job being submitted to that server.
+/// </summary>
+public static class DispatchHarness
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+        var (servers, limit, waves, latencySeconds) = (Arg(1, 4), Arg(2, 2), Arg(3, 5), Arg(4, 5));
+        Console.WriteLine($"{servers} servers × limit {limit} × {waves} waves, latency {latencySeconds} s: {servers * limit * waves} jobs");
+
+        // Outside a test run the host's content root is not found by itself: point at src/Platform.Web.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln"))) root = root.Parent;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PLATFORM_WEB", Path.Combine(root!.FullName, "src", "Platform.Web"));
+
+        var renders = new List<ReferenceRenderServer>();
+        for (var i = 0; i < servers; i++)
+            renders.Add(await ReferenceRenderServer.StartAsync(TimeSpan.FromSeconds(latencySeconds), maxConcurrentJobs: limit));
+        await using var factory = new PlatformFactory(await TestDatabase.CreateAsync("dispatch"), new Dictionary<string, string?>
+        {
+            ["Generation:Workers"] = (servers * limit * 2).ToString(CultureInfo.InvariantCulture),
+            ["Generation:LongestPoll"] = "00:00:00.250",
+            ["Generation:SlotWait"] = "00:01:00",
+            ["Generation:JobTimeout"] = "00:10:00",
+            ["Jobs:WorkerCount"] = "4",
+        });
+        var admin = await factory.AdminAsync();
+        var serverIds = new List<Guid>();
+        foreach (var render in renders)
+            serverIds.Add((await admin.RegisterServerAsync(render.BaseUrl, maxConcurrentJobs: limit, name: $"bench-{serverIds.Count}")).Id);
+
+        // One condition per server, so each server gets limit × waves jobs.
+        var conditions = serverIds.Select((_, i) => new Condition($"c{i}", $"Condition {i}", i == 0)).ToList();
+        var studyId = await admin.CreateStudyAsync(new StudyBuilder { Conditions = conditions, Tasks = [], Pairing = PairingRule.AllPairs }.Build());
+        var request = new BatchRequest(
+            [.. Enumerable.Range(0, limit * waves).Select(p => new PromptToGenerate($"prompt {p}", ""))],
+            [.. serverIds.Select((id, i) => new ConditionPlan($"c{i}", id, null))], [1]);
+
+        var clock = Stopwatch.StartNew();
+        var batch = await admin.StartBatchAsync(studyId, request);
+        var progress = await admin.WaitForBatchAsync(batch.BatchId, TimeSpan.FromMinutes(30));
+        var wall = clock.Elapsed.TotalSeconds;
+
+        Console.WriteLine($"jobs: {progress.Succeeded} succeeded, {progress.Failed} failed; wall {wall:0.00} s");
+        var ideal = waves * latencySeconds;
+        Console.WriteLine($"ideal wall (waves × latency): {ideal:0.00} s");
+        for (var i = 0; i < renders.Count; i++)
+        {
+            var stats = await renders[i].StatsAsync();
+            Console.WriteLine($"server {i}: busy {stats.BusySeconds:0.00} s, utilisation {stats.BusySeconds / wall:P1}, max concurrent {stats.MaxConcurrentObserved}");
+        }
+        var window = await DispatchWindowAsync(factory, batch.BatchId);
+        for (var i = 0; i < renders.Count; i++)
+        {
+            var stats = await renders[i].StatsAsync();
+            Console.WriteLine($"server {i}: utilisation over the dispatch window (first submission to last download, {window[serverIds[i]]:0.00} s): {stats.BusySeconds / window[serverIds[i]]:P1}");
+        }
+        var gaps = await DispatchGapsAsync(factory, batch.BatchId);
+        Console.WriteLine($"dispatch overhead (slot freed → next submission on that server), ms: median {Percentile(gaps, 0.5):0.0}, p95 {Percentile(gaps, 0.95):0.0}, max {gaps.DefaultIfEmpty().Max():0.0} over {gaps.Count} hand-overs");
+        foreach (var render in renders) await render.DisposeAsync();
+        return progress.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// For each server, sorts its jobs' submissions and its jobs' ends (download done, slot freed ≈ the succeeded
+    /// event) and pairs each end with the first submission after it: the time a freed slot stood empty on our side.
+    /// </summary>
+    private static async Task<List<double>> DispatchGapsAsync(PlatformFactory factory, Guid batchId)
+    {
+        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
+        var gaps = new List<double>();
+        foreach (var server in jobs.GroupBy(j => j.Spec.ServerId))
+        {
+            var submissions = server.Select(j => j.SubmittedAt!.Value).Order().ToList();
+            var ends = server.Select(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)).Order().ToList();
+            foreach (var end in ends)
+            {
+                var next = submissions.FirstOrDefault(s => s >= end);
+                if (next != default) gaps.Add((next - end).TotalMilliseconds);
+            }
+        }
+        return gaps;
+    }
+
+    /// <summary>Per server: from its first job's submission to its last job's end (download done).</summary>
+    private static async Task<Dictionary<Guid, double>> DispatchWindowAsync(PlatformFactory factory, Guid batchId)
+    {
+        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
+        return jobs.GroupBy(j => j.Spec.ServerId).ToDictionary(g => g.Key,
+            g => (g.Max(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)) - g.Min(j => j.SubmittedAt!.Value)).TotalSeconds);
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+}
