@@ -62,20 +62,11 @@ public sealed class DemoSeeder(IConfiguration configuration, IHostApplicationLif
         var deadline = DateTimeOffset.UtcNow.AddMinutes(10);
         while (!(await batches.ProgressAsync(batch.BatchId, cancellationToken)).Finished && DateTimeOffset.UtcNow < deadline)
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        // The videos are processed after their jobs finish: open when trials can be planned.
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            try
-            {
-                await catalog.OpenAsync(new OpenStudy(study.Id, admin.Value), cancellationToken);
-                logger.LogInformation("The demo study is open: {Title}", Title);
-                return;
-            }
-            catch (Common.DomainException)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-            }
-        }
+        // The videos are processed after their jobs finish: open once none is processing any more.
+        while ((await catalog.CountAsync(study, cancellationToken)).VideosProcessing > 0 && DateTimeOffset.UtcNow < deadline)
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        await catalog.OpenAsync(new OpenStudy(study.Id, admin.Value), cancellationToken);
+        logger.LogInformation("The demo study is open: {Title}", Title);
     }
 
     private static async Task<Guid?> AdminAsync(IDocumentStore store, CancellationToken cancellationToken)
