@@ -13,6 +13,12 @@ public sealed class ErrorLog : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
 
+    public static void Write(string source, string message, Exception? exception)
+    {
+        var entry = $"{DateTime.UtcNow:O} {source}: {message}{Environment.NewLine}{exception}{Environment.NewLine}";
+        lock (Gate) File.AppendAllText(Path, entry);
+    }
+
     public void Dispose()
     {
     }
@@ -26,8 +32,7 @@ public sealed class ErrorLog : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
-            var entry = $"{DateTime.UtcNow:O} {logLevel} {category}: {formatter(state, exception)}{Environment.NewLine}{exception}{Environment.NewLine}";
-            lock (Gate) File.AppendAllText(Path, entry);
+            Write($"{logLevel} {category}", formatter(state, exception), exception);
         }
     }
 }

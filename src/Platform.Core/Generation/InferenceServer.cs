@@ -1,10 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.Generation;
 
 public enum ServerProtocol
 {
     /// <summary>POST /v1/videos, GET /v1/videos/{id}, …/content, DELETE (SGLang, vLLM-Omni, FastVideo, gateways).</summary>
+    [JsonStringEnumMemberName("openai-videos")]
     OpenAiVideos,
     /// <summary>POST /prompt with a workflow graph, GET /history/{id}, GET /view.</summary>
+    [JsonStringEnumMemberName("comfyui")]
     ComfyUi,
 }
 

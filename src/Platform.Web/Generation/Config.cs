@@ -36,10 +36,9 @@ public static class Config
 
         services.Configure<GenerationOptions>(configuration.GetSection("Generation"));
         services.AddHttpClient(Http.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("inference-servers", pipeline => pipeline
-                // Submissions are safe to repeat (our own prompt_id / Idempotency-Key), so every call may be retried on
-                // transient failures. Back-pressure (429 / 503 / 409) is not retried here: the job waits in Hangfire.
-                .AddRetry(new HttpRetryStrategyOptions
+            .AddResilienceHandler("inference-servers", pipeline =>
+            {
+                var retry = new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = 3,
                     BackoffType = DelayBackoffType.Exponential,
@@ -51,8 +50,12 @@ public static class Config
                         { Result: { } r } => (int)r.StatusCode >= 500 && r.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable,
                         _ => false,
                     }),
-                })
-                .AddTimeout(TimeSpan.FromSeconds(30)));
+                };
+                // Transient failures are retried, submissions included: they carry our own id (ComfyUI's prompt_id,
+                // Idempotency-Key), so a server that keeps ids does not run them twice (one that ignores
+                // Idempotency-Key might). Back-pressure (429 / 503 / 409) is not retried here: the job waits for it.
+                pipeline.AddRetry(retry).AddTimeout(TimeSpan.FromSeconds(30));
+            });
         services.AddSingleton<IVideoServerClient, OpenAiVideosClient>();
         services.AddSingleton<IVideoServerClient, ComfyUiClient>();
         services.AddSingleton<ServerRegistry>();

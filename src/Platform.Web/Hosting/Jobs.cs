@@ -24,6 +24,9 @@ public static class Jobs
                     // (LISTEN / NOTIFY) an idle worker is woken by a new job rather than waiting for its next poll.
                     QueuePollInterval = configuration.GetValue("Jobs:PollInterval", TimeSpan.FromSeconds(1)),
                     EnableLongPolling = true,
+                    // A long generation job keeps its claim while it runs, instead of being handed to a second worker
+                    // after the 30-minute default.
+                    UseSlidingInvisibilityTimeout = true,
                 }));
 
         if (role.RunsWorkers)

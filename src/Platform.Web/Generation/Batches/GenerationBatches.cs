@@ -51,7 +51,7 @@ public sealed class GenerationBatches(IDocumentStore store, IBackgroundJobClient
             await session.SaveChangesAsync(cancellationToken);
         }
         foreach (var job in planned.Jobs)
-            jobs.Enqueue<RunGenerationJob>(j => j.RunAsync(job.JobId, CancellationToken.None));
+            jobs.Enqueue<RunGenerationJob>(j => j.RunAsync(job.JobId, null, CancellationToken.None));
         return planned;
     }
 

@@ -29,6 +29,9 @@ public sealed class ComfyUiClient(IHttpClientFactory clients) : IVideoServerClie
 
     public async Task<RemoteStatus> StatusAsync(ServerConnection server, string remoteId, CancellationToken cancellationToken)
     {
+        // Queue first: ComfyUI moves a prompt from the queue to the history at once, so read in this order a job that
+        // finishes in between is found in the history rather than in neither (which would read as lost).
+        if (await QueueOfAsync(server, remoteId, cancellationToken) is not null) return new RemoteStatus.Pending(null);
         var history = await HistoryAsync(server, remoteId, cancellationToken);
         if (history is not null)
         {
@@ -37,7 +40,7 @@ public sealed class ComfyUiClient(IHttpClientFactory clients) : IVideoServerClie
             if (Output(history) is not null) return new RemoteStatus.Completed();
             if (status?["completed"]?.GetValue<bool>() == true) return new RemoteStatus.Failed("The workflow finished without a video output.");
         }
-        return await QueuedAsync(server, remoteId, cancellationToken) ? new RemoteStatus.Pending(null) : new RemoteStatus.Lost();
+        return new RemoteStatus.Lost();
     }
 
     public async Task DownloadAsync(ServerConnection server, string remoteId, string path, CancellationToken cancellationToken)
@@ -51,9 +54,13 @@ public sealed class ComfyUiClient(IHttpClientFactory clients) : IVideoServerClie
         await Http.SaveAsync(response, path, cancellationToken);
     }
 
+    /// <summary>A waiting prompt is deleted from the queue; a running one is interrupted (ComfyUI's queue delete skips it).</summary>
     public async Task CancelAsync(ServerConnection server, string remoteId, CancellationToken cancellationToken)
     {
-        using var message = Http.Request(HttpMethod.Post, server, "/queue", JsonContent.Create(new JsonObject { ["delete"] = new JsonArray(remoteId) }));
+        var running = await QueueOfAsync(server, remoteId, cancellationToken) == "queue_running";
+        using var message = running
+            ? Http.Request(HttpMethod.Post, server, "/interrupt", JsonContent.Create(new JsonObject { ["prompt_id"] = remoteId }))
+            : Http.Request(HttpMethod.Post, server, "/queue", JsonContent.Create(new JsonObject { ["delete"] = new JsonArray(remoteId) }));
         using var _ = await clients.CreateClient(Http.ClientName).SendAsync(message, cancellationToken);
     }
 
@@ -73,16 +80,16 @@ public sealed class ComfyUiClient(IHttpClientFactory clients) : IVideoServerClie
         return all?[remoteId];
     }
 
-    private async Task<bool> QueuedAsync(ServerConnection server, string remoteId, CancellationToken cancellationToken)
+    /// <summary>"queue_running" or "queue_pending" when the prompt is in that list, null when in neither.</summary>
+    private async Task<string?> QueueOfAsync(ServerConnection server, string remoteId, CancellationToken cancellationToken)
     {
         using var message = Http.Request(HttpMethod.Get, server, "/queue");
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, cancellationToken);
         await Http.EnsureAcceptedAsync(response, cancellationToken);
         var queue = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
         // Entries are [number, prompt_id, …]: look for the id anywhere in them.
-        return QueueLists
-            .SelectMany(name => queue?[name]?.AsArray() ?? [])
-            .Any(entry => entry?.ToJsonString().Contains($"\"{remoteId}\"", StringComparison.Ordinal) == true);
+        return QueueLists.FirstOrDefault(list =>
+            (queue?[list]?.AsArray() ?? []).Any(entry => entry?.ToJsonString().Contains($"\"{remoteId}\"", StringComparison.Ordinal) == true));
     }
 
     /// <summary>The first video file among the outputs: VideoHelperSuite puts it under "gifs", core nodes under "images" (animated) or "videos".</summary>

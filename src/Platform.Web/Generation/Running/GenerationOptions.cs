@@ -21,6 +21,9 @@ public sealed class GenerationOptions
     /// <summary>Times a job the server forgot (a restart) is submitted again before it fails.</summary>
     public int MaxResubmits { get; set; } = 3;
 
+    /// <summary>A finished video's download may take this long before it counts as failed.</summary>
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Wait after back-pressure without a Retry-After.</summary>
     public TimeSpan BusyWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Server;
 using MassTransit;
 using Platform.Generation.Following;
 using JasperFx.Events;
@@ -25,15 +26,24 @@ public sealed class RunGenerationJob(
     public const string Queue = "generation";
     private GenerationOptions Options => options.Value;
 
+    public const int Attempts = 3;
+
+    /// <param name="context">Hangfire's, to know the attempt; on the last one an unexpected error fails the job with
+    /// its message instead of leaving it waiting forever.</param>
     [Queue(Queue)]
-    [AutomaticRetry(Attempts = 3)]
-    public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    [AutomaticRetry(Attempts = Attempts)]
+    public async Task RunAsync(Guid jobId, PerformContext? context, CancellationToken cancellationToken)
     {
         var job = await LoadAsync(jobId, cancellationToken);
         if (job is null || job.IsFinished) return;
         try
         {
             await RunAsync(job, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && (context?.GetJobParameter<int>("RetryCount") ?? Attempts) >= Attempts)
+        {
+            logger.LogError(e, "Generation job {JobId} failed after {Attempts} attempts", jobId, Attempts + 1);
+            await FailAsync(jobId, $"Gave up after {Attempts + 1} attempts: {e.Message}", CancellationToken.None);
         }
         finally
         {
@@ -44,18 +54,18 @@ public sealed class RunGenerationJob(
     private async Task RunAsync(GenerationJob job, CancellationToken cancellationToken)
     {
         var jobId = job.Id;
-        if (await BatchCancelledAsync(job, cancellationToken))
-        {
-            await FinishAsync(jobId, _ => new GenerationJobCancelled(jobId, clock.GetUtcNow()), cancellationToken);
-            return;
-        }
         var server = await servers.ConnectionAsync(job.Spec.ServerId, cancellationToken);
         var client = clients.Single(c => c.Protocol == server.Settings.Protocol);
+        if (await BatchCancelledAsync(job, cancellationToken))
+        {
+            await CancelAsync(job, server, client, cancellationToken);
+            return;
+        }
 
         await using var slot = await slots.AcquireAsync(server.Id, server.Settings.MaxConcurrentJobs, Options.SlotWait, cancellationToken);
         if (slot is null)
         {
-            jobs.Schedule<RunGenerationJob>(j => j.RunAsync(jobId, CancellationToken.None), Options.SlotWait);
+            jobs.Schedule<RunGenerationJob>(j => j.RunAsync(jobId, null, CancellationToken.None), Options.SlotWait);
             return;
         }
         try
@@ -65,7 +75,7 @@ public sealed class RunGenerationJob(
         catch (ServerBusyException busy)
         {
             logger.LogInformation("Server {Server} is busy ({Reason}); job {JobId} waits", server.Settings.Name, busy.Message, jobId);
-            jobs.Schedule<RunGenerationJob>(j => j.RunAsync(jobId, CancellationToken.None), busy.RetryAfter ?? Options.BusyWait);
+            jobs.Schedule<RunGenerationJob>(j => j.RunAsync(jobId, null, CancellationToken.None), busy.RetryAfter ?? Options.BusyWait);
         }
         catch (ServerRefusedException refused)
         {
@@ -119,8 +129,7 @@ public sealed class RunGenerationJob(
             var current = await LoadAsync(job.Id, cancellationToken);
             if (current is null || current.State == JobState.Cancelled || await BatchCancelledAsync(job, cancellationToken))
             {
-                await client.CancelAsync(server, job.RemoteId!, cancellationToken);
-                await FinishAsync(job.Id, _ => new GenerationJobCancelled(job.Id, clock.GetUtcNow()), cancellationToken);
+                await CancelAsync(job, server, client, cancellationToken);
                 return null;
             }
             if (clock.GetUtcNow() > deadline)
@@ -133,6 +142,13 @@ public sealed class RunGenerationJob(
                 var status = await client.StatusAsync(server, job.RemoteId!, cancellationToken);
                 if (status is not RemoteStatus.Pending) return status;
                 errors = 0;
+            }
+            catch (ServerBusyException busy)
+            {
+                // The job runs there already: keep its slot and ask again later (at most a minute later).
+                var wait = busy.RetryAfter ?? Options.BusyWait;
+                await Task.Delay(wait < TimeSpan.FromMinutes(1) ? wait : TimeSpan.FromMinutes(1), clock, cancellationToken);
+                continue;
             }
             catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -150,21 +166,31 @@ public sealed class RunGenerationJob(
     /// </summary>
     private async Task CompleteAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, IAsyncDisposable slot, CancellationToken cancellationToken)
     {
-        var download = Path.Combine(storage.Uploads, $"{job.Id:N}.download");
+        // A name of this run's own, so two runs of one job (a Hangfire redelivery) never share a file.
+        var download = Path.Combine(storage.Uploads, $"{job.Id:N}.{Guid.NewGuid():N}.download");
         try
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await client.DownloadAsync(server, job.RemoteId!, download, cancellationToken);
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    timeout.CancelAfter(Options.DownloadTimeout);
+                    try
+                    {
+                        await client.DownloadAsync(server, job.RemoteId!, download, timeout.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new DownloadException($"The download did not finish within {Options.DownloadTimeout.TotalMinutes:0.#} minutes.");
+                    }
                     break;
                 }
-                catch (IOException cut) when (attempt < 3)
+                catch (Exception cut) when (cut is IOException or HttpRequestException && attempt < 3)
                 {
                     logger.LogWarning("Download of job {JobId} failed ({Reason}); trying again", job.Id, cut.Message);
                 }
-                catch (IOException cut)
+                catch (Exception cut) when (cut is IOException or HttpRequestException)
                 {
                     await FailAsync(job.Id, cut.Message, cancellationToken);
                     return;
@@ -214,6 +240,13 @@ public sealed class RunGenerationJob(
             await bus.Publish(new BatchCompleted(job.StudyId, job.BatchId,
                 states.Count(s => s == JobState.Succeeded), states.Count(s => s == JobState.Failed), states.Count(s => s == JobState.Cancelled)));
         }
+    }
+
+    /// <summary>Records the cancellation first, then tells the server if it has the job (best effort).</summary>
+    private async Task CancelAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, CancellationToken cancellationToken)
+    {
+        await FinishAsync(job.Id, _ => new GenerationJobCancelled(job.Id, clock.GetUtcNow()), cancellationToken);
+        if (job.RemoteId is { } remoteId) await TryAsync(() => client.CancelAsync(server, remoteId, cancellationToken));
     }
 
     private Task<GenerationJob> FailAsync(Guid jobId, string reason, CancellationToken cancellationToken) =>
@@ -269,7 +302,7 @@ public sealed class RunGenerationJob(
         {
             await action();
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or ServerBusyException or ServerRefusedException)
         {
             // Best effort: the server may be gone.
         }

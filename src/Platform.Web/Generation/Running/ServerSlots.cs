@@ -20,7 +20,7 @@ public sealed class ServerSlots(PlatformDatabase database)
     /// <returns>The slot, to dispose when the job is done; null when none came free within <paramref name="wait"/>.</returns>
     public async Task<IAsyncDisposable?> AcquireAsync(Guid serverId, int limit, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var key = BitConverter.ToInt32(serverId.ToByteArray(), 0);
+        var key = Key(serverId);
         var deadline = DateTimeOffset.UtcNow + wait;
         var freed = _freed.GetOrAdd(serverId, _ => new SemaphoreSlim(0));
         // One connection for the whole wait: a waiter woken by a freed slot only has to ask for the lock again.
@@ -35,7 +35,7 @@ public sealed class ServerSlots(PlatformDatabase database)
                     await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = key }, new() { Value = slot } } };
                     if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
                     {
-                        var held = new Slot(connection, key, slot, () => freed.Release());
+                        var held = new Slot(connection, key, slot, () => Wake(freed));
                         connection = null;
                         return held;
                     }
@@ -49,6 +49,19 @@ public sealed class ServerSlots(PlatformDatabase database)
         {
             if (connection is not null) await connection.DisposeAsync();
         }
+    }
+
+    /// <summary>All 16 bytes of the id count, so servers with similar ids never share slots.</summary>
+    private static int Key(Guid serverId)
+    {
+        var bytes = serverId.ToByteArray();
+        return BitConverter.ToInt32(bytes, 0) ^ BitConverter.ToInt32(bytes, 4) ^ BitConverter.ToInt32(bytes, 8) ^ BitConverter.ToInt32(bytes, 12);
+    }
+
+    // At most one wake-up is pending: waiters also look again every RetryEvery, so none is missed.
+    private static void Wake(SemaphoreSlim freed)
+    {
+        if (freed.CurrentCount == 0) freed.Release();
     }
 
     /// <summary>Freed once, however often it is disposed (a job frees it early, after its download).</summary>

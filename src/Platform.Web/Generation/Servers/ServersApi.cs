@@ -34,7 +34,7 @@ public static class ServersApi
                 return TypedResults.Created($"/api/servers/{server.Id}", ServerView.From(server, health));
             })
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Register a server (protocol openai-videos or comfy-ui); it is probed at once");
+            .WithSummary("Register a server (protocol openai-videos or comfyui); it is probed at once");
 
         servers.MapPut("/{id:guid}", async (Guid id, ServerRequest request, HttpContext http, ServerRegistry registry) =>
             {
