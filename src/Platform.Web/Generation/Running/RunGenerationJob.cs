@@ -40,6 +40,11 @@ public sealed class RunGenerationJob(
         {
             await RunAsync(job, cancellationToken);
         }
+        catch (DomainException refused)
+        {
+            // E.g. its server was retired: no retry changes that.
+            await FailAsync(jobId, refused.Message, CancellationToken.None);
+        }
         catch (Exception e) when (e is not OperationCanceledException && (context?.GetJobParameter<int>("RetryCount") ?? Attempts) >= Attempts)
         {
             logger.LogError(e, "Generation job {JobId} failed after {Attempts} attempts", jobId, Attempts + 1);
