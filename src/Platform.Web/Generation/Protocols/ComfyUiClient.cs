@@ -8,7 +8,7 @@ namespace Platform.Generation.Protocols;
 /// ComfyUI's HTTP API: <c>POST /prompt</c> with the server's workflow template filled in and our own prompt_id,
 /// <c>GET /history/{id}</c> (and <c>GET /queue</c> to tell a waiting job from a forgotten one), <c>GET /view</c>.
 /// </summary>
-public sealed class ComfyUiClient(IHttpClientFactory clients) : IVideoServerClient
+public sealed class ComfyUiClient(IHttpClientFactory clients, IConfiguration configuration) : IVideoServerClient
 {
     private static readonly string[] QueueLists = ["queue_running", "queue_pending"];
     private static readonly string[] OutputKinds = ["gifs", "videos", "images"];
@@ -51,7 +51,7 @@ public sealed class ComfyUiClient(IHttpClientFactory clients) : IVideoServerClie
         using var message = Http.Request(HttpMethod.Get, server, query);
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await Http.EnsureAcceptedAsync(response, cancellationToken);
-        await Http.SaveAsync(response, path, cancellationToken);
+        await Http.SaveAsync(response, path, Studies.VideoLimits.From(configuration).MaxUploadBytes, cancellationToken);
     }
 
     /// <summary>A waiting prompt is deleted from the queue; a running one is interrupted (ComfyUI's queue delete skips it).</summary>

@@ -35,18 +35,29 @@ public static class Http
         return null;
     }
 
-    /// <summary>Streams the body to a temporary file beside <paramref name="path"/>, checks its length, then renames it.</summary>
-    public static async Task SaveAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams the body to a temporary file beside <paramref name="path"/>, checks its length against what was
+    /// announced and against <paramref name="maxBytes"/> (a server cannot fill the disk), then renames it.
+    /// </summary>
+    public static async Task SaveAsync(HttpResponseMessage response, string path, long maxBytes, CancellationToken cancellationToken)
     {
         var partial = path + ".part";
         try
         {
-            long written;
+            if (response.Content.Headers.ContentLength > maxBytes)
+                throw new DownloadException($"The video has {response.Content.Headers.ContentLength} bytes; at most {maxBytes} are accepted.");
+            long written = 0;
             await using (var file = File.Create(partial))
             {
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                await body.CopyToAsync(file, cancellationToken);
-                written = file.Length;
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    written += read;
+                    if (written > maxBytes) throw new DownloadException($"The video is larger than the {maxBytes} bytes accepted.");
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
             }
             if (response.Content.Headers.ContentLength is { } expected && written != expected)
                 throw new DownloadException($"The download was cut short: {written} of {expected} bytes arrived.");

@@ -10,7 +10,7 @@ namespace Platform.Generation.Protocols;
 /// The OpenAI-style video job API (<c>POST /v1/videos</c>, <c>GET /v1/videos/{id}</c>, <c>…/content</c>,
 /// <c>DELETE</c>) as SGLang diffusion, vLLM-Omni, FastVideo and gateways serve it, with the common extension fields.
 /// </summary>
-public sealed class OpenAiVideosClient(IHttpClientFactory clients) : IVideoServerClient
+public sealed class OpenAiVideosClient(IHttpClientFactory clients, IConfiguration configuration) : IVideoServerClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -63,7 +63,7 @@ public sealed class OpenAiVideosClient(IHttpClientFactory clients) : IVideoServe
         using var message = Http.Request(HttpMethod.Get, server, $"/v1/videos/{Uri.EscapeDataString(remoteId)}/content");
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await Http.EnsureAcceptedAsync(response, cancellationToken);
-        await Http.SaveAsync(response, path, cancellationToken);
+        await Http.SaveAsync(response, path, Studies.VideoLimits.From(configuration).MaxUploadBytes, cancellationToken);
     }
 
     public async Task CancelAsync(ServerConnection server, string remoteId, CancellationToken cancellationToken)
