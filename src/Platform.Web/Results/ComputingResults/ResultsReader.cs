@@ -28,9 +28,11 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
         return await session.LoadAsync<StudyTally>(studyId, cancellationToken) ?? new StudyTally { Id = studyId };
     }
 
-    public async Task<StudyJudgments> JudgmentsAsync(Guid studyId, CancellationToken cancellationToken)
+    public async Task<StudyJudgments> JudgmentsAsync(Guid studyId, CancellationToken cancellationToken) =>
+        await JudgmentsAsync(studyId, (await TallyAsync(studyId, cancellationToken)).Version, cancellationToken);
+
+    private async Task<StudyJudgments> JudgmentsAsync(Guid studyId, long version, CancellationToken cancellationToken)
     {
-        var version = (await TallyAsync(studyId, cancellationToken)).Version;
         var key = ("judgments", studyId);
         if (cache.TryGetValue(key, out Latest<StudyJudgments>? cached) && cached!.EventVersion >= version) return cached.Value;
         var read = await ReadAsync(studyId, cancellationToken);
@@ -49,7 +51,7 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
         // the end (and fills the cache) even if the caller that started it goes away.
         var flight = _computing.GetOrAdd((key, version), _ => new Lazy<Task<StudyResults>>(() => Task.Run(async () =>
         {
-            var read = await JudgmentsAsync(studyId, CancellationToken.None);
+            var read = await JudgmentsAsync(studyId, version, CancellationToken.None);
             var results = ResultsCalculator.Compute(studyId, read.EventVersion, read.Study.Settings, read.Judgments, new ResultsOptions(applyExclusions, task));
             cache.Set(key, new Latest<StudyResults>(results.EventVersion, results), KeepFor);
             return results;
