@@ -34,7 +34,14 @@ fi
 if [ "$failed" -ne 0 ]; then
     # The hosts' errors (a 500's exception, say) are kept beside each test assembly; show them with the failure.
     for log in tests/*/bin/Debug/*/host-errors.log; do
-        [ -s "$log" ] && { echo "--- $log (last 80 lines)"; tail -n 80 "$log"; }
+        [ -s "$log" ] && { echo "--- $log (last 120 lines)"; tail -n 120 "$log"; }
+    done
+    # Last, so a truncated log still shows them: each failed test with the first lines of its message.
+    echo "--- failed tests"
+    for trx in "$results"/*.trx; do
+        awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+             want && /<Message>/ { sub(/.*<Message>/, "  "); lines = 0; inmsg = 1 }
+             inmsg { done = /<\/Message>/; sub(/<\/Message>.*/, ""); if (lines++ < 4) print "  " $0; if (done) { inmsg = 0; want = 0 } }' "$trx"
     done
 fi
 echo "$passed passed, $failed failed"

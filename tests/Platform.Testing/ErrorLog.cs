@@ -27,7 +27,9 @@ public sealed class ErrorLog : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        // Polly reports each handled retry as an error; tests stop render servers under running jobs on purpose,
+        // and those reports would bury the errors that explain a failure. A job that finally fails is still logged.
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error && !category.StartsWith("Polly", StringComparison.Ordinal);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

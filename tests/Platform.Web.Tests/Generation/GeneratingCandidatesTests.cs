@@ -189,7 +189,7 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
