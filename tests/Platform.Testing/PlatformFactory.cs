@@ -53,7 +53,7 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
             ["Accounts:SignInAttemptsPerAccountPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Generation:Workers"] = "4",
-            ["Generation:FirstPoll"] = "00:00:00.100",
+            ["Generation:ShortestPoll"] = "00:00:00.100",
             ["Generation:LongestPoll"] = "00:00:00.400",
             ["Generation:SlotWait"] = "00:00:02",
             ["Generation:BusyWait"] = "00:00:01",

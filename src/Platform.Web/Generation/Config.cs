@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Hangfire;
 using JasperFx.Events.Projections;
 using Marten;
@@ -29,8 +30,12 @@ public static class Config
             options.Schema.For<DataProtectionKey>();
         });
 
-        // API keys are protected with keys every process shares, kept in PostgreSQL.
-        services.AddDataProtection().SetApplicationName("Platform");
+        // API keys are protected with keys every process shares, kept in PostgreSQL. Whoever can read the database
+        // could read those keys too: DataProtection:CertificatePath (a PFX, with DataProtection:CertificatePassword)
+        // encrypts the key ring at rest with a certificate kept outside it.
+        var protection = services.AddDataProtection().SetApplicationName("Platform");
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+            protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate, configuration["DataProtection:CertificatePassword"]));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeys(sp.GetRequiredService<IDocumentStore>())));
 
@@ -60,6 +65,8 @@ public static class Config
         services.AddSingleton<IVideoServerClient, ComfyUiClient>();
         services.AddSingleton<ServerRegistry>();
         services.AddSingleton<ServerSlots>();
+        services.AddSingleton<JobRunLocks>();
+        services.AddTransient<ResumeGenerationJobs>();
         services.AddSingleton<GenerationBatches>();
         services.AddSingleton<Following.StudyActivity>();
         services.AddTransient<RunGenerationJob>();
@@ -79,6 +86,9 @@ public static class Config
         return services;
     }
 
-    public static void ScheduleGenerationJobs(IRecurringJobManager recurring) =>
+    public static void ScheduleGenerationJobs(IRecurringJobManager recurring)
+    {
         recurring.AddOrUpdate<ProbeServers>("probe-inference-servers", j => j.RunAsync(CancellationToken.None), "*/1 * * * *");
+        recurring.AddOrUpdate<ResumeGenerationJobs>("resume-generation-jobs", j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+    }
 }

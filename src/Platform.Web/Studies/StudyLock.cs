@@ -1,4 +1,5 @@
 using Marten;
+using Platform.Hosting.Database;
 
 namespace Platform.Studies;
 
@@ -10,10 +11,6 @@ namespace Platform.Studies;
 public static class StudyLock
 {
     /// <summary>Begins the session's transaction (if not yet begun) and takes the study's lock in it.</summary>
-    public static async Task AcquireAsync(IDocumentSession session, Guid studyId, CancellationToken cancellationToken)
-    {
-        await session.BeginTransactionAsync(cancellationToken);
-        var key = BitConverter.ToInt64(studyId.ToByteArray(), 0);
-        await session.QueryAsync<int>("select 1 from (select pg_advisory_xact_lock(?)) as locked", cancellationToken, key);
-    }
+    public static Task AcquireAsync(IDocumentSession session, Guid studyId, CancellationToken cancellationToken) =>
+        AdvisoryLocks.InTransactionAsync(session, studyId, cancellationToken);
 }

@@ -50,8 +50,9 @@ public sealed class GenerationBatches(IDocumentStore store, IBackgroundJobClient
                 session.Events.StartStream<GenerationJob>(job.JobId, new GenerationJobQueued(job.JobId, planned.BatchId, studyId, job, planned.At));
             await session.SaveChangesAsync(cancellationToken);
         }
-        foreach (var job in planned.Jobs)
-            jobs.Enqueue<RunGenerationJob>(j => j.RunAsync(job.JobId, null, CancellationToken.None));
+        // A few at a time: each enqueue is its own transaction, and the first wave should start while the rest follow.
+        Parallel.ForEach(planned.Jobs, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            job => jobs.Enqueue<RunGenerationJob>(j => j.RunAsync(job.JobId, null, CancellationToken.None)));
         return planned;
     }
 

@@ -1,7 +1,9 @@
 using Marten;
+using Npgsql;
 using Platform.Accounts;
 using Platform.Generation.Batches;
 using Platform.Generation.Servers;
+using Platform.Hosting.Database;
 using Platform.Studies;
 
 namespace Platform.Generation.Demo;
@@ -14,6 +16,7 @@ namespace Platform.Generation.Demo;
 public sealed class DemoSeeder(IConfiguration configuration, IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<DemoSeeder> logger) : BackgroundService
 {
     public const string Title = "Demo: SimDrop 0.2 against the base model (reference renders)";
+    private const long SeedLock = 0x44454D4F53454544; // "DEMOSEED"
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,6 +35,15 @@ public sealed class DemoSeeder(IConfiguration configuration, IHostApplicationLif
 
     private async Task SeedAsync(string url, CancellationToken cancellationToken)
     {
+        // Several web processes may start together: one seeds (holding this lock), the others leave it to that one.
+        var database = services.GetRequiredService<PlatformDatabase>();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = SeedLock } } })
+        {
+            if (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!) return;
+        }
+
         var store = services.GetRequiredService<IDocumentStore>();
         var registry = services.GetRequiredService<ServerRegistry>();
         var admin = await AdminAsync(store, cancellationToken);

@@ -12,7 +12,10 @@ public sealed class GenerationOptions
     /// <summary>A job that has not finished on its server this long after submission fails.</summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
-    public TimeSpan FirstPoll { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>The pause between polls around a job's expected end (see <see cref="PollSchedule"/>).</summary>
+    public TimeSpan ShortestPoll { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest pause between polls (a sleep before the expected end, a long-overdue job).</summary>
     public TimeSpan LongestPoll { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Failed calls in a row (after the HTTP client's own retries) before the job fails.</summary>

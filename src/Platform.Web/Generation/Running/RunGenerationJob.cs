@@ -17,10 +17,10 @@ namespace Platform.Generation.Running;
 /// <summary>
 /// Hangfire job: generates one candidate video on its server and registers it in the study. Takes only the job id and
 /// is safe to run again: it resumes from the job's stream (a submitted job is polled, not submitted twice; the
-/// candidate's id comes from the job's, so it is never registered twice).
+/// candidate's id comes from the job's, so it is never registered twice), and two runs of one job never overlap.
 /// </summary>
 public sealed class RunGenerationJob(
-    IDocumentStore store, ServerRegistry servers, IEnumerable<IVideoServerClient> clients, ServerSlots slots, VideoUploads uploads,
+    IDocumentStore store, ServerRegistry servers, IEnumerable<IVideoServerClient> clients, ServerSlots slots, JobRunLocks locks, VideoUploads uploads,
     Storage storage, IBackgroundJobClient jobs, IBus bus, IOptions<GenerationOptions> options, TimeProvider clock, ILogger<RunGenerationJob> logger)
 {
     public const string Queue = "generation";
@@ -34,6 +34,12 @@ public sealed class RunGenerationJob(
     [AutomaticRetry(Attempts = Attempts)]
     public async Task RunAsync(Guid jobId, PerformContext? context, CancellationToken cancellationToken)
     {
+        await using var running = await locks.TryTakeAsync(jobId, cancellationToken);
+        if (running is null)
+        {
+            logger.LogInformation("Generation job {JobId} is being run elsewhere; this run leaves it", jobId);
+            return;
+        }
         var job = await LoadAsync(jobId, cancellationToken);
         if (job is null || job.IsFinished) return;
         try
@@ -123,12 +129,16 @@ public sealed class RunGenerationJob(
         }
     }
 
-    /// <summary>Polls with growing pauses until the server is done, the job is cancelled here, or it times out.</summary>
+    /// <summary>
+    /// Polls (around the end the server's recent jobs predict, see <see cref="PollSchedule"/>) until the server is done,
+    /// the job is cancelled here, or it times out.
+    /// </summary>
     private async Task<RemoteStatus?> WaitAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, CancellationToken cancellationToken)
     {
-        var pause = Options.FirstPoll;
         var errors = 0;
-        var deadline = (job.SubmittedAt ?? clock.GetUtcNow()) + Options.JobTimeout;
+        var submitted = job.SubmittedAt ?? clock.GetUtcNow();
+        var deadline = submitted + Options.JobTimeout;
+        var recent = await RecentDurationsAsync(server.Id, cancellationToken);
         while (true)
         {
             var current = await LoadAsync(job.Id, cancellationToken);
@@ -160,8 +170,7 @@ public sealed class RunGenerationJob(
                 if (++errors >= Options.MaxErrorsInARow)
                     return new RemoteStatus.Failed($"The server did not answer {errors} times in a row: {e.Message}");
             }
-            await Task.Delay(pause, clock, cancellationToken);
-            pause = TimeSpan.FromTicks(Math.Min(Options.LongestPoll.Ticks, (long)(pause.Ticks * 1.5)));
+            await Task.Delay(PollSchedule.Next(clock.GetUtcNow() - submitted, recent, Options.ShortestPoll, Options.LongestPoll), clock, cancellationToken);
         }
     }
 
@@ -277,13 +286,13 @@ public sealed class RunGenerationJob(
         }
     }
 
-    private async Task RecordDurationAsync(Guid serverId, double seconds, CancellationToken cancellationToken)
+    private Task<ServerHealth> RecordDurationAsync(Guid serverId, double seconds, CancellationToken cancellationToken) =>
+        ServerHealthRecords.UpdateAsync(store, serverId, health => health.AddDuration(seconds), cancellationToken);
+
+    private async Task<IReadOnlyList<double>> RecentDurationsAsync(Guid serverId, CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
-        var health = await session.LoadAsync<ServerHealth>(serverId, cancellationToken) ?? new ServerHealth { Id = serverId };
-        health.AddDuration(seconds);
-        session.Store(health);
-        await session.SaveChangesAsync(cancellationToken);
+        await using var session = store.QuerySession();
+        return (await session.LoadAsync<ServerHealth>(serverId, cancellationToken))?.RecentSeconds ?? [];
     }
 
     private async Task<GenerationJob?> LoadAsync(Guid jobId, CancellationToken cancellationToken)

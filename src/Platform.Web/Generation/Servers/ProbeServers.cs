@@ -25,13 +25,11 @@ public sealed class ProbeServers(IDocumentStore store, ServerRegistry registry, 
         {
             problem = e.Message;
         }
-        await using var session = store.LightweightSession();
-        var health = await session.LoadAsync<ServerHealth>(server.Id, cancellationToken) ?? new ServerHealth { Id = server.Id };
-        health.State = problem is null ? HealthState.Up : HealthState.Down;
-        health.Reason = problem;
-        health.CheckedAt = clock.GetUtcNow();
-        session.Store(health);
-        await session.SaveChangesAsync(cancellationToken);
-        return health;
+        return await ServerHealthRecords.UpdateAsync(store, server.Id, health =>
+        {
+            health.State = problem is null ? HealthState.Up : HealthState.Down;
+            health.Reason = problem;
+            health.CheckedAt = clock.GetUtcNow();
+        }, cancellationToken);
     }
 }

@@ -1,3 +1,6 @@
+using Marten;
+using Platform.Hosting.Database;
+
 namespace Platform.Generation.Servers;
 
 public enum HealthState
@@ -22,5 +25,23 @@ public sealed class ServerHealth
     {
         RecentSeconds.Add(seconds);
         if (RecentSeconds.Count > DurationsKept) RecentSeconds.RemoveRange(0, RecentSeconds.Count - DurationsKept);
+    }
+}
+
+public static class ServerHealthRecords
+{
+    /// <summary>
+    /// Changes a server's record under its advisory lock: the probe and finishing jobs (several at once) write it,
+    /// and none of them may undo another's change.
+    /// </summary>
+    public static async Task<ServerHealth> UpdateAsync(IDocumentStore store, Guid serverId, Action<ServerHealth> change, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        await AdvisoryLocks.InTransactionAsync(session, serverId, cancellationToken);
+        var health = await session.LoadAsync<ServerHealth>(serverId, cancellationToken) ?? new ServerHealth { Id = serverId };
+        change(health);
+        session.Store(health);
+        await session.SaveChangesAsync(cancellationToken);
+        return health;
     }
 }
