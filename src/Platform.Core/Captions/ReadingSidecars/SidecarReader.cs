@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Json.Schema;
+
+namespace Platform.Captions;
+
+/// <summary>One thing wrong with a sidecar: the field (a dotted path such as <c>renderParameters.camera.movementType</c>) and why.</summary>
+public sealed record SidecarProblem(string Field, string Message);
+
+public sealed record SidecarReading(Sidecar? Sidecar, IReadOnlyList<SidecarProblem> Problems)
+{
+    public bool IsValid => Sidecar is not null;
+}
+
+/// <summary>
+/// Reads a sidecar file: checks it against <c>synthetic-sidecar.schema.json</c> (JSON Schema draft 2020-12, a copy of
+/// the project's shared schema embedded here) and only then maps it to a <see cref="Sidecar"/>.
+/// </summary>
+public static class SidecarReader
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        using var stream = typeof(SidecarReader).Assembly.GetManifestResourceStream("synthetic-sidecar.schema.json")!;
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromText(reader.ReadToEnd());
+    });
+
+    public static SidecarReading Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            return new SidecarReading(null, [new SidecarProblem("", $"The sidecar is not valid JSON (line {e.LineNumber + 1}): {e.Message}")]);
+        }
+        using (document)
+        {
+            var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            if (!results.IsValid) return new SidecarReading(null, Problems(results));
+            return new SidecarReading(document.RootElement.Deserialize<Sidecar>(Json)!, []);
+        }
+    }
+
+    private static List<SidecarProblem> Problems(EvaluationResults results) =>
+        [.. (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => new SidecarProblem(Field(d.InstanceLocation.ToString()), Message(e.Value))))
+            .Distinct()];
+
+    // additionalProperties: false reports each unknown field as failing "the false schema".
+    private static string Message(string error) =>
+        error.Contains("false schema", StringComparison.Ordinal) ? "is not a field of the sidecar format" : error;
+
+    /// <summary>"/renderParameters/camera/movementType" → "renderParameters.camera.movementType"; "/lights/0" → "lights[0]".</summary>
+    private static string Field(string pointer)
+    {
+        var parts = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
+        var field = "";
+        foreach (var part in parts)
+            field += int.TryParse(part, out _) ? $"[{part}]" : (field.Length == 0 ? part : "." + part);
+        return field;
+    }
+}

@@ -1,0 +1,88 @@
+using Platform.Captions;
+
+namespace Platform.Tests.Captions;
+
+public class SidecarReaderTests
+{
+    private const string Valid = """
+        {
+          "renderParameters": {
+            "camera": { "focusType": "follow", "focusPosition": "upper", "movementType": "spin", "movementValue": 90, "focalLength": 0.6 },
+            "environment": { "sceneType": "basic", "sceneColor": "#A0B0C0", "lights": [ { "colorTemperature": 5600, "intensity": 3 } ] },
+            "render": { "engine": "blender", "quality": "high" }
+          },
+          "tags": { "character": ["breakdancer"], "motion": ["uprock", "freeze"], "style": ["3D render"] },
+          "source": { "asset": "dancer_07.fbx", "frames": 120, "fps": 24 }
+        }
+        """;
+
+    private static SidecarReading ReadWith(string from, string to) => SidecarReader.Read(Valid.Replace(from, to, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_valid_sidecar_reads_into_render_parameters_and_tags()
+    {
+        var reading = SidecarReader.Read(Valid);
+
+        reading.Problems.Should().BeEmpty();
+        var sidecar = reading.Sidecar!;
+        (sidecar.RenderParameters.Camera.MovementType, sidecar.RenderParameters.Camera.FocusPosition, sidecar.RenderParameters.Camera.MovementValue)
+            .Should().Be((MovementType.Spin, FocusPosition.Upper, 90.0));
+        (sidecar.RenderParameters.Environment.SceneType, sidecar.RenderParameters.Render.Engine).Should().Be((SceneType.Basic, RenderEngine.Blender));
+        sidecar.Tags.Motion.Should().Equal("uprock", "freeze");
+        sidecar.Tags.Object.Should().BeEmpty("absent tag lists read as empty");
+        sidecar.Source!.Frames.Should().Be(120);
+    }
+
+    [Theory]
+    [InlineData("\"movementType\": \"spin\"", "\"movementType\": \"orbit\"", "renderParameters.camera.movementType")]
+    [InlineData("\"focalLength\": 0.6", "\"focalLength\": 1.5", "renderParameters.camera.focalLength")]
+    [InlineData("\"sceneColor\": \"#A0B0C0\"", "\"sceneColor\": \"grey\"", "renderParameters.environment.sceneColor")]
+    [InlineData("\"colorTemperature\": 5600", "\"colorTemperature\": 50", "renderParameters.environment.lights[0].colorTemperature")]
+    [InlineData("\"engine\": \"blender\"", "\"engine\": \"maya\"", "renderParameters.render.engine")]
+    [InlineData("\"motion\": [\"uprock\", \"freeze\"]", "\"motion\": [\"uprock\", \"uprock\"]", "tags.motion")]
+    public void A_bad_value_is_refused_naming_its_field(string from, string to, string field)
+    {
+        var reading = ReadWith(from, to);
+
+        reading.IsValid.Should().BeFalse();
+        reading.Problems.Should().Contain(p => p.Field == field);
+    }
+
+    [Fact]
+    public void A_missing_required_field_is_named()
+    {
+        var reading = ReadWith("\"focusType\": \"follow\", ", "");
+
+        reading.IsValid.Should().BeFalse();
+        reading.Problems.Should().Contain(p => p.Field == "renderParameters.camera" && p.Message.Contains("focusType", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_field_is_refused_and_named()
+    {
+        var reading = ReadWith("\"quality\": \"high\"", "\"quality\": \"high\", \"samples\": 64");
+
+        reading.IsValid.Should().BeFalse();
+        reading.Problems.Should().Contain(new SidecarProblem("renderParameters.render.samples", "is not a field of the sidecar format"));
+    }
+
+    [Fact]
+    public void Text_that_is_not_json_is_refused_with_its_line()
+    {
+        var reading = SidecarReader.Read("{\n  \"tags\": {\n  oops }");
+
+        reading.IsValid.Should().BeFalse();
+        reading.Problems.Should().ContainSingle().Which.Message.Should().Contain("line 3");
+    }
+
+    [Fact]
+    public void The_embedded_schema_is_the_projects_shared_one()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Platform.sln"))) root = root.Parent!;
+        var shared = Path.Combine(root.Parent!.FullName, "shared", "synthetic-sidecar.schema.json");
+        var embedded = Path.Combine(root.FullName, "src", "Platform.Core", "Captions", "ReadingSidecars", "synthetic-sidecar.schema.json");
+
+        File.ReadAllText(embedded).Should().Be(File.ReadAllText(shared), "the copy in the repository follows ../shared");
+    }
+}
