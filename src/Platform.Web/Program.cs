@@ -1,4 +1,5 @@
 using JasperFx;
+using Platform.Captions;
 using Platform.Generation;
 using Platform.Generation.Batches;
 using Platform.Generation.Servers;
@@ -27,6 +28,7 @@ builder.Services
     .AddVoting()
     .AddResults()
     .AddGeneration(builder.Configuration, role)
+    .AddCaptions()
     .AddParticipantRateLimit(builder.Configuration)
     .AddUi();
 builder.Host.ApplyJasperFxExtensions();
@@ -44,6 +46,7 @@ if (role.ServesWeb)
     app.MapResults();
     app.MapServers();
     app.MapBatches();
+    app.MapCaptions();
     app.MapMedia();
     app.MapUi();
 }

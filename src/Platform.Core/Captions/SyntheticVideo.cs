@@ -24,9 +24,15 @@ public sealed record CaptionRevision(Guid Id, string Text, ElementTags Tags, Gui
 public sealed class SyntheticVideo
 {
     public Guid Id { get; set; }
+
+    /// <summary>The stream's version (set by the event store): editors send it back to detect concurrent edits.</summary>
+    public long Version { get; set; }
+
     public string Sha256 { get; set; } = "";
     public string FileName { get; set; } = "";
     public long Bytes { get; set; }
+    public string MediaId { get; set; } = "";
+    public string PosterId { get; set; } = "";
     public Sidecar Sidecar { get; set; } = default!;
     public DateTimeOffset ImportedAt { get; set; }
     public string GenericCaption { get; set; } = "";
@@ -56,6 +62,8 @@ public sealed class SyntheticVideo
         Sha256 = e.Sha256,
         FileName = e.FileName,
         Bytes = e.Bytes,
+        MediaId = e.MediaId,
+        PosterId = e.PosterId,
         Sidecar = e.Sidecar,
         ImportedAt = e.At,
     };

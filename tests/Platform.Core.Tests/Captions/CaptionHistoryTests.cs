@@ -16,7 +16,7 @@ public class CaptionHistoryTests
 
     private static SyntheticVideo Given(params object[] more)
     {
-        var events = ImportingVideo.Handle(new ImportVideo(Guid.NewGuid(), new string('a', 64), "dancer.mp4", 1000, Sidecar, Importer),
+        var events = ImportingVideo.Handle(new ImportVideo(Guid.NewGuid(), new string('a', 64), "dancer.mp4", 1000, "media-id", "poster-id", Sidecar, Importer),
             "[synthetic] A breakdancer performs an uprock.", "[synthetic] A person dancing.", ["[synthetic]"], Now);
         var video = SyntheticVideo.Create((SyntheticVideoImported)events[0]);
         foreach (var e in events.Skip(1).Concat(more)) Apply(video, e);

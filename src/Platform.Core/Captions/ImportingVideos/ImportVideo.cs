@@ -2,12 +2,13 @@ using Platform.Common;
 
 namespace Platform.Captions;
 
-public sealed record SyntheticVideoImported(Guid VideoId, string Sha256, string FileName, long Bytes, Sidecar Sidecar, Guid By, DateTimeOffset At);
+/// <param name="MediaId">The stored original (served at /media/{id}); <paramref name="PosterId"/> its first frame.</param>
+public sealed record SyntheticVideoImported(Guid VideoId, string Sha256, string FileName, long Bytes, string MediaId, string PosterId, Sidecar Sidecar, Guid By, DateTimeOffset At);
 
 /// <summary>The draft composed from the video's tags and render parameters when it was imported.</summary>
 public sealed record CaptionDrafted(Guid VideoId, Guid RevisionId, string Text, string GenericText, ElementTags Tags, IReadOnlyList<string> SpecialTags, Guid By, DateTimeOffset At);
 
-public sealed record ImportVideo(Guid VideoId, string Sha256, string FileName, long Bytes, Sidecar Sidecar, Guid By);
+public sealed record ImportVideo(Guid VideoId, string Sha256, string FileName, long Bytes, string MediaId, string PosterId, Sidecar Sidecar, Guid By);
 
 public static class ImportingVideo
 {
@@ -21,7 +22,7 @@ public static class ImportingVideo
             throw new DomainException("The video needs a file name.", DomainError.Unprocessable);
         return
         [
-            new SyntheticVideoImported(command.VideoId, command.Sha256, name, command.Bytes, command.Sidecar, command.By, now),
+            new SyntheticVideoImported(command.VideoId, command.Sha256, name, command.Bytes, command.MediaId, command.PosterId, command.Sidecar, command.By, now),
             new CaptionDrafted(command.VideoId, Common.StableId.From("composed", command.VideoId), fineGrained, generic, command.Sidecar.Tags, specialTags, command.By, now),
         ];
     }

@@ -57,7 +57,8 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
 
     public static string UploadPath(Storage storage, Guid videoId) => Path.Combine(storage.Uploads, $"{videoId:N}.upload");
 
-    private static async Task CopyWithLimitAsync(Stream from, Stream to, long limit, CancellationToken cancellationToken)
+    /// <summary>Copies at most <paramref name="limit"/> bytes, refusing the file (a readable 422) beyond it.</summary>
+    public static async Task CopyWithLimitAsync(Stream from, Stream to, long limit, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;

@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Accounts;
+using Platform.Common;
+using Platform.Studies;
+
+namespace Platform.Captions;
+
+public sealed record CaptionEdit(string Text, ElementTags? Tags, long ExpectedVersion);
+
+public sealed record RejectionRequest(string Comment);
+
+public sealed record RestoreRequest(Guid RevisionId);
+
+public static class CaptionsApi
+{
+    public static void MapCaptions(this WebApplication app)
+    {
+        var videos = app.MapGroup("/api/synthetic-videos").WithTags("Captions");
+
+        videos.MapPost("", async Task<Results<Created<CaptionView>, Ok<CaptionView>>> (HttpRequest request, SyntheticImports imports, CaptionDesk desk, HttpContext http) =>
+            {
+                var form = await ReadFormAsync(request);
+                var file = form.Files.GetFile("file") ?? throw new DomainException("Send the video as a multipart field named 'file'.");
+                var sidecar = form.Files.GetFile("sidecar") is { } part ? await ReadTextAsync(part) : form["sidecar"].ToString();
+                if (string.IsNullOrWhiteSpace(sidecar)) throw new DomainException("Send the sidecar (JSON) as a multipart field named 'sidecar'.");
+                await using var content = file.OpenReadStream();
+                var imported = await imports.ImportAsync(content, file.FileName, sidecar, http.User.RequiredUserId(), http.RequestAborted);
+                if (imported is null)
+                    throw new DomainException("This video (the same content) is already in the catalog.", DomainError.Conflict);
+                return TypedResults.Created($"/api/synthetic-videos/{imported.Id}/caption", await desk.ViewAsync(imported.Id, http.RequestAborted));
+            })
+            .RequireAuthorization(Policies.Researcher)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(512L * 1024 * 1024))
+            .WithFormOptions(multipartBodyLengthLimit: 512L * 1024 * 1024)
+            .WithSummary("Import a synthetic video with its sidecar (multipart: file, sidecar); a sidecar that does not match the schema is refused naming the field");
+
+        videos.MapGet("", async ([AsParameters] CatalogQuery query, CatalogSearch search, CancellationToken ct) =>
+                TypedResults.Ok(await search.FindAsync(query.ToFilter(), ct)))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Search the catalog by status, tag, render parameters, annotator and words");
+
+        var caption = videos.MapGroup("/{id:guid}/caption");
+        caption.MapGet("", async (Guid id, CaptionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ViewAsync(id, ct)))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The caption, its composed draft, warnings, revisions and history; its version goes back with the next save");
+
+        caption.MapPut("", async Task<Results<Ok<CaptionView>, ProblemHttpResult>> (Guid id, CaptionEdit edit, CaptionDesk desk, HttpContext http) =>
+            {
+                try
+                {
+                    return TypedResults.Ok(await desk.ReviseAsync(id, edit.Text, edit.Tags, edit.ExpectedVersion, http.User.RequiredUserId(), http.RequestAborted));
+                }
+                catch (CaptionConflictException conflict)
+                {
+                    return TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "The caption changed meanwhile.",
+                        extensions: new Dictionary<string, object?> { ["yours"] = conflict.Yours, ["current"] = conflict.Current });
+                }
+            })
+            .RequireAuthorization(Policies.Annotator)
+            .WithSummary("Save a revision {text, tags, expectedVersion} (without tags the current ones stay); 409 with both texts when someone else saved first");
+
+        caption.MapPost("/submit", async (Guid id, CaptionDesk desk, HttpContext http) => TypedResults.Ok(await desk.SubmitAsync(id, http.User.RequiredUserId(), http.RequestAborted)))
+            .RequireAuthorization(Policies.Annotator).WithSummary("Submit the latest revision for review");
+        caption.MapPost("/restore", async (Guid id, RestoreRequest restore, CaptionDesk desk, HttpContext http) =>
+                TypedResults.Ok(await desk.RestoreAsync(id, restore.RevisionId, http.User.RequiredUserId(), http.RequestAborted)))
+            .RequireAuthorization(Policies.Annotator).WithSummary("Make an older revision the new draft");
+        caption.MapPost("/accept", async (Guid id, CaptionDesk desk, HttpContext http) => TypedResults.Ok(await desk.AcceptAsync(id, http.User.RequiredUserId(), http.RequestAborted)))
+            .RequireAuthorization(Policies.Reviewer).WithSummary("Accept the submitted revision as the caption of record (not your own)");
+        caption.MapPost("/reject", async (Guid id, RejectionRequest rejection, CaptionDesk desk, HttpContext http) =>
+                TypedResults.Ok(await desk.RejectAsync(id, rejection.Comment, http.User.RequiredUserId(), http.RequestAborted)))
+            .RequireAuthorization(Policies.Reviewer).WithSummary("Send the submitted revision back to its author with a comment (not your own)");
+
+        app.MapGet("/api/captions/export", async (string? status, string? format, CaptionExport export, HttpContext http) =>
+            {
+                var kind = (format ?? "jsonl").ToLowerInvariant();
+                if (kind is not ("jsonl" or "csv")) throw new DomainException("Use format=jsonl or format=csv.");
+                var records = await export.RecordsAsync(status ?? "accepted", $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/media/", http.RequestAborted);
+                http.Response.ContentType = (kind == "csv" ? "text/csv" : "application/x-ndjson") + "; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"captions.{kind}\"";
+                await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
+                if (kind == "csv") await CaptionExport.WriteCsvAsync(records, writer, http.RequestAborted);
+                else await CaptionExport.WriteJsonLinesAsync(records, writer);
+                await writer.FlushAsync(http.RequestAborted);
+            })
+            .RequireAuthorization(Policies.Researcher)
+            .WithTags("Captions")
+            .WithSummary("Captions for training, one record per video: video, sha256, caption, genericCaption, tags, specialTags, renderParameters, revisionId");
+    }
+
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType) throw new DomainException("Send a multipart form with 'file' and 'sidecar'.", DomainError.Unprocessable);
+        try
+        {
+            return await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            throw new DomainException($"The multipart body could not be read ({e.Message}).", DomainError.Unprocessable);
+        }
+    }
+
+    private static async Task<string> ReadTextAsync(IFormFile part)
+    {
+        using var reader = new StreamReader(part.OpenReadStream());
+        return await reader.ReadToEndAsync();
+    }
+}
+
+public sealed record CatalogQuery(
+    CaptionStatus? Status, string? Tag, MovementType? MovementType, SceneType? SceneType, RenderEngine? Engine, RenderQuality? Quality, Guid? Annotator, string? Q, int? Limit)
+{
+    public CatalogFilter ToFilter() => new(Status, Tag, MovementType, SceneType, Engine, Quality, Annotator, Q, Limit ?? 100);
+}

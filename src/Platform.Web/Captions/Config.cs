@@ -1,0 +1,23 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Platform.Captions;
+
+public static class Config
+{
+    public static IServiceCollection AddCaptions(this IServiceCollection services)
+    {
+        services.ConfigureMarten(options =>
+        {
+            options.Projections.Snapshot<SyntheticVideo>(SnapshotLifecycle.Inline);
+            options.Schema.For<SyntheticVideo>().UniqueIndex(v => v.Sha256);
+            options.Schema.For<CaptionSettings>().Identity(s => s.Id);
+        });
+        services.AddSingleton<CaptionSettingsStore>();
+        services.AddSingleton<SyntheticImports>();
+        services.AddSingleton<CaptionDesk>();
+        services.AddSingleton<CatalogSearch>();
+        services.AddSingleton<CaptionExport>();
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using Marten;
+using Platform.Common;
+using Platform.Hosting.Database;
+
+namespace Platform.Captions;
+
+/// <summary>Annotators' and reviewers' work on one video's caption, each step an event on the video's stream.</summary>
+public sealed class CaptionDesk(IDocumentStore store, TimeProvider clock)
+{
+    public async Task<CaptionView> ViewAsync(Guid videoId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var video = await session.LoadAsync<SyntheticVideo>(videoId, cancellationToken) ?? throw NotFound();
+        var events = await session.Events.FetchStreamAsync(videoId, token: cancellationToken);
+        return CaptionView.From(video, [.. events.Select(e => Entry(e.Version, e.Data)).OfType<HistoryEntry>()]);
+    }
+
+    /// <summary>
+    /// Saves a revision made on <paramref name="expectedVersion"/>; a later change by anyone else is a conflict.
+    /// Without <paramref name="tags"/> the latest revision's tags stay.
+    /// </summary>
+    public async Task<CaptionView> ReviseAsync(Guid videoId, string text, ElementTags? tags, long expectedVersion, Guid by, CancellationToken cancellationToken)
+    {
+        await using (var session = store.LightweightSession())
+        {
+            var stream = await session.Events.FetchForWriting<SyntheticVideo>(videoId, cancellationToken);
+            if (stream.Aggregate is null) throw NotFound();
+            if (stream.CurrentVersion != expectedVersion) throw new CaptionConflictException(text, await ViewAsync(videoId, cancellationToken));
+            var revised = EditingCaption.Handle(stream.Aggregate, new ReviseCaption(videoId, Guid.NewGuid(), text, tags ?? stream.Aggregate.Latest!.Tags, by), clock.GetUtcNow());
+            if (revised is not null)
+            {
+                stream.AppendOne(revised);
+                try
+                {
+                    await session.SaveChangesAsync(cancellationToken);
+                }
+                catch (JasperFx.ConcurrencyException)
+                {
+                    throw new CaptionConflictException(text, await ViewAsync(videoId, cancellationToken));
+                }
+            }
+        }
+        return await ViewAsync(videoId, cancellationToken);
+    }
+
+    public Task<CaptionView> RestoreAsync(Guid videoId, Guid revisionId, Guid by, CancellationToken cancellationToken) =>
+        DecideAsync(videoId, video => EditingCaption.Handle(video, new RestoreRevision(videoId, Guid.NewGuid(), revisionId, by), clock.GetUtcNow()), cancellationToken);
+
+    public Task<CaptionView> SubmitAsync(Guid videoId, Guid by, CancellationToken cancellationToken) =>
+        DecideAsync(videoId, video => EditingCaption.Handle(video, new SubmitCaption(videoId, by), clock.GetUtcNow()), cancellationToken);
+
+    public Task<CaptionView> AcceptAsync(Guid videoId, Guid by, CancellationToken cancellationToken) =>
+        DecideAsync(videoId, video => ReviewingCaption.Handle(video, new AcceptCaption(videoId, by), clock.GetUtcNow()), cancellationToken);
+
+    public Task<CaptionView> RejectAsync(Guid videoId, string comment, Guid by, CancellationToken cancellationToken) =>
+        DecideAsync(videoId, video => ReviewingCaption.Handle(video, new RejectCaption(videoId, comment, by), clock.GetUtcNow()), cancellationToken);
+
+    private async Task<CaptionView> DecideAsync(Guid videoId, Func<SyntheticVideo, object> decide, CancellationToken cancellationToken)
+    {
+        await store.DecideAsync<SyntheticVideo>(videoId, (_, video) => Task.FromResult<object?>(decide(video)), NotFound, cancellationToken);
+        return await ViewAsync(videoId, cancellationToken);
+    }
+
+    private static HistoryEntry? Entry(long version, object data) => data switch
+    {
+        CaptionDrafted e => new HistoryEntry(version, "drafted", e.By, e.At, e.RevisionId, null),
+        CaptionRevised { RestoredFrom: { } from } e => new HistoryEntry(version, "restored", e.By, e.At, e.RevisionId, $"from revision {from}"),
+        CaptionRevised e => new HistoryEntry(version, "revised", e.By, e.At, e.RevisionId, null),
+        CaptionSubmitted e => new HistoryEntry(version, "submitted", e.By, e.At, e.RevisionId, null),
+        CaptionAccepted e => new HistoryEntry(version, "accepted", e.By, e.At, e.RevisionId, null),
+        CaptionRejected e => new HistoryEntry(version, "rejected", e.By, e.At, e.RevisionId, e.Comment),
+        _ => null,
+    };
+
+    public static DomainException NotFound() => new("There is no such synthetic video.", DomainError.NotFound);
+}

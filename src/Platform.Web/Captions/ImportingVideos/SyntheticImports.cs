@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using FFMpegCore;
+using Marten;
+using Platform.Common;
+using Platform.Hosting;
+using Platform.Studies;
+
+namespace Platform.Captions;
+
+/// <summary>
+/// Adds a synthetic video and its sidecar to the catalog: the sidecar is checked against its schema and the video
+/// with ffprobe before anything is kept; the original is stored content-addressed (its SHA-256 is its identity, so
+/// a file is imported once) with a poster frame; the caption's first draft is composed from the tags.
+/// </summary>
+public sealed class SyntheticImports(IDocumentStore store, Storage storage, MediaStore media, CaptionSettingsStore settings, IConfiguration configuration, TimeProvider clock)
+{
+    public VideoLimits Limits { get; } = VideoLimits.From(configuration);
+
+    /// <returns>The new entry; null when a video with the same content is already in the catalog.</returns>
+    public async Task<SyntheticVideo?> ImportAsync(Stream video, string fileName, string sidecarJson, Guid by, CancellationToken cancellationToken)
+    {
+        var reading = SidecarReader.Read(sidecarJson);
+        if (!reading.IsValid)
+        {
+            var problems = reading.Problems.Select(p => p.Field.Length == 0 ? p.Message : $"{p.Field}: {p.Message}").ToList();
+            throw new DomainException($"The sidecar does not match the format: {problems[0]}", DomainError.Unprocessable) { Details = problems };
+        }
+
+        var work = Path.Combine(storage.Uploads, $"synthetic-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var original = Path.Combine(work, "original" + Extension(fileName));
+            await using (var file = File.Create(original))
+                await VideoUploads.CopyWithLimitAsync(video, file, Limits.MaxUploadBytes, cancellationToken);
+            await VideoProbe.CheckAsync(original, Limits, cancellationToken);
+            string sha;
+            await using (var file = File.OpenRead(original))
+                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+            var videoId = StableId.From("synthetic-video", sha);
+            await using (var query = store.QuerySession())
+            {
+                if (await query.LoadAsync<SyntheticVideo>(videoId, cancellationToken) is not null) return null;
+            }
+
+            var poster = Path.Combine(work, "poster.jpg");
+            await FFMpegArguments.FromFileInput(original)
+                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3"))
+                .ProcessAsynchronously(throwOnError: true, cancellationToken: cancellationToken);
+            var storedVideo = await media.ImportAsync(original, Extension(fileName), ContentType(fileName), cancellationToken);
+            var storedPoster = await media.ImportAsync(poster, ".jpg", "image/jpeg", cancellationToken);
+
+            var composed = CaptionComposer.Compose(reading.Sidecar!, await settings.TemplatesAsync(cancellationToken));
+            var events = ImportingVideo.Handle(
+                new ImportVideo(videoId, sha, fileName, storedVideo.Bytes, storedVideo.Id, storedPoster.Id, reading.Sidecar!, by),
+                composed.FineGrained, composed.Generic, composed.SpecialTags, clock.GetUtcNow());
+            await using var session = store.LightweightSession();
+            session.Store(storedVideo, storedPoster);
+            session.Events.StartStream<SyntheticVideo>(videoId, events);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (JasperFx.Events.ExistingStreamIdCollisionException)
+            {
+                return null; // the same file, imported at the same moment by someone else
+            }
+            return await LoadAsync(videoId, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private async Task<SyntheticVideo?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<SyntheticVideo>(id, cancellationToken);
+    }
+
+    private static string ContentType(string fileName) => Extension(fileName) switch
+    {
+        ".webm" => "video/webm",
+        ".mov" => "video/quicktime",
+        ".mkv" => "video/x-matroska",
+        _ => "video/mp4",
+    };
+
+    private static string Extension(string fileName) =>
+        Path.GetExtension(fileName) is { Length: > 1 and < 8 } extension ? extension.ToLowerInvariant() : ".mp4";
+}
