@@ -28,6 +28,10 @@ public static class TestVideos
         return path;
     }
 
+    /// <summary>A copy of a clip that differs only in a metadata tag (no re-encoding): other bytes, same pictures.</summary>
+    public static Task CopyWithTagAsync(string source, string target, string tag) =>
+        RunAsync("ffmpeg", "-v", "error", "-i", source, "-c", "copy", "-metadata", $"comment={tag}", "-y", target);
+
     private static async Task RunAsync(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };

@@ -13,6 +13,8 @@ public sealed record RejectionRequest(string Comment);
 
 public sealed record RestoreRequest(Guid RevisionId);
 
+public sealed record FolderImportRequest(string Folder);
+
 public static class CaptionsApi
 {
     public static void MapCaptions(this WebApplication app)
@@ -36,6 +38,22 @@ public static class CaptionsApi
             .WithMetadata(new RequestSizeLimitAttribute(512L * 1024 * 1024))
             .WithFormOptions(multipartBodyLengthLimit: 512L * 1024 * 1024)
             .WithSummary("Import a synthetic video with its sidecar (multipart: file, sidecar); a sidecar that does not match the schema is refused naming the field");
+
+        videos.MapPost("/imports", async (FolderImportRequest request, ImportFolder folders, HttpContext http) =>
+            {
+                var import = await folders.StartAsync(request.Folder, http.User.RequiredUserId(), http.RequestAborted);
+                return TypedResults.Accepted($"/api/synthetic-videos/imports/{import.Id}", import);
+            })
+            .RequireAuthorization(Policies.Researcher)
+            .WithSummary("Import a server-side folder (relative to Captions:ImportRoot): each video beside a .json sidecar, as one background job");
+
+        videos.MapGet("/imports/{importId:guid}", async (Guid importId, Marten.IDocumentStore store, CancellationToken ct) =>
+            {
+                await using var session = store.QuerySession();
+                return TypedResults.Ok(await session.LoadAsync<FolderImport>(importId, ct) ?? throw new DomainException("There is no such import.", DomainError.NotFound));
+            })
+            .RequireAuthorization(Policies.Researcher)
+            .WithSummary("A folder import's progress: total, done, imported, already there, failures with reasons");
 
         videos.MapGet("", async ([AsParameters] CatalogQuery query, CatalogSearch search, CancellationToken ct) =>
                 TypedResults.Ok(await search.FindAsync(query.ToFilter(), ct)))
@@ -110,8 +128,18 @@ public static class CaptionsApi
     }
 }
 
-public sealed record CatalogQuery(
-    CaptionStatus? Status, string? Tag, MovementType? MovementType, SceneType? SceneType, RenderEngine? Engine, RenderQuality? Quality, Guid? Annotator, string? Q, int? Limit)
+/// <summary>The catalog's query string; enum values are matched ignoring case and dashes ("in-progress", "InProgress").</summary>
+public sealed record CatalogQuery(string? Status, string? Tag, string? MovementType, string? SceneType, string? Engine, string? Quality, Guid? Annotator, string? Q, int? Limit)
 {
-    public CatalogFilter ToFilter() => new(Status, Tag, MovementType, SceneType, Engine, Quality, Annotator, Q, Limit ?? 100);
+    public CatalogFilter ToFilter() => new(
+        Parse<CaptionStatus>(Status, "status"), Tag, Parse<MovementType>(MovementType, "movementType"), Parse<SceneType>(SceneType, "sceneType"),
+        Parse<RenderEngine>(Engine, "engine"), Parse<RenderQuality>(Quality, "quality"), Annotator, Q, Limit ?? 100);
+
+    private static T? Parse<T>(string? value, string name) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return Enum.TryParse<T>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new DomainException($"'{value}' is not a {name}; use one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+    }
 }

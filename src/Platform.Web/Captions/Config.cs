@@ -12,12 +12,14 @@ public static class Config
             options.Projections.Snapshot<SyntheticVideo>(SnapshotLifecycle.Inline);
             options.Schema.For<SyntheticVideo>().UniqueIndex(v => v.Sha256);
             options.Schema.For<CaptionSettings>().Identity(s => s.Id);
+            options.Schema.For<FolderImport>();
         });
         services.AddSingleton<CaptionSettingsStore>();
         services.AddSingleton<SyntheticImports>();
         services.AddSingleton<CaptionDesk>();
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<CaptionExport>();
+        services.AddTransient<ImportFolder>();
         return services;
     }
 }

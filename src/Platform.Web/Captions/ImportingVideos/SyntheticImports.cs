@@ -33,15 +33,13 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
             var original = Path.Combine(work, "original" + Extension(fileName));
             await using (var file = File.Create(original))
                 await VideoUploads.CopyWithLimitAsync(video, file, Limits.MaxUploadBytes, cancellationToken);
-            await VideoProbe.CheckAsync(original, Limits, cancellationToken);
             string sha;
             await using (var file = File.OpenRead(original))
                 sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
-            var videoId = StableId.From("synthetic-video", sha);
-            await using (var query = store.QuerySession())
-            {
-                if (await query.LoadAsync<SyntheticVideo>(videoId, cancellationToken) is not null) return null;
-            }
+            var videoId = IdOf(sha);
+            // A file already in the catalog is not probed again: a second bulk import of a folder is quick.
+            if (await ExistsAsync(videoId, cancellationToken)) return null;
+            await VideoProbe.CheckAsync(original, Limits, cancellationToken);
 
             var poster = Path.Combine(work, "poster.jpg");
             await FFMpegArguments.FromFileInput(original)
@@ -71,6 +69,15 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>A video's id follows from its content, so the same file can only be imported once.</summary>
+    public static Guid IdOf(string sha256) => StableId.From("synthetic-video", sha256);
+
+    public async Task<bool> ExistsAsync(Guid videoId, CancellationToken cancellationToken)
+    {
+        await using var query = store.QuerySession();
+        return await query.LoadAsync<SyntheticVideo>(videoId, cancellationToken) is not null;
     }
 
     private async Task<SyntheticVideo?> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using Hangfire;
+using Marten;
+using Platform.Common;
+using Platform.Hosting;
+
+namespace Platform.Captions;
+
+/// <summary>
+/// Bulk import of a folder under <c>Captions:ImportRoot</c> (default: the data directory's <c>imports/</c>): every
+/// video beside a <c>.json</c> sidecar of the same name, as one Hangfire job with progress. Safe to run again (a
+/// retry resumes): files already in the catalog (same SHA-256) are counted and skipped; a bad file is listed with its
+/// reason and the rest go on.
+/// </summary>
+public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports, Storage storage, IConfiguration configuration, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    private static readonly string[] VideoExtensions = [".mp4", ".webm", ".mov", ".mkv"];
+
+    public string Root => Path.GetFullPath(configuration["Captions:ImportRoot"] is { Length: > 0 } root ? root : Path.Combine(storage.Root, "imports"));
+
+    public async Task<FolderImport> StartAsync(string folder, Guid by, CancellationToken cancellationToken)
+    {
+        var path = Resolve(folder);
+        var import = new FolderImport { Id = Guid.NewGuid(), Folder = path, By = by, RequestedAt = clock.GetUtcNow(), Total = Pairs(path).Count };
+        await using var session = store.LightweightSession();
+        session.Store(import);
+        await session.SaveChangesAsync(cancellationToken);
+        jobs.Enqueue<ImportFolder>(j => j.RunAsync(import.Id, CancellationToken.None));
+        return import;
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var import = await session.LoadAsync<FolderImport>(importId, cancellationToken);
+        if (import is null || import.Finished) return;
+        var pairs = Pairs(import.Folder);
+        (import.Total, import.Done, import.Imported, import.AlreadyThere) = (pairs.Count, 0, 0, 0);
+        import.Failures.Clear();
+        foreach (var (video, sidecar) in pairs)
+        {
+            await ImportOneAsync(import, video, sidecar, cancellationToken);
+            import.Done++;
+            session.Store(import);
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        import.FinishedAt = clock.GetUtcNow();
+        session.Store(import);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ImportOneAsync(FolderImport import, string video, string sidecar, CancellationToken cancellationToken)
+    {
+        var name = Path.GetRelativePath(import.Folder, video);
+        try
+        {
+            string sha;
+            await using (var file = File.OpenRead(video))
+                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+            if (await imports.ExistsAsync(SyntheticImports.IdOf(sha), cancellationToken))
+            {
+                import.AlreadyThere++;
+                return;
+            }
+            await using var content = File.OpenRead(video);
+            var imported = await imports.ImportAsync(content, Path.GetFileName(video), await File.ReadAllTextAsync(sidecar, cancellationToken), import.By, cancellationToken);
+            if (imported is null) import.AlreadyThere++;
+            else import.Imported++;
+        }
+        catch (DomainException refused)
+        {
+            import.Failures.Add(new ImportFailure(name, refused.Details.Count > 0 ? string.Join("; ", refused.Details) : refused.Message));
+        }
+        catch (IOException unreadable)
+        {
+            import.Failures.Add(new ImportFailure(name, unreadable.Message));
+        }
+    }
+
+    /// <summary>Videos with a sidecar beside them, in a stable order (so progress reads the same on a rerun).</summary>
+    private static List<(string Video, string Sidecar)> Pairs(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => VideoExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Select(f => (Video: f, Sidecar: Path.ChangeExtension(f, ".json")))
+            .Where(p => File.Exists(p.Sidecar))
+            .OrderBy(p => p.Video, StringComparer.Ordinal)];
+
+    /// <summary>Only folders under the import root: a researcher must not make the server read anything else.</summary>
+    private string Resolve(string folder)
+    {
+        var root = Root;
+        var path = Path.GetFullPath(Path.Combine(root, folder ?? ""));
+        if (!path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && path != root)
+            throw new DomainException($"Only folders under the import root ({root}) can be imported.", DomainError.Unprocessable);
+        if (!Directory.Exists(path))
+            throw new DomainException($"There is no folder '{folder}' under the import root ({root}).", DomainError.NotFound);
+        return path;
+    }
+}

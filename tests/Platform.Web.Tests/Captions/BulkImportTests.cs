@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.Captions;
+using Platform.Testing;
+
+namespace Platform.Tests.Captions;
+
+/// <summary>A server-side folder of generated clips with sidecars, imported as one background job.</summary>
+public sealed class BulkImportTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private static readonly string[] Movements = ["truck", "dolly", "pedestal", "tilt", "pan", "spin", "following", "zoom"];
+
+    [Fact]
+    public async Task Two_hundred_clips_import_as_one_job_and_a_second_run_imports_nothing_new()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(fixture.Factory.DataDirectory, "imports", "renders-2026-11")).FullName;
+        var clip = await TestVideos.ClipAsync(hue: 400);
+        await Parallel.ForAsync(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+        {
+            await TestVideos.CopyWithTagAsync(clip, Path.Combine(folder, $"clip-{i:000}.mp4"), $"render {i}");
+            await File.WriteAllTextAsync(Path.Combine(folder, $"clip-{i:000}.json"),
+                CaptionApi.Sidecar.Replace("\"spin\"", $"\"{Movements[i % Movements.Length]}\"", StringComparison.Ordinal), CancellationToken.None);
+        });
+        // One more whose sidecar breaks the schema: listed with its reason, the others go on.
+        await TestVideos.CopyWithTagAsync(clip, Path.Combine(folder, "broken.mp4"), "broken");
+        await File.WriteAllTextAsync(Path.Combine(folder, "broken.json"), CaptionApi.Sidecar.Replace("\"blender\"", "\"maya\"", StringComparison.Ordinal));
+        var researcher = await fixture.ResearcherAsync();
+
+        var first = await ImportAsync(researcher, "renders-2026-11");
+
+        (first.Total, first.Imported, first.AlreadyThere).Should().Be((201, 200, 0));
+        first.Failures.Should().ContainSingle().Which.Should().Match<ImportFailure>(f => f.File == "broken.mp4" && f.Reason.Contains("renderParameters.render.engine"));
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?movementType=zoom&limit=500", ApiClient.Json)).Should().HaveCount(25);
+
+        var second = await ImportAsync(researcher, "renders-2026-11");
+
+        (second.Imported, second.AlreadyThere).Should().Be((0, 200));
+    }
+
+    [Fact]
+    public async Task A_folder_outside_the_import_root_is_refused()
+    {
+        var researcher = await fixture.ResearcherAsync();
+
+        var response = await researcher.PostAsJsonAsync("/api/synthetic-videos/imports", new FolderImportRequest("../../etc"), ApiClient.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+
+    private static async Task<FolderImport> ImportAsync(HttpClient researcher, string folder)
+    {
+        var response = await researcher.PostAsJsonAsync("/api/synthetic-videos/imports", new FolderImportRequest(folder), ApiClient.Json);
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var started = (await response.Content.ReadFromJsonAsync<FolderImport>(ApiClient.Json))!;
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            var import = (await researcher.GetFromJsonAsync<FolderImport>($"/api/synthetic-videos/imports/{started.Id}", ApiClient.Json))!;
+            if (import.Finished) return import;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The import is still running: {import.Done} of {import.Total} done.");
+            await Task.Delay(250);
+        }
+    }
+}
