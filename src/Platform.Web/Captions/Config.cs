@@ -18,6 +18,7 @@ public static class Config
         services.AddSingleton<SyntheticImports>();
         services.AddSingleton<CaptionDesk>();
         services.AddSingleton<CatalogSearch>();
+        services.AddSingleton<CaptionQueues>();
         services.AddSingleton<CaptionExport>();
         services.AddTransient<ImportFolder>();
         return services;

@@ -8,7 +8,7 @@ public sealed class NavMenuTests : BunitTest
 {
     [Theory]
     [InlineData(Roles.Admin, new[] { "Home", "Users", "Inference servers", "Background jobs" })]
-    [InlineData(Roles.Researcher, new[] { "Home", "Studies", "Generation" })]
+    [InlineData(Roles.Researcher, new[] { "Home", "Studies", "Generation", "Captions" })]
     [InlineData(Roles.Annotator, new[] { "Home", "Captions" })]
     [InlineData(Roles.Reviewer, new[] { "Home", "Reviews" })]
     public void Each_role_sees_its_own_sections(string role, string[] expected)
@@ -27,6 +27,6 @@ public sealed class NavMenuTests : BunitTest
 
         var menu = Context.Render<NavMenu>();
 
-        menu.FindAll("a").Select(a => a.GetAttribute("href")).Should().Equal("", "studies", "generation", "reviews");
+        menu.FindAll("a").Select(a => a.GetAttribute("href")).Should().Equal("", "studies", "generation", "captions", "reviews");
     }
 }

@@ -34,10 +34,13 @@ public sealed class CatalogSearch(IDocumentStore store)
             .Where(v => filter.Text is not { Length: > 0 } text
                 || v.Latest!.Text.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase) || v.FileName.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
             .Take(Math.Clamp(filter.Limit, 1, MaxLimit))
-            .Select(v => new VideoSummary(v.Id, v.FileName, v.Status, v.Latest!.Text, v.Latest.Tags, v.Sidecar.RenderParameters.Camera.MovementType,
-                v.Sidecar.RenderParameters.Environment.SceneType, v.Sidecar.RenderParameters.Render.Engine, v.Sidecar.RenderParameters.Render.Quality,
-                v.Annotator, v.ImportedAt, $"/media/{v.PosterId}"))];
+            .Select(Summary)];
     }
+
+    public static VideoSummary Summary(SyntheticVideo v) =>
+        new(v.Id, v.FileName, v.Status, v.Latest!.Text, v.Latest.Tags, v.Sidecar.RenderParameters.Camera.MovementType,
+            v.Sidecar.RenderParameters.Environment.SceneType, v.Sidecar.RenderParameters.Render.Engine, v.Sidecar.RenderParameters.Render.Quality,
+            v.Annotator, v.ImportedAt, $"/media/{v.PosterId}");
 
     private static IEnumerable<string> AllTags(ElementTags t) => t.Object.Concat(t.Character).Concat(t.Motion).Concat(t.Camera).Concat(t.Environment).Concat(t.Style);
 }

@@ -23,7 +23,9 @@ public sealed record CaptionView(
     IReadOnlyList<RevisionView> Revisions,
     IReadOnlyList<HistoryEntry> History,
     string VideoUrl,
-    string PosterUrl)
+    string PosterUrl,
+    double Fps,
+    Sidecar Sidecar)
 {
     public static CaptionView From(SyntheticVideo video, IReadOnlyList<HistoryEntry> history)
     {
@@ -32,8 +34,15 @@ public sealed record CaptionView(
             video.Composed!.Text, video.GenericCaption, video.SpecialTags, video.AcceptedRevisionId, video.RejectionComment,
             CaptionChecks.Check(latest.Text, video.Sidecar with { Tags = latest.Tags }, video.SpecialTags),
             [.. video.Revisions.Select(r => new RevisionView(r.Id, r.Text, r.Tags, r.Author, r.At, r.RestoredFrom))],
-            history, $"/media/{video.MediaId}", $"/media/{video.PosterId}");
+            history, $"/media/{video.MediaId}", $"/media/{video.PosterId}", video.Sidecar.Source?.Fps ?? 25, video.Sidecar);
     }
+}
+
+public static class CaptionWarnings
+{
+    /// <summary>The checks on a text and tags not saved yet (the editor's live warnings).</summary>
+    public static IReadOnlyList<CaptionWarning> For(string text, ElementTags tags, CaptionView view) =>
+        CaptionChecks.Check(text, view.Sidecar with { Tags = tags }, view.SpecialTags);
 }
 
 /// <summary>
