@@ -40,6 +40,7 @@ public sealed class SyntheticVideo
     public List<CaptionRevision> Revisions { get; set; } = [];
     public CaptionStatus Status { get; set; }
     public Guid? SubmittedRevisionId { get; set; }
+    public Guid? SubmittedBy { get; set; }
     public Guid? AcceptedRevisionId { get; set; }
 
     /// <summary>The revision the last review (acceptance or rejection) was about.</summary>
@@ -86,6 +87,8 @@ public sealed class SyntheticVideo
     public void Apply(CaptionSubmitted e)
     {
         SubmittedRevisionId = e.RevisionId;
+        SubmittedBy = e.By;
+        Annotator = e.By; // a rejection goes back to whoever submitted, even an untouched draft
         RejectionComment = null;
         Status = CaptionStatus.Submitted;
     }

@@ -9,9 +9,11 @@ namespace Platform.Captions;
 
 public sealed record CaptionEdit(string Text, ElementTags? Tags, long ExpectedVersion);
 
-public sealed record RejectionRequest(string Comment);
+public sealed record CaptionStep(long? ExpectedVersion = null);
 
-public sealed record RestoreRequest(Guid RevisionId);
+public sealed record RejectionRequest(string Comment, long? ExpectedVersion = null);
+
+public sealed record RestoreRequest(Guid RevisionId, long? ExpectedVersion = null);
 
 public sealed record FolderImportRequest(string Folder);
 
@@ -26,6 +28,7 @@ public static class CaptionsApi
                 var form = await ReadFormAsync(request);
                 var file = form.Files.GetFile("file") ?? throw new DomainException("Send the video as a multipart field named 'file'.");
                 var sidecar = form.Files.GetFile("sidecar") is { } part ? await ReadTextAsync(part) : form["sidecar"].ToString();
+                if (sidecar.Length > MaxSidecarChars) throw new DomainException("A sidecar has at most 1 MiB.", DomainError.Unprocessable);
                 if (string.IsNullOrWhiteSpace(sidecar)) throw new DomainException("Send the sidecar (JSON) as a multipart field named 'sidecar'.");
                 await using var content = file.OpenReadStream();
                 var imported = await imports.ImportAsync(content, file.FileName, sidecar, http.User.RequiredUserId(), http.RequestAborted);
@@ -74,22 +77,25 @@ public static class CaptionsApi
                 catch (CaptionConflictException conflict)
                 {
                     return TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "The caption changed meanwhile.",
-                        extensions: new Dictionary<string, object?> { ["yours"] = conflict.Yours, ["current"] = conflict.Current });
+                        extensions: new Dictionary<string, object?> { ["yours"] = conflict.Yours, ["yourTags"] = conflict.YourTags, ["current"] = conflict.Current });
                 }
             })
             .RequireAuthorization(Policies.Annotator)
             .WithSummary("Save a revision {text, tags, expectedVersion} (without tags the current ones stay); 409 with both texts when someone else saved first");
 
-        caption.MapPost("/submit", async (Guid id, CaptionDesk desk, HttpContext http) => TypedResults.Ok(await desk.SubmitAsync(id, http.User.RequiredUserId(), http.RequestAborted)))
-            .RequireAuthorization(Policies.Annotator).WithSummary("Submit the latest revision for review");
+        // Each step may carry the expectedVersion it was decided on; a change since then is a 409.
+        caption.MapPost("/submit", async (Guid id, CaptionStep? step, CaptionDesk desk, HttpContext http) =>
+                TypedResults.Ok(await desk.SubmitAsync(id, http.User.RequiredUserId(), step?.ExpectedVersion, http.RequestAborted)))
+            .RequireAuthorization(Policies.Annotator).WithSummary("Submit the latest revision for review {expectedVersion?}");
         caption.MapPost("/restore", async (Guid id, RestoreRequest restore, CaptionDesk desk, HttpContext http) =>
-                TypedResults.Ok(await desk.RestoreAsync(id, restore.RevisionId, http.User.RequiredUserId(), http.RequestAborted)))
-            .RequireAuthorization(Policies.Annotator).WithSummary("Make an older revision the new draft");
-        caption.MapPost("/accept", async (Guid id, CaptionDesk desk, HttpContext http) => TypedResults.Ok(await desk.AcceptAsync(id, http.User.RequiredUserId(), http.RequestAborted)))
-            .RequireAuthorization(Policies.Reviewer).WithSummary("Accept the submitted revision as the caption of record (not your own)");
+                TypedResults.Ok(await desk.RestoreAsync(id, restore.RevisionId, http.User.RequiredUserId(), restore.ExpectedVersion, http.RequestAborted)))
+            .RequireAuthorization(Policies.Annotator).WithSummary("Make an older revision the new draft {revisionId, expectedVersion?}");
+        caption.MapPost("/accept", async (Guid id, CaptionStep? step, CaptionDesk desk, HttpContext http) =>
+                TypedResults.Ok(await desk.AcceptAsync(id, http.User.RequiredUserId(), step?.ExpectedVersion, http.RequestAborted)))
+            .RequireAuthorization(Policies.Reviewer).WithSummary("Accept the submitted revision as the caption of record (not your own) {expectedVersion?}");
         caption.MapPost("/reject", async (Guid id, RejectionRequest rejection, CaptionDesk desk, HttpContext http) =>
-                TypedResults.Ok(await desk.RejectAsync(id, rejection.Comment, http.User.RequiredUserId(), http.RequestAborted)))
-            .RequireAuthorization(Policies.Reviewer).WithSummary("Send the submitted revision back to its author with a comment (not your own)");
+                TypedResults.Ok(await desk.RejectAsync(id, rejection.Comment, http.User.RequiredUserId(), rejection.ExpectedVersion, http.RequestAborted)))
+            .RequireAuthorization(Policies.Reviewer).WithSummary("Send the submitted revision back to its author with a comment (not your own) {comment, expectedVersion?}");
 
         app.MapGet("/api/captions/export", async (string? status, string? format, CaptionExport export, HttpContext http) =>
             {
@@ -121,8 +127,11 @@ public static class CaptionsApi
         }
     }
 
+    private const int MaxSidecarChars = 1024 * 1024;
+
     private static async Task<string> ReadTextAsync(IFormFile part)
     {
+        if (part.Length > MaxSidecarChars) throw new DomainException("A sidecar has at most 1 MiB.", DomainError.Unprocessable);
         using var reader = new StreamReader(part.OpenReadStream());
         return await reader.ReadToEndAsync();
     }

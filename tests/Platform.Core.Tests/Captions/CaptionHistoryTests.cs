@@ -102,6 +102,18 @@ public class CaptionHistoryTests
     }
 
     [Fact]
+    public void Whoever_submits_an_untouched_draft_cannot_accept_it_and_gets_it_back_when_rejected()
+    {
+        var video = Given();
+        Apply(video, EditingCaption.Handle(video, new SubmitCaption(video.Id, Annotator), Now));
+
+        var own = () => ReviewingCaption.Handle(video, new AcceptCaption(video.Id, Annotator), Now);
+        own.Should().Throw<DomainException>().WithMessage("*own revision*");
+        Apply(video, ReviewingCaption.Handle(video, new RejectCaption(video.Id, "Too generic.", Reviewer), Now));
+        video.Annotator.Should().Be(Annotator);
+    }
+
+    [Fact]
     public void An_accepted_revision_becomes_the_caption_of_record()
     {
         var video = Submitted("The accepted text.");

@@ -27,6 +27,15 @@ public class PollScheduleTests
     }
 
     [Fact]
+    public void A_long_job_is_polled_closely_only_in_the_last_seconds_before_its_expected_end()
+    {
+        // Ten-minute jobs: the close polling starts 2 s early, not a minute early.
+        Next(595, 600).Should().Be(TimeSpan.FromSeconds(3));
+        Next(598.5, 600).Should().Be(Shortest);
+        Next(603, 600).Should().BeGreaterThan(Shortest);
+    }
+
+    [Fact]
     public void An_overdue_job_is_asked_about_less_and_less_often()
     {
         var pauses = OverdueTimes.Select(t => Next(t, 10)).ToList();

@@ -78,6 +78,27 @@ public sealed class CaptionsApiTests(PlatformFixture fixture) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task A_review_decided_on_a_version_that_has_moved_on_is_a_conflict()
+    {
+        var video = await (await fixture.ResearcherAsync()).ImportedAsync(hue: 308);
+        var annotator = await Factory.UserAsync("ann", Role.Annotator);
+        var reviewer = await Factory.UserAsync("rev", Role.Reviewer);
+        (await annotator.SaveCaptionAsync(video.VideoId, "First text.", video.Version)).EnsureSuccessStatusCode();
+        (await annotator.CaptionStepAsync(video.VideoId, "submit")).EnsureSuccessStatusCode();
+        var seen = await reviewer.CaptionAsync(video.VideoId);
+        // Meanwhile another reviewer rejects it, and the annotator submits a new text the first reviewer has not read.
+        var other = await Factory.UserAsync("rev2", Role.Reviewer);
+        (await other.CaptionStepAsync(video.VideoId, "reject", new RejectionRequest("Name the moves."))).EnsureSuccessStatusCode();
+        (await annotator.SaveCaptionAsync(video.VideoId, "Second text.", (await annotator.CaptionAsync(video.VideoId)).Version)).EnsureSuccessStatusCode();
+        (await annotator.CaptionStepAsync(video.VideoId, "submit")).EnsureSuccessStatusCode();
+
+        var stale = await reviewer.CaptionStepAsync(video.VideoId, "accept", new CaptionStep(seen.Version));
+
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await reviewer.CaptionAsync(video.VideoId)).Status.Should().Be(CaptionStatus.Submitted);
+    }
+
+    [Fact]
     public async Task A_rejection_goes_back_with_its_comment_and_the_history_tells_who_did_what()
     {
         var video = await (await fixture.ResearcherAsync()).ImportedAsync(hue: 305);

@@ -45,7 +45,15 @@ public static class SidecarReader
         {
             var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (!results.IsValid) return new SidecarReading(null, Problems(results));
-            return new SidecarReading(document.RootElement.Deserialize<Sidecar>(Json)!, []);
+            try
+            {
+                return new SidecarReading(document.RootElement.Deserialize<Sidecar>(Json)!, []);
+            }
+            catch (JsonException e)
+            {
+                // The schema lets through what .NET cannot hold, e.g. "frames": 3.0 or 3e9.
+                return new SidecarReading(null, [new SidecarProblem(Field(e.Path?.Replace("$", "", StringComparison.Ordinal).Replace('.', '/') ?? ""), "holds a value out of range")]);
+            }
         }
     }
 

@@ -34,7 +34,7 @@ public static class ReviewingCaption
     {
         var submitted = video.Submitted
             ?? throw new DomainException("This caption is not waiting for review.", DomainError.Conflict);
-        if (submitted.Author == reviewer)
+        if (submitted.Author == reviewer || video.SubmittedBy == reviewer)
             throw new DomainException("Nobody reviews their own revision: another reviewer has to.", DomainError.Conflict);
         return submitted;
     }

@@ -9,15 +9,18 @@ namespace Platform.Generation;
 /// </summary>
 public static class PollSchedule
 {
-    /// <summary>Polling starts this share of the expected duration early (jobs vary a little).</summary>
+    /// <summary>Polling starts this share of the expected duration early (jobs vary a little)…</summary>
     public const double Lead = 0.1;
+
+    /// <summary>…but at most this early, so a job of many minutes is not asked about ten times a second for long.</summary>
+    public static readonly TimeSpan LongestLead = TimeSpan.FromSeconds(2);
 
     /// <param name="elapsed">Since the submission.</param>
     /// <param name="recentSeconds">The server's recent job durations (submission to download), oldest first.</param>
     public static TimeSpan Next(TimeSpan elapsed, IReadOnlyList<double> recentSeconds, TimeSpan shortest, TimeSpan longest)
     {
         var expected = Expected(recentSeconds);
-        var window = expected * Lead;
+        var window = expected * Lead < LongestLead ? expected * Lead : LongestLead;
         var start = expected - window;
         if (elapsed < start) return Clamp(start - elapsed, shortest, longest);
         if (elapsed < expected + window) return shortest;

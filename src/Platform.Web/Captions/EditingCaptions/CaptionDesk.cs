@@ -1,6 +1,5 @@
 using Marten;
 using Platform.Common;
-using Platform.Hosting.Database;
 
 namespace Platform.Captions;
 
@@ -25,7 +24,7 @@ public sealed class CaptionDesk(IDocumentStore store, TimeProvider clock)
         {
             var stream = await session.Events.FetchForWriting<SyntheticVideo>(videoId, cancellationToken);
             if (stream.Aggregate is null) throw NotFound();
-            if (stream.CurrentVersion != expectedVersion) throw new CaptionConflictException(text, await ViewAsync(videoId, cancellationToken));
+            if (stream.CurrentVersion != expectedVersion) throw new CaptionConflictException(text, tags, await ViewAsync(videoId, cancellationToken));
             var revised = EditingCaption.Handle(stream.Aggregate, new ReviseCaption(videoId, Guid.NewGuid(), text, tags ?? stream.Aggregate.Latest!.Tags, by), clock.GetUtcNow());
             if (revised is not null)
             {
@@ -36,30 +35,49 @@ public sealed class CaptionDesk(IDocumentStore store, TimeProvider clock)
                 }
                 catch (JasperFx.ConcurrencyException)
                 {
-                    throw new CaptionConflictException(text, await ViewAsync(videoId, cancellationToken));
+                    throw new CaptionConflictException(text, tags, await ViewAsync(videoId, cancellationToken));
                 }
             }
         }
         return await ViewAsync(videoId, cancellationToken);
     }
 
-    public Task<CaptionView> RestoreAsync(Guid videoId, Guid revisionId, Guid by, CancellationToken cancellationToken) =>
-        DecideAsync(videoId, video => EditingCaption.Handle(video, new RestoreRevision(videoId, Guid.NewGuid(), revisionId, by), clock.GetUtcNow()), cancellationToken);
+    // Each step may name the version it was decided on (what the user saw): a change since then is a 409, so nobody
+    // submits or accepts a text they have not read.
+    public Task<CaptionView> RestoreAsync(Guid videoId, Guid revisionId, Guid by, long? expectedVersion, CancellationToken cancellationToken) =>
+        DecideAsync(videoId, expectedVersion, video => EditingCaption.Handle(video, new RestoreRevision(videoId, Guid.NewGuid(), revisionId, by), clock.GetUtcNow()), cancellationToken);
 
-    public Task<CaptionView> SubmitAsync(Guid videoId, Guid by, CancellationToken cancellationToken) =>
-        DecideAsync(videoId, video => EditingCaption.Handle(video, new SubmitCaption(videoId, by), clock.GetUtcNow()), cancellationToken);
+    public Task<CaptionView> SubmitAsync(Guid videoId, Guid by, long? expectedVersion, CancellationToken cancellationToken) =>
+        DecideAsync(videoId, expectedVersion, video => EditingCaption.Handle(video, new SubmitCaption(videoId, by), clock.GetUtcNow()), cancellationToken);
 
-    public Task<CaptionView> AcceptAsync(Guid videoId, Guid by, CancellationToken cancellationToken) =>
-        DecideAsync(videoId, video => ReviewingCaption.Handle(video, new AcceptCaption(videoId, by), clock.GetUtcNow()), cancellationToken);
+    public Task<CaptionView> AcceptAsync(Guid videoId, Guid by, long? expectedVersion, CancellationToken cancellationToken) =>
+        DecideAsync(videoId, expectedVersion, video => ReviewingCaption.Handle(video, new AcceptCaption(videoId, by), clock.GetUtcNow()), cancellationToken);
 
-    public Task<CaptionView> RejectAsync(Guid videoId, string comment, Guid by, CancellationToken cancellationToken) =>
-        DecideAsync(videoId, video => ReviewingCaption.Handle(video, new RejectCaption(videoId, comment, by), clock.GetUtcNow()), cancellationToken);
+    public Task<CaptionView> RejectAsync(Guid videoId, string comment, Guid by, long? expectedVersion, CancellationToken cancellationToken) =>
+        DecideAsync(videoId, expectedVersion, video => ReviewingCaption.Handle(video, new RejectCaption(videoId, comment, by), clock.GetUtcNow()), cancellationToken);
 
-    private async Task<CaptionView> DecideAsync(Guid videoId, Func<SyntheticVideo, object> decide, CancellationToken cancellationToken)
+    private async Task<CaptionView> DecideAsync(Guid videoId, long? expectedVersion, Func<SyntheticVideo, object> decide, CancellationToken cancellationToken)
     {
-        await store.DecideAsync<SyntheticVideo>(videoId, (_, video) => Task.FromResult<object?>(decide(video)), NotFound, cancellationToken);
+        await using (var session = store.LightweightSession())
+        {
+            var stream = await session.Events.FetchForWriting<SyntheticVideo>(videoId, cancellationToken);
+            if (stream.Aggregate is null) throw NotFound();
+            if (expectedVersion is { } expected && stream.CurrentVersion != expected) throw Changed();
+            stream.AppendOne(decide(stream.Aggregate));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                throw Changed();
+            }
+        }
         return await ViewAsync(videoId, cancellationToken);
     }
+
+    private static DomainException Changed() =>
+        new("Someone else changed this caption meanwhile; look at it again before you go on.", DomainError.Conflict);
 
     private static HistoryEntry? Entry(long version, object data) => data switch
     {

@@ -20,6 +20,7 @@ public sealed partial class CaptionEditorPage
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private CaptionView? _view;
+    private string _baseline = ""; // the text when this caption was opened: "the previous revision" for its diff
     private IReadOnlyDictionary<Guid, string> _names = new Dictionary<Guid, string>();
     private string _text = "";
     private ElementTags _tags = new();
@@ -29,6 +30,8 @@ public sealed partial class CaptionEditorPage
     private CaptionConflictException? _conflict;
     private ElementReference _video;
     private IJSObjectReference? _module, _shortcuts;
+    private bool _jsStarted, _disposed;
+    private readonly SemaphoreSlim _oneSave = new(1, 1);
     private DotNetObjectReference<CaptionEditorPage>? _self;
     private Timer? _autosave;
 
@@ -36,6 +39,8 @@ public sealed partial class CaptionEditorPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Back / forward between captions reuses this page: what was typed on the last one is saved there first.
+        if (_view is not null && _view.VideoId != Id && _dirty) await SaveAsync(auto: true);
         var user = (await AuthenticationState).User;
         (_me, _canEdit, _canReview) = (user.RequiredUserId(), user.IsInRole(Roles.Annotator), user.IsInRole(Roles.Reviewer));
         _names = await Queues.NamesAsync(CancellationToken.None);
@@ -44,7 +49,8 @@ public sealed partial class CaptionEditorPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_module is not null || _view is null) return;
+        if (_jsStarted || _view is null) return;
+        _jsStarted = true;
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./caption-editor.js");
         _self = DotNetObjectReference.Create(this);
         _shortcuts = await _module.InvokeAsync<IJSObjectReference>("shortcuts", _self);
@@ -55,6 +61,7 @@ public sealed partial class CaptionEditorPage
         try
         {
             Show(await Desk.ViewAsync(Id, CancellationToken.None));
+            _baseline = _view!.Text;
         }
         catch (DomainException missing)
         {
@@ -75,8 +82,7 @@ public sealed partial class CaptionEditorPage
     private IReadOnlyList<CaptionWarning> CaptionChecksFor(CaptionView view) =>
         CaptionWarnings.For(_text, _tags, view);
 
-    private string PreviousText() =>
-        _view is { Revisions.Count: > 1 } view ? view.Revisions[^2].Text : _view?.ComposedText ?? "";
+    private string PreviousText() => _baseline;
 
     private Task TextChangedAsync(string text)
     {
@@ -98,14 +104,23 @@ public sealed partial class CaptionEditorPage
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// One save at a time (autosave, Ctrl+S and submit share it). Text typed while a save is on its way stays on screen
+    /// and unsaved; only the version moves on.
+    /// </summary>
     private async Task<bool> SaveAsync(bool auto = false)
     {
-        if (!Editable || _view is null) return false;
-        if (!_dirty) return true;
-        _saving = true;
+        _autosave?.Dispose();
+        await _oneSave.WaitAsync();
         try
         {
-            Show(await Desk.ReviseAsync(Id, _text, _tags, _view.Version, _me, CancellationToken.None));
+            if (!Editable || _view is null) return false;
+            if (!_dirty) return true;
+            _saving = true;
+            var (text, tags, videoId) = (_text, _tags, _view.VideoId);
+            var saved = await Desk.ReviseAsync(videoId, text, tags, _view.Version, _me, CancellationToken.None);
+            if (_text == text && ReferenceEquals(_tags, tags)) Show(saved);
+            else _view = saved; // typed on meanwhile: keep it, still unsaved
             if (!auto) Snackbar.Add("Saved.", Severity.Success);
             return true;
         }
@@ -122,15 +137,17 @@ public sealed partial class CaptionEditorPage
         finally
         {
             _saving = false;
-            StateHasChanged();
+            _oneSave.Release();
+            if (!_disposed) StateHasChanged();
         }
     }
 
     private async Task KeepMineAsync()
     {
-        var mine = _conflict!.Yours;
+        var (mine, myTags) = (_conflict!.Yours, _conflict.YourTags);
         Show(_conflict.Current);
         _text = mine;
+        if (myTags is not null) _tags = myTags;
         _dirty = true;
         await SaveAsync();
     }
@@ -140,14 +157,18 @@ public sealed partial class CaptionEditorPage
     private async Task SubmitAsync()
     {
         if (!await SaveAsync()) return;
-        await StepAsync(() => Desk.SubmitAsync(Id, _me, CancellationToken.None), "Submitted for review.");
+        await StepAsync(() => Desk.SubmitAsync(_view!.VideoId, _me, _view.Version, CancellationToken.None), "Submitted for review.");
     }
 
-    private Task AcceptAsync() => StepAsync(() => Desk.AcceptAsync(Id, _me, CancellationToken.None), "Accepted: this is now the caption of record.");
+    private Task AcceptAsync() => StepAsync(() => Desk.AcceptAsync(_view!.VideoId, _me, _view.Version, CancellationToken.None), "Accepted: this is now the caption of record.");
 
-    private Task RejectAsync() => StepAsync(() => Desk.RejectAsync(Id, _comment ?? "", _me, CancellationToken.None), "Rejected; it goes back to its author.");
+    private Task RejectAsync() => StepAsync(() => Desk.RejectAsync(_view!.VideoId, _comment ?? "", _me, _view.Version, CancellationToken.None), "Rejected; it goes back to its author.");
 
-    private Task RestoreAsync(Guid revisionId) => StepAsync(() => Desk.RestoreAsync(Id, revisionId, _me, CancellationToken.None), "Restored as a new draft.");
+    private async Task RestoreAsync(Guid revisionId)
+    {
+        if (!await SaveAsync()) return;
+        await StepAsync(() => Desk.RestoreAsync(_view!.VideoId, revisionId, _me, _view.Version, CancellationToken.None), "Restored as a new draft.");
+    }
 
     private async Task StepAsync(Func<Task<CaptionView>> step, string done)
     {
@@ -198,15 +219,23 @@ public sealed partial class CaptionEditorPage
     public async ValueTask DisposeAsync()
     {
         _autosave?.Dispose();
+        // Leaving the page keeps what was typed since the last autosave.
+        if (_dirty && Editable) await SaveAsync(auto: true);
         try
         {
-            if (_shortcuts is not null) await _shortcuts.InvokeVoidAsync("dispose");
+            if (_shortcuts is not null)
+            {
+                await _shortcuts.InvokeVoidAsync("dispose");
+                await _shortcuts.DisposeAsync();
+            }
             if (_module is not null) await _module.DisposeAsync();
         }
         catch (JSDisconnectedException)
         {
             // The circuit is gone, and the page's listeners with it.
         }
+        _disposed = true;
         _self?.Dispose();
+        _oneSave.Dispose();
     }
 }

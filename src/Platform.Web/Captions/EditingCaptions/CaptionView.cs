@@ -49,9 +49,13 @@ public static class CaptionWarnings
 /// The caption changed since the editor loaded it: the save is refused, and both texts go back so the editor can show
 /// them side by side — nothing typed is lost.
 /// </summary>
-public sealed class CaptionConflictException(string yours, CaptionView current)
+public sealed class CaptionConflictException(string yours, ElementTags? yourTags, CaptionView current)
     : Exception("Someone else changed this caption since you opened it; compare both texts and save again.")
 {
     public string Yours { get; } = yours;
+
+    /// <summary>The tags sent with the refused save (null: they were not being changed).</summary>
+    public ElementTags? YourTags { get; } = yourTags;
+
     public CaptionView Current { get; } = current;
 }

@@ -41,7 +41,10 @@ public sealed class CaptionExport(IDocumentStore store)
         if (!Enum.TryParse<CaptionStatus>(status, ignoreCase: true, out var wanted))
             throw new DomainException($"'{status}' is not a caption status; use one of: {string.Join(", ", Enum.GetNames<CaptionStatus>().Select(n => n.ToLowerInvariant()))}.");
         await using var session = store.QuerySession();
-        var videos = await session.Query<SyntheticVideo>().Where(v => v.Status == wanted).ToListAsync(cancellationToken);
+        // "accepted" means having a caption of record, even while a newer revision is being worked on.
+        var videos = wanted == CaptionStatus.Accepted
+            ? await session.Query<SyntheticVideo>().Where(v => v.AcceptedRevisionId != null).ToListAsync(cancellationToken)
+            : await session.Query<SyntheticVideo>().Where(v => v.Status == wanted).ToListAsync(cancellationToken);
         return [.. videos.OrderBy(v => v.Sha256, StringComparer.Ordinal).Select(v =>
         {
             var revision = wanted == CaptionStatus.Accepted ? v.Accepted! : v.Latest!;

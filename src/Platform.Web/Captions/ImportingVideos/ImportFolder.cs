@@ -72,9 +72,10 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
         {
             import.Failures.Add(new ImportFailure(name, refused.Details.Count > 0 ? string.Join("; ", refused.Details) : refused.Message));
         }
-        catch (IOException unreadable)
+        catch (Exception failed) when (failed is not OperationCanceledException)
         {
-            import.Failures.Add(new ImportFailure(name, unreadable.Message));
+            // One unreadable or broken file must not stop the folder: it is listed, the rest go on.
+            import.Failures.Add(new ImportFailure(name, failed.Message));
         }
     }
 

@@ -42,9 +42,11 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
             await VideoProbe.CheckAsync(original, Limits, cancellationToken);
 
             var poster = Path.Combine(work, "poster.jpg");
-            await FFMpegArguments.FromFileInput(original)
+            var posterMade = await FFMpegArguments.FromFileInput(original)
                 .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3"))
-                .ProcessAsynchronously(throwOnError: true, cancellationToken: cancellationToken);
+                .ProcessAsynchronously(throwOnError: false, cancellationToken: cancellationToken);
+            if (!posterMade.Success || !File.Exists(poster))
+                throw new DomainException("ffmpeg could not take a poster frame from this video.", DomainError.Unprocessable);
             var storedVideo = await media.ImportAsync(original, Extension(fileName), ContentType(fileName), cancellationToken);
             var storedPoster = await media.ImportAsync(poster, ".jpg", "image/jpeg", cancellationToken);
 

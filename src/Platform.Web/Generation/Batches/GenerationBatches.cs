@@ -21,7 +21,7 @@ public sealed record BatchProgress(Guid Id, Guid StudyId, bool Cancelled, DateTi
 }
 
 /// <summary>Plans, starts, follows and cancels generation batches for a study.</summary>
-public sealed class GenerationBatches(IDocumentStore store, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class GenerationBatches(IDocumentStore store, IBackgroundJobClient jobs, TimeProvider clock, ILogger<GenerationBatches> logger)
 {
     public async Task<BatchPreview> PreviewAsync(Guid studyId, BatchRequest request, Guid by, CancellationToken cancellationToken)
     {
@@ -51,8 +51,18 @@ public sealed class GenerationBatches(IDocumentStore store, IBackgroundJobClient
             await session.SaveChangesAsync(cancellationToken);
         }
         // A few at a time: each enqueue is its own transaction, and the first wave should start while the rest follow.
-        Parallel.ForEach(planned.Jobs, new ParallelOptions { MaxDegreeOfParallelism = 4 },
-            job => jobs.Enqueue<RunGenerationJob>(j => j.RunAsync(job.JobId, null, CancellationToken.None)));
+        // A run that cannot be enqueued now is not lost: the batch is saved, and the resume sweep gives it one.
+        Parallel.ForEach(planned.Jobs, new ParallelOptions { MaxDegreeOfParallelism = 4 }, job =>
+        {
+            try
+            {
+                jobs.Enqueue<RunGenerationJob>(j => j.RunAsync(job.JobId, null, CancellationToken.None));
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "Could not enqueue generation job {JobId}; the resume sweep will", job.JobId);
+            }
+        });
         return planned;
     }
 

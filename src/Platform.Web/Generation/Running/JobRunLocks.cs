@@ -10,11 +10,9 @@ namespace Platform.Generation.Running;
 /// </summary>
 public sealed class JobRunLocks(PlatformDatabase database)
 {
-    /// <summary>The lock's first key: keeps job locks apart from the server slots' (server key, slot) pairs.</summary>
-    private const int Space = 0x47454E4A; // "GENJ"
-
-    // Unpooled: the lock lives exactly as long as its own session.
-    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString;
+    // Unpooled: the lock lives exactly as long as its own session. Keepalive: a session whose host died is noticed
+    // by PostgreSQL within a minute or two (and its lock freed), not after the kernel's two hours.
+    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 30, TcpKeepAlive = true }.ConnectionString;
 
     /// <returns>The held lock, to dispose when the run ends; null when another run has the job.</returns>
     public async Task<IAsyncDisposable?> TryTakeAsync(Guid jobId, CancellationToken cancellationToken)
@@ -23,9 +21,10 @@ public sealed class JobRunLocks(PlatformDatabase database)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1, $2)", connection)
+            // The one-bigint key space is apart from the server slots' (int, int) pairs.
+            await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", connection)
             {
-                Parameters = { new() { Value = Space }, new() { Value = AdvisoryLocks.Key32(jobId) } },
+                Parameters = { new() { Value = AdvisoryLocks.Key64(jobId) } },
             };
             if (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!) return null;
             var held = connection;

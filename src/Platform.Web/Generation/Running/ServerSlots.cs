@@ -18,7 +18,7 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
     private Task? _listening;
 
     // Unpooled: a slot's lock lives exactly as long as its own session.
-    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString;
+    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 30, TcpKeepAlive = true }.ConnectionString;
     private readonly ConcurrentDictionary<Guid, Signal> _freed = new();
 
     /// <returns>The slot, to dispose when the job is done; null when none came free within <paramref name="wait"/>.</returns>
