@@ -97,11 +97,32 @@ public static class CaptionsApi
                 TypedResults.Ok(await desk.RejectAsync(id, rejection.Comment, http.User.RequiredUserId(), rejection.ExpectedVersion, http.RequestAborted)))
             .RequireAuthorization(Policies.Reviewer).WithSummary("Send the submitted revision back to its author with a comment (not your own) {comment, expectedVersion?}");
 
-        app.MapGet("/api/captions/export", async (string? status, string? format, CaptionExport export, HttpContext http) =>
+        app.MapGet("/api/captions/templates", async (CaptionSettingsStore settings, CancellationToken ct) => TypedResults.Ok(await settings.TemplatesAsync(ct)))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Captions")
+            .WithSummary("The templates and special tags new drafts are composed with");
+
+        app.MapPut("/api/captions/templates", async (CaptionTemplates templates, Marten.IDocumentStore store, CancellationToken ct) =>
+            {
+                await CaptionTemplateEditing.SaveAsync(store, templates, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Researcher)
+            .WithTags("Captions")
+            .WithSummary("Change the templates and special tags (422 listing every problem: empty templates, unknown placeholders); used for videos imported from now on");
+
+        app.MapGet("/api/captions/annotators", async (AnnotatorReport report, CancellationToken ct) => TypedResults.Ok(await report.ComputeAsync(ct)))
+            .RequireAuthorization(Policies.Researcher)
+            .WithTags("Captions")
+            .WithSummary("Per annotator: submitted, accepted, rejected, waiting, acceptance rate with its 95 % Wilson interval, submissions in the last 7 days");
+
+        app.MapGet("/api/captions/export", async (string? status, string? format, CaptionExport export, IConfiguration configuration, HttpContext http) =>
             {
                 var kind = (format ?? "jsonl").ToLowerInvariant();
                 if (kind is not ("jsonl" or "csv")) throw new DomainException("Use format=jsonl or format=csv.");
-                var records = await export.RecordsAsync(status ?? "accepted", $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/media/", http.RequestAborted);
+                // Captions:PublicBaseUrl names the platform as training machines reach it (behind a proxy, say).
+                var site = configuration["Captions:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+                var records = await export.RecordsAsync(status ?? "accepted", site + "/media/", http.RequestAborted);
                 http.Response.ContentType = (kind == "csv" ? "text/csv" : "application/x-ndjson") + "; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"captions.{kind}\"";
                 await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));

@@ -19,6 +19,7 @@ public static class Config
         services.AddSingleton<CaptionDesk>();
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<CaptionQueues>();
+        services.AddSingleton<AnnotatorReport>();
         services.AddSingleton<CaptionExport>();
         services.AddTransient<ImportFolder>();
         return services;

@@ -76,13 +76,22 @@ public class SidecarReaderTests
     }
 
     [Fact]
-    public void The_embedded_schema_is_the_projects_shared_one()
+    public void The_schemas_enumerations_are_the_models()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Platform.sln"))) root = root.Parent!;
-        var shared = Path.Combine(root.Parent!.FullName, "shared", "synthetic-sidecar.schema.json");
-        var embedded = Path.Combine(root.FullName, "src", "Platform.Core", "Captions", "ReadingSidecars", "synthetic-sidecar.schema.json");
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(
+            Path.Combine(root.FullName, "src", "Platform.Core", "Captions", "ReadingSidecars", "synthetic-sidecar.schema.json")));
+        var parameters = schema.RootElement.GetProperty("properties").GetProperty("renderParameters").GetProperty("properties");
+        IEnumerable<string> Values(string group, string field) =>
+            parameters.GetProperty(group).GetProperty("properties").GetProperty(field).GetProperty("enum").EnumerateArray().Select(v => v.GetString()!);
+        static IEnumerable<string> Names<T>() where T : struct, Enum => Enum.GetNames<T>().Select(n => n.ToLowerInvariant());
 
-        File.ReadAllText(embedded).Should().Be(File.ReadAllText(shared), "the copy in the repository follows ../shared");
+        Values("camera", "focusType").Should().Equal(Names<FocusType>());
+        Values("camera", "focusPosition").Should().Equal(Names<FocusPosition>());
+        Values("camera", "movementType").Should().Equal(Names<MovementType>());
+        Values("environment", "sceneType").Should().Equal(Names<SceneType>());
+        Values("render", "engine").Should().Equal(Names<RenderEngine>());
+        Values("render", "quality").Should().Equal(Names<RenderQuality>());
     }
 }

@@ -81,10 +81,11 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
 
     /// <summary>Videos with a sidecar beside them, in a stable order (so progress reads the same on a rerun).</summary>
     private static List<(string Video, string Sidecar)> Pairs(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        // Links are skipped: a link under the import root could point anywhere on the server.
+        [.. Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
             .Where(f => VideoExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
             .Select(f => (Video: f, Sidecar: Path.ChangeExtension(f, ".json")))
-            .Where(p => File.Exists(p.Sidecar))
+            .Where(p => File.Exists(p.Sidecar) && new FileInfo(p.Sidecar).LinkTarget is null)
             .OrderBy(p => p.Video, StringComparer.Ordinal)];
 
     /// <summary>Only folders under the import root: a researcher must not make the server read anything else.</summary>
