@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,9 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
         lock (StartGate)
         {
             var host = base.CreateHost(builder);
+            // Hangfire applies its configuration (and sets its process-wide log provider to this host's logger
+            // factory) when first asked for it: ask now, so no later request of this host swaps the provider back.
+            host.Services.GetService<Hangfire.IGlobalConfiguration>();
             Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentHangfireLog());
             return host;
         }
@@ -33,6 +37,8 @@ public class PlatformFactory(string connectionString, IReadOnlyDictionary<string
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        // Never leave Hangfire's process-wide log provider pointing at this host's disposed logger factory.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentHangfireLog());
         GC.SuppressFinalize(this);
         TestDatabase.Remove(DataDirectory);
     }

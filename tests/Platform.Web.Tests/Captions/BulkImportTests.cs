@@ -31,6 +31,10 @@ public sealed class BulkImportTests(PlatformFixture fixture) : IClassFixture<Pla
         (first.Total, first.Imported, first.AlreadyThere).Should().Be((201, 200, 0));
         first.Failures.Should().ContainSingle().Which.Should().Match<ImportFailure>(f => f.File == "broken.mp4" && f.Reason.Contains("renderParameters.render.engine"));
         (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?movementType=zoom&limit=500", ApiClient.Json)).Should().HaveCount(25);
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?focusType=follow&minMovementValue=20&maxMovementValue=40&tag=freeze&limit=500", ApiClient.Json))
+            .Should().HaveCount(200, "every clip follows its subject, moves by 30 and is tagged freeze");
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?focusType=fixed&limit=500", ApiClient.Json)).Should().BeEmpty();
+        (await researcher.GetAsync("/api/synthetic-videos?focusType=sideways")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
         var second = await ImportAsync(researcher, "renders-2026-11");
 

@@ -10,7 +10,14 @@ public sealed record VideoSummary(
 /// <param name="Text">Words in the caption or the file name.</param>
 public sealed record CatalogFilter(
     CaptionStatus? Status = null, string? Tag = null, MovementType? MovementType = null, SceneType? SceneType = null,
-    RenderEngine? Engine = null, RenderQuality? Quality = null, Guid? Annotator = null, string? Text = null, int Limit = 100);
+    RenderEngine? Engine = null, RenderQuality? Quality = null, Guid? Annotator = null, string? Text = null, int Limit = 100,
+    FocusType? FocusType = null, FocusPosition? FocusPosition = null, NumberRange? MovementValue = null, NumberRange? FocalLength = null);
+
+/// <summary>An inclusive range; either end may be open.</summary>
+public sealed record NumberRange(double? Min, double? Max)
+{
+    public bool Contains(double? value) => value is { } v && (Min is not { } min || v >= min) && (Max is not { } max || v <= max);
+}
 
 /// <summary>The catalog grid's query: render parameters and status in the database, tags and words on the result.</summary>
 public sealed class CatalogSearch(IDocumentStore store)
@@ -27,10 +34,14 @@ public sealed class CatalogSearch(IDocumentStore store)
         if (filter.Engine is { } engine) query = query.Where(v => v.Sidecar.RenderParameters.Render.Engine == engine);
         if (filter.Quality is { } quality) query = query.Where(v => v.Sidecar.RenderParameters.Render.Quality == quality);
         if (filter.Annotator is { } annotator) query = query.Where(v => v.Annotator == annotator);
+        if (filter.FocusType is { } focus) query = query.Where(v => v.Sidecar.RenderParameters.Camera.FocusType == focus);
+        if (filter.FocusPosition is { } position) query = query.Where(v => v.Sidecar.RenderParameters.Camera.FocusPosition == position);
         var videos = await query.OrderByDescending(v => v.ImportedAt).ToListAsync(cancellationToken);
 
         return [.. videos
             .Where(v => filter.Tag is not { Length: > 0 } tag || AllTags(v.Latest!.Tags).Contains(tag.Trim(), StringComparer.OrdinalIgnoreCase))
+            .Where(v => filter.MovementValue is not { } range || range.Contains(v.Sidecar.RenderParameters.Camera.MovementValue))
+            .Where(v => filter.FocalLength is not { } range || range.Contains(v.Sidecar.RenderParameters.Camera.FocalLength))
             .Where(v => filter.Text is not { Length: > 0 } text
                 || v.Latest!.Text.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase) || v.FileName.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
             .Take(Math.Clamp(filter.Limit, 1, MaxLimit))

@@ -14,22 +14,22 @@ public sealed class ResumeGenerationJobs(IDocumentStore store, JobStorage storag
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
     private const int Page = 500;
 
-    /// <returns>How many jobs got a new run.</returns>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <returns>The jobs that got a new run.</returns>
+    public async Task<IReadOnlyList<Guid>> RunAsync(CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow() - Grace;
         await using var session = store.QuerySession();
         var unfinished = await session.Query<GenerationJob>()
             .Where(j => (j.State == JobState.Queued || j.State == JobState.Submitted) && j.QueuedAt < before)
             .Select(j => j.Id).ToListAsync(cancellationToken);
-        if (unfinished.Count == 0) return 0;
+        if (unfinished.Count == 0) return [];
 
         var alive = AliveRuns();
         var orphans = unfinished.Where(id => !alive.Contains(id)).ToList();
         foreach (var id in orphans)
             jobs.Enqueue<RunGenerationJob>(j => j.RunAsync(id, null, CancellationToken.None));
         if (orphans.Count > 0) logger.LogWarning("Resumed {Count} generation jobs that had no run in Hangfire", orphans.Count);
-        return orphans.Count;
+        return orphans;
     }
 
     /// <summary>The generation jobs Hangfire will still run. A run that changes state meanwhile may be missed: a
