@@ -138,14 +138,7 @@ public static class CaptionsApi
     private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
     {
         if (!request.HasFormContentType) throw new DomainException("Send a multipart form with 'file' and 'sidecar'.", DomainError.Unprocessable);
-        try
-        {
-            return await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-        {
-            throw new DomainException($"The multipart body could not be read ({e.Message}).", DomainError.Unprocessable);
-        }
+        return await Hosting.MultipartForms.ReadAsync(request, "Nothing was imported");
     }
 
     private const int MaxSidecarChars = 1024 * 1024;

@@ -23,9 +23,8 @@ public sealed class DemoSeederTests
             demo = (await admin.GetFromJsonAsync<List<StudySummary>>("/api/studies", ApiClient.Json))!.SingleOrDefault(s => s.Title == DemoSeeder.Title);
         }
 
-        demo.Should().NotBeNull();
-        demo!.Status.Should().Be(StudyStatus.Open);
-        var videos = await admin.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{demo.Id}/videos", ApiClient.Json);
+        (demo?.Status).Should().Be(StudyStatus.Open, "the demo study is designed, generated and opened");
+        var videos = await admin.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{demo!.Id}/videos", ApiClient.Json);
         videos.Should().HaveCount(6).And.OnlyContain(v => v.Status == VideoState.Ready);
         var servers = await admin.GetFromJsonAsync<List<ServerView>>("/api/servers", ApiClient.Json);
         servers.Should().ContainSingle(s => s.BaseUrl == render.BaseUrl.TrimEnd('/') && s.Health == HealthState.Up);

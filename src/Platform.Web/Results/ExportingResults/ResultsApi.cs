@@ -69,15 +69,7 @@ public static class ResultsApi
     private static async Task<(string FileName, Stream Content)> FileAsync(HttpRequest request)
     {
         if (!request.HasFormContentType) return ("upload.csv", request.Body);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-        {
-            throw new Common.DomainException($"Nothing was imported: the multipart body could not be read ({e.Message}).", Common.DomainError.Unprocessable);
-        }
+        var form = await Hosting.MultipartForms.ReadAsync(request, "Nothing was imported");
         var file = form.Files.GetFile("file") ?? throw new Common.DomainException("Send the CSV as a multipart field named 'file', or as a text/csv body.");
         return (file.FileName, file.OpenReadStream());
     }
