@@ -61,7 +61,7 @@ public static class CaptionsApi
         videos.MapGet("", async ([AsParameters] CatalogQuery query, CatalogSearch search, CancellationToken ct) =>
                 TypedResults.Ok(await search.FindAsync(query.ToFilter(), ct)))
             .RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Search the catalog: status, tag, movementType, focusType, focusPosition, min/maxMovementValue, min/maxFocalLength, sceneType, engine, quality, annotator, q (words)");
+            .WithSummary("Search the catalog: status, tag, movementType, focusType, focusPosition, min/maxMovementValue, min/maxFocalLength, sceneType, engine, quality, parameter (any render parameter: path=value, e.g. environment.sceneColor=#808080), annotator, q (words)");
 
         var caption = videos.MapGroup("/{id:guid}/caption");
         caption.MapGet("", async (Guid id, CaptionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ViewAsync(id, ct)))
@@ -154,13 +154,14 @@ public static class CaptionsApi
 /// <summary>The catalog's query string; enum values are matched ignoring case and dashes ("in-progress", "InProgress").</summary>
 public sealed record CatalogQuery(
     string? Status, string? Tag, string? MovementType, string? SceneType, string? Engine, string? Quality, Guid? Annotator, string? Q, int? Limit,
-    string? FocusType, string? FocusPosition, double? MinMovementValue, double? MaxMovementValue, double? MinFocalLength, double? MaxFocalLength)
+    string? FocusType, string? FocusPosition, double? MinMovementValue, double? MaxMovementValue, double? MinFocalLength, double? MaxFocalLength,
+    string? Parameter)
 {
     public CatalogFilter ToFilter() => new(
         Parse<CaptionStatus>(Status, "status"), Tag, Parse<MovementType>(MovementType, "movementType"), Parse<SceneType>(SceneType, "sceneType"),
         Parse<RenderEngine>(Engine, "engine"), Parse<RenderQuality>(Quality, "quality"), Annotator, Q, Limit ?? 100,
         Parse<FocusType>(FocusType, "focusType"), Parse<FocusPosition>(FocusPosition, "focusPosition"),
-        Range(MinMovementValue, MaxMovementValue), Range(MinFocalLength, MaxFocalLength));
+        Range(MinMovementValue, MaxMovementValue), Range(MinFocalLength, MaxFocalLength), ParameterMatch.Parse(Parameter));
 
     private static NumberRange? Range(double? min, double? max) => min is null && max is null ? null : new NumberRange(min, max);
 

@@ -35,6 +35,9 @@ public sealed class BulkImportTests(PlatformFixture fixture) : IClassFixture<Pla
             .Should().HaveCount(200, "every clip follows its subject, moves by 30 and is tagged freeze");
         (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?focusType=fixed&limit=500", ApiClient.Json)).Should().BeEmpty();
         (await researcher.GetAsync("/api/synthetic-videos?focusType=sideways")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?parameter=environment.sceneColor%3D%23808080&limit=500", ApiClient.Json)).Should().HaveCount(200);
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?parameter=camera.movementValue%3D30&movementType=pan&limit=500", ApiClient.Json)).Should().HaveCount(25);
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?parameter=render.quality%3Dlow&limit=500", ApiClient.Json)).Should().BeEmpty();
 
         var second = await ImportAsync(researcher, "renders-2026-11");
 

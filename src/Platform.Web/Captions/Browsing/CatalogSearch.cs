@@ -11,7 +11,8 @@ public sealed record VideoSummary(
 public sealed record CatalogFilter(
     CaptionStatus? Status = null, string? Tag = null, MovementType? MovementType = null, SceneType? SceneType = null,
     RenderEngine? Engine = null, RenderQuality? Quality = null, Guid? Annotator = null, string? Text = null, int Limit = 100,
-    FocusType? FocusType = null, FocusPosition? FocusPosition = null, NumberRange? MovementValue = null, NumberRange? FocalLength = null);
+    FocusType? FocusType = null, FocusPosition? FocusPosition = null, NumberRange? MovementValue = null, NumberRange? FocalLength = null,
+    ParameterMatch? Parameter = null);
 
 /// <summary>An inclusive range; either end may be open.</summary>
 public sealed record NumberRange(double? Min, double? Max)
@@ -42,6 +43,7 @@ public sealed class CatalogSearch(IDocumentStore store)
             .Where(v => filter.Tag is not { Length: > 0 } tag || AllTags(v.Latest!.Tags).Contains(tag.Trim(), StringComparer.OrdinalIgnoreCase))
             .Where(v => filter.MovementValue is not { } range || range.Contains(v.Sidecar.RenderParameters.Camera.MovementValue))
             .Where(v => filter.FocalLength is not { } range || range.Contains(v.Sidecar.RenderParameters.Camera.FocalLength))
+            .Where(v => filter.Parameter is not { } parameter || parameter.Matches(v.Sidecar.RenderParameters))
             .Where(v => filter.Text is not { Length: > 0 } text
                 || v.Latest!.Text.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase) || v.FileName.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
             .Take(Math.Clamp(filter.Limit, 1, MaxLimit))
