@@ -161,9 +161,7 @@ public sealed record CatalogQuery(
         Parse<CaptionStatus>(Status, "status"), Tag, Parse<MovementType>(MovementType, "movementType"), Parse<SceneType>(SceneType, "sceneType"),
         Parse<RenderEngine>(Engine, "engine"), Parse<RenderQuality>(Quality, "quality"), Annotator, Q, Limit ?? 100,
         Parse<FocusType>(FocusType, "focusType"), Parse<FocusPosition>(FocusPosition, "focusPosition"),
-        Range(MinMovementValue, MaxMovementValue), Range(MinFocalLength, MaxFocalLength), ParameterMatch.Parse(Parameter));
-
-    private static NumberRange? Range(double? min, double? max) => min is null && max is null ? null : new NumberRange(min, max);
+        NumberRange.Of(MinMovementValue, MaxMovementValue), NumberRange.Of(MinFocalLength, MaxFocalLength), ParameterMatch.Parse(Parameter));
 
     private static T? Parse<T>(string? value, string name) where T : struct, Enum
     {

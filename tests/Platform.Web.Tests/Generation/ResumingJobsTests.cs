@@ -58,9 +58,7 @@ public sealed class ResumingJobsTests(PlatformFixture fixture) : IClassFixture<P
         await _server.InjectAsync(new ReferenceRenderServer.Faults(Hang: true));
         try
         {
-            var batch = await researcher.StartBatchAsync(studyId, new BatchRequest(
-                [new PromptToGenerate("a dancer spins", "dance")], [new ConditionPlan("base-model", serverId, null)], [1]));
-            var jobId = (await WaitForRunningAsync(researcher, batch.BatchId)).JobList.Single().Id;
+            var (batchId, jobId) = await StartOneJobAsync(researcher, studyId, serverId);
 
             // The run is in Hangfire (processing); the sweep only looks at jobs past their grace period, so ask it with
             // a clock moved past it.
@@ -82,22 +80,28 @@ public sealed class ResumingJobsTests(PlatformFixture fixture) : IClassFixture<P
         await _server.InjectAsync(new ReferenceRenderServer.Faults(Hang: true));
         try
         {
-            var batch = await researcher.StartBatchAsync(studyId, new BatchRequest(
-                [new PromptToGenerate("a dancer spins", "dance")], [new ConditionPlan("base-model", serverId, null)], [1]));
-            var jobId = (await WaitForRunningAsync(researcher, batch.BatchId)).JobList.Single().Id;
+            var (batchId, jobId) = await StartOneJobAsync(researcher, studyId, serverId);
             using var scope = fixture.Factory.Services.CreateScope();
 
             // Without the job's lock this run would poll the hanging job with the first until the job timed out.
             var second = scope.ServiceProvider.GetRequiredService<RunGenerationJob>().RunAsync(jobId, null, CancellationToken.None);
 
             (await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(3)))).Should().BeSameAs(second);
-            var progress = (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batch.BatchId}", ApiClient.Json))!;
+            var progress = (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batchId}", ApiClient.Json))!;
             (progress.Running, progress.JobList.Single().Attempts).Should().Be((1, 1), "the first run still waits on the server");
         }
         finally
         {
             await _server.InjectAsync(new ReferenceRenderServer.Faults());
         }
+    }
+
+    /// <summary>One job on the server, waited for until it runs there.</summary>
+    private static async Task<(Guid BatchId, Guid JobId)> StartOneJobAsync(HttpClient researcher, Guid studyId, Guid serverId)
+    {
+        var batch = await researcher.StartBatchAsync(studyId, new BatchRequest(
+            [new PromptToGenerate("a dancer spins", "dance")], [new ConditionPlan("base-model", serverId, null)], [1]));
+        return (batch.BatchId, (await WaitForRunningAsync(researcher, batch.BatchId)).JobList.Single().Id);
     }
 
     private static async Task<BatchProgress> WaitForRunningAsync(HttpClient researcher, Guid batchId)

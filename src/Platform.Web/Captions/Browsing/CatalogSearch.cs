@@ -17,6 +17,9 @@ public sealed record CatalogFilter(
 /// <summary>An inclusive range; either end may be open.</summary>
 public sealed record NumberRange(double? Min, double? Max)
 {
+    /// <summary>The range, or null when both ends are open (no filter).</summary>
+    public static NumberRange? Of(double? min, double? max) => min is null && max is null ? null : new NumberRange(min, max);
+
     public bool Contains(double? value) => value is { } v && (Min is not { } min || v >= min) && (Max is not { } max || v <= max);
 }
 

@@ -75,12 +75,9 @@ public sealed partial class CaptionEditorPage
         (_view, _text, _tags, _dirty, _conflict) = (view, view.Text, view.Tags, false, null);
     }
 
-    private IReadOnlyList<CaptionWarning> Warnings() => _view is null ? [] :
-        _dirty ? CaptionChecksFor(_view) : _view.Warnings;
-
     // While typing, the warnings follow the text on screen, not the last saved one.
-    private IReadOnlyList<CaptionWarning> CaptionChecksFor(CaptionView view) =>
-        CaptionWarnings.For(_text, _tags, view);
+    private IReadOnlyList<CaptionWarning> Warnings() => _view is null ? [] :
+        _dirty ? CaptionWarnings.For(_text, _tags, _view.Sidecar, _view.SpecialTags) : _view.Warnings;
 
     private string PreviousText() => _baseline;
 

@@ -32,7 +32,7 @@ public sealed record CaptionView(
         var latest = video.Latest!;
         return new CaptionView(video.Id, video.FileName, video.Version, video.Status, latest.Text, latest.Tags, latest.Id,
             video.Composed!.Text, video.GenericCaption, video.SpecialTags, video.AcceptedRevisionId, video.RejectionComment,
-            CaptionChecks.Check(latest.Text, video.Sidecar with { Tags = latest.Tags }, video.SpecialTags),
+            CaptionWarnings.For(latest.Text, latest.Tags, video.Sidecar, video.SpecialTags),
             [.. video.Revisions.Select(r => new RevisionView(r.Id, r.Text, r.Tags, r.Author, r.At, r.RestoredFrom))],
             history, $"/media/{video.MediaId}", $"/media/{video.PosterId}", video.Sidecar.Source?.Fps ?? 25, video.Sidecar);
     }
@@ -40,9 +40,9 @@ public sealed record CaptionView(
 
 public static class CaptionWarnings
 {
-    /// <summary>The checks on a text and tags not saved yet (the editor's live warnings).</summary>
-    public static IReadOnlyList<CaptionWarning> For(string text, ElementTags tags, CaptionView view) =>
-        CaptionChecks.Check(text, view.Sidecar with { Tags = tags }, view.SpecialTags);
+    /// <summary>The checks of a caption against its render data, with the tags as edited (not as imported).</summary>
+    public static IReadOnlyList<CaptionWarning> For(string text, ElementTags tags, Sidecar sidecar, IReadOnlyList<string> specialTags) =>
+        CaptionChecks.Check(text, sidecar with { Tags = tags }, specialTags);
 }
 
 /// <summary>
