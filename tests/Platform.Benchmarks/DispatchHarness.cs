@@ -44,10 +44,26 @@ public static class DispatchHarness
 
         // One condition per server, so each server gets limit × waves jobs.
         var conditions = serverIds.Select((_, i) => new Condition($"c{i}", $"Condition {i}", i == 0)).ToList();
-        var studyId = await admin.CreateStudyAsync(new StudyBuilder { Conditions = conditions, Tasks = [], Pairing = PairingRule.AllPairs }.Build());
-        var request = new BatchRequest(
-            [.. Enumerable.Range(0, limit * waves).Select(p => new PromptToGenerate($"prompt {p}", ""))],
+        BatchRequest Batch(int prompts) => new(
+            [.. Enumerable.Range(0, prompts).Select(p => new PromptToGenerate($"prompt {p}", ""))],
             [.. serverIds.Select((id, i) => new ConditionPlan($"c{i}", id, null))], [1]);
+
+        // A warm-up batch first (one wave, on a study of its own), as a benchmark warms up before it measures: the
+        // process's first runs pay for JIT compilation, connection pools and HTTP handlers once in its life. Its
+        // figures are printed, then the servers' counters start again for the measured batch.
+        if (!args.Contains("--cold"))
+        {
+            var warmStudy = await admin.CreateStudyAsync(new StudyBuilder { Conditions = conditions, Tasks = [], Pairing = PairingRule.AllPairs }.Build());
+            var warmStarted = DateTimeOffset.UtcNow;
+            var warm = await admin.StartBatchAsync(warmStudy, Batch(limit));
+            await admin.WaitForBatchAsync(warm.BatchId, TimeSpan.FromMinutes(10));
+            var (warmFirst, _, _) = await EdgesAsync(factory, warm.BatchId);
+            Console.WriteLine($"warm-up batch: {servers * limit} jobs, API call → first submission {(warmFirst - warmStarted).TotalSeconds:0.00} s, wall {(await LastEndAsync(factory, warm.BatchId) - warmStarted).TotalSeconds:0.00} s");
+            foreach (var render in renders) await render.ResetStatsAsync();
+        }
+
+        var studyId = await admin.CreateStudyAsync(new StudyBuilder { Conditions = conditions, Tasks = [], Pairing = PairingRule.AllPairs }.Build());
+        var request = Batch(limit * waves);
 
         var started = DateTimeOffset.UtcNow;
         DateTimeOffset planned;
@@ -63,6 +79,13 @@ public static class DispatchHarness
         {
             var stats = await renders[i].StatsAsync();
             Console.WriteLine($"server {i}: busy {stats.BusySeconds:0.00} s, utilisation {stats.BusySeconds / wall:P1}, max concurrent {stats.MaxConcurrentObserved}");
+        }
+        var lastDownloads = await LastDownloadsAsync(factory, batch.BatchId);
+        for (var i = 0; i < renders.Count; i++)
+        {
+            var stats = await renders[i].StatsAsync();
+            var span = (lastDownloads[serverIds[i]] - started).TotalSeconds;
+            Console.WriteLine($"server {i}: utilisation from the API call to its own last download ({span:0.00} s): {stats.BusySeconds / span:P1}");
         }
         var window = await DispatchWindowAsync(factory, batch.BatchId);
         for (var i = 0; i < renders.Count; i++)
@@ -115,6 +138,13 @@ public static class DispatchHarness
         await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
         return jobs.Max(j => j.FinishedAt!.Value);
+    }
+
+    private static async Task<Dictionary<Guid, DateTimeOffset>> LastDownloadsAsync(PlatformFactory factory, Guid batchId)
+    {
+        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
+        return jobs.GroupBy(j => j.Spec.ServerId).ToDictionary(g => g.Key, g => g.Max(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)));
     }
 
     /// <summary>Per server: from its first job's submission to its last job's end (download done).</summary>

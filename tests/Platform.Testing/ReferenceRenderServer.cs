@@ -45,6 +45,8 @@ public sealed class ReferenceRenderServer : IAsyncDisposable
 
     public async Task RestartAsync() => (await Admin.PostAsync("/admin/restart", null)).EnsureSuccessStatusCode();
 
+    public async Task ResetStatsAsync() => (await Admin.PostAsync("/admin/stats/reset", null)).EnsureSuccessStatusCode();
+
     public async Task<Stats> StatsAsync() => (await Admin.GetFromJsonAsync<Stats>("/admin/stats", ApiClient.Json))!;
 
     public async ValueTask DisposeAsync()
