@@ -8,6 +8,10 @@ public static class JudgmentCsv
 {
     public const string Header = "participant,prompt,task,left,right,choice";
 
+    /// <summary>Posts a judgment file to a study's import, as a text/csv body.</summary>
+    public static Task<HttpResponseMessage> ImportJudgmentsAsync(this HttpClient researcher, Guid studyId, string csv) =>
+        researcher.PostAsync($"/api/studies/{studyId}/judgments/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
     /// <summary>Table 9 of the paper: 10 Good, 27 Same, 1 Bad of 38, the conditions on either side, five workers.</summary>
     public static string Table9(string task = "dance")
     {

@@ -7,6 +7,9 @@ public sealed class DomainException(string message, DomainError kind = DomainErr
 
     /// <summary>Each problem on its own (e.g. one per bad line of a file), for clients that list them.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
+
+    /// <summary>Further members for the problem+json body, by name (e.g. every bad line of a file, compactly).</summary>
+    public IReadOnlyDictionary<string, object> Extensions { get; init; } = new Dictionary<string, object>();
 }
 
 public enum DomainError

@@ -48,6 +48,41 @@ public class ImportingJudgmentsTests
             "line 4: participant is empty, choice 'sideways' is not one of left, same, right",
             "line 5: left and right are the same condition");
         refused.Message.Should().StartWith("Nothing was imported: 3 lines are not valid.");
+        refused.Extensions[ImportingJudgments.BadLines].Should().Be("3-5");
+    }
+
+    [Fact]
+    public void Every_bad_line_number_is_listed_even_past_the_ones_described()
+    {
+        // Lines 2 to 1001; 3-7, 12 and 40-1000 name an unknown condition.
+        var rows = Enumerable.Range(2, 1000).Select(line => new ImportRow(line, "p1", "x", "dance", "ours",
+            line is >= 3 and <= 7 or 12 or >= 40 and <= 1000 ? "nobody" : "base", "left")).ToArray();
+
+        var act = () => Import(PairStudy, rows);
+
+        var refused = act.Should().Throw<DomainException>().Which;
+
+        refused.Extensions[ImportingJudgments.BadLines].Should().Be("3-7, 12, 40-1000");
+        refused.Details.Should().HaveCount(ImportingJudgments.MaxProblemsListed);
+        refused.Details[0].Should().StartWith("line 3: ");
+        refused.Message.Should().StartWith("Nothing was imported: 967 lines are not valid.").And.EndWith("; 767 more, numbered in badLines.");
+    }
+
+    [Fact]
+    public void A_line_that_could_not_be_read_is_refused_with_why()
+    {
+        var act = () => Import(PairStudy, new ImportRow(2, "p1", "x", "dance", "ours", "base", "left", Unreadable: "a quote is out of place"));
+
+        act.Should().Throw<DomainException>().Which.Details.Should().Equal("line 2: a quote is out of place");
+    }
+
+    [Theory]
+    [InlineData(new[] { 5 }, "5")]
+    [InlineData(new[] { 12, 3, 4, 5, 6, 7, 40, 41 }, "3-7, 12, 40-41")]
+    [InlineData(new[] { 2, 2, 4 }, "2, 4")]
+    public void Line_numbers_are_written_as_ranges(int[] lines, string written)
+    {
+        LineRanges.Of(lines).Should().Be(written);
     }
 
     [Fact]

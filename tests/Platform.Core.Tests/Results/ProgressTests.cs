@@ -5,22 +5,34 @@ namespace Platform.Tests.Results;
 
 public class ProgressTests
 {
+    private static JudgmentPace Pace(int recorded, int gold, TimeSpan span) => new(recorded, gold, A.Now, A.Now + span);
+
     [Fact]
     public void The_time_left_follows_the_average_rate_so_far()
     {
         // 11 judgments over 10 minutes: one a minute; 20 more to go.
-        var progress = StudyProgress.Estimate(11, 31, A.Now, A.Now.AddMinutes(10));
+        var progress = StudyProgress.Estimate(11, 31, Pace(11, 0, TimeSpan.FromMinutes(10)));
 
         progress.Remaining.Should().Be(TimeSpan.FromMinutes(20));
         progress.Share.Should().BeApproximately(11.0 / 31, 1e-12);
     }
 
     [Fact]
+    public void Gold_trials_count_in_the_pace_their_timestamps_measure()
+    {
+        // 13 recorded over 12 minutes is one a minute; 3 were gold, so each counted judgment takes 13 / 10 minutes.
+        var progress = StudyProgress.Estimate(10, 30, Pace(13, 3, TimeSpan.FromMinutes(12)));
+
+        progress.Remaining.Should().Be(TimeSpan.FromMinutes(26));
+    }
+
+    [Fact]
     public void No_estimate_before_two_judgments_and_none_needed_once_done()
     {
-        StudyProgress.Estimate(1, 30, A.Now, A.Now).Remaining.Should().BeNull();
-        StudyProgress.Estimate(0, 30, null, null).Remaining.Should().BeNull();
-        StudyProgress.Estimate(30, 30, A.Now, A.Now.AddHours(1)).Remaining.Should().Be(TimeSpan.Zero);
-        StudyProgress.Estimate(0, 0, null, null).Share.Should().Be(0);
+        StudyProgress.Estimate(1, 30, Pace(1, 0, TimeSpan.Zero)).Remaining.Should().BeNull();
+        StudyProgress.Estimate(0, 30, new JudgmentPace(0, 0, null, null)).Remaining.Should().BeNull();
+        StudyProgress.Estimate(0, 30, Pace(4, 4, TimeSpan.FromMinutes(3))).Remaining.Should().BeNull("only gold so far");
+        StudyProgress.Estimate(30, 30, Pace(30, 0, TimeSpan.FromHours(1))).Remaining.Should().Be(TimeSpan.Zero);
+        StudyProgress.Estimate(0, 0, new JudgmentPace(0, 0, null, null)).Share.Should().Be(0);
     }
 }

@@ -86,6 +86,18 @@ public class ResultsCalculatorTests
     }
 
     [Fact]
+    public void A_condition_never_compared_is_not_ranked_and_does_not_push_the_others_down()
+    {
+        var settings = A.Pairwise("a", "b", "never");
+        var judgments = Pair("a", "b", Choice.Left).Times(90).Concat(Pair("a", "b", Choice.Right).Times(10));
+
+        var ranking = judgments.Compute(settings).Ranking;
+
+        ranking.Select(r => (r.Condition, r.Rank)).Should().Equal(("a", 1), ("b", 2));
+        ranking.Single(r => r.Condition == "b").High.Should().BeLessThan(1000);
+    }
+
+    [Fact]
     public void A_rerun_gives_the_same_numbers()
     {
         var judgments = Pair("a", "b", Choice.Left).Times(7).Concat(Pair("a", "b", Choice.Right).Times(5)).ToList();

@@ -25,4 +25,16 @@ public class ReadingImportFilesTests
 
         rows.Should().Equal(new ImportRow(2, "w1", "a dancer spins", "dance", "ours", "base", "left"));
     }
+
+    [Fact]
+    public async Task A_quote_out_of_place_marks_its_line_unreadable_and_no_other()
+    {
+        var rows = await ReadAsync("participant,prompt,task,left,right,choice\n" +
+            "w1,a \"dancer\" spins,dance,ours,base,left\n" +
+            "w2,\"a gymnast, twice\",gym,base,ours,right\n" +
+            "w3,\"a swimmer\"x,gym,base,ours,right\n");
+
+        rows.Select(r => (r.Line, r.Unreadable is null)).Should().Equal((2, false), (3, true), (4, false));
+        rows[0].Unreadable.Should().StartWith("a quote is out of place in a \"dancer\" spins");
+    }
 }

@@ -14,16 +14,13 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
 {
     private PlatformFactory Factory => fixture.Factory;
 
-    private static Task<HttpResponseMessage> ImportAsync(HttpClient researcher, Guid studyId, string csv) =>
-        researcher.PostAsync($"/api/studies/{studyId}/judgments/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
-
     [Fact]
     public async Task Imported_judgments_read_back_the_same_in_json_csv_and_latex()
     {
         var researcher = await fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
 
-        var imported = await ImportAsync(researcher, studyId, JudgmentCsv.Table9());
+        var imported = await researcher.ImportJudgmentsAsync(studyId, JudgmentCsv.Table9());
 
         imported.StatusCode.Should().Be(HttpStatusCode.Created);
         (await imported.Content.ReadFromJsonAsync<ImportedSummary>(ApiClient.Json))!.Judgments.Should().Be(38);
@@ -60,28 +57,66 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
             .And.Contain("& 23.68 \\\\");
     }
 
-    [Fact]
-    public async Task A_bad_csv_is_refused_whole_with_its_line_numbers()
+    /// <summary>Imports a file into a new study, checks it was refused whole, and returns the problem+json.</summary>
+    private async Task<JsonElement> RefusedAsync(string csv)
     {
         var researcher = await fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var response = await researcher.ImportJudgmentsAsync(studyId, csv);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var results = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
+        results.GetProperty("judgments").GetInt32().Should().Be(0);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task A_bad_csv_is_refused_whole_with_its_line_numbers()
+    {
         const string csv = "participant,prompt,task,left,right,choice\n" +
             "w1,a dancer spins,dance,ours-simdrop,base-model,left\n" +
             "w2,a dancer spins,dance,ours-simdrop,nobody,left\n" +
             "w3,a dancer spins,dance,ours-simdrop,base-model,left\n" +
             "w4,a dancer spins,swimming,ours-simdrop,base-model,maybe\n";
 
-        var response = await ImportAsync(researcher, studyId, csv);
+        var problem = await RefusedAsync(csv);
 
-        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        problem.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should().Equal(
+        problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should().Equal(
             "line 3: right condition 'nobody' is not one of the study's (base-model, ours-simdrop)",
             "line 5: task 'swimming' is not one of the study's (dance, gym), choice 'maybe' is not one of left, same, right");
-        problem.RootElement.GetProperty("detail").GetString().Should().StartWith("Nothing was imported: 2 lines are not valid.");
-        var results = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
-        results.GetProperty("judgments").GetInt32().Should().Be(0);
+        problem.GetProperty("detail").GetString().Should().StartWith("Nothing was imported: 2 lines are not valid.");
+        problem.GetProperty("badLines").GetString().Should().Be("3, 5");
+    }
+
+    [Fact]
+    public async Task Every_bad_line_number_is_listed_however_many_there_are()
+    {
+        // Lines 2 to 1001; 3-7, 12 and 40-1000 name a condition the study does not have.
+        var csv = new StringBuilder(JudgmentCsv.Header + "\n");
+        for (var line = 2; line <= 1001; line++)
+            csv.Append(line is >= 3 and <= 7 or 12 or >= 40 and <= 1000 ? "w1,a dancer spins,dance,ours-simdrop,nobody,left\n" : "w1,a dancer spins,dance,ours-simdrop,base-model,left\n");
+
+        var problem = await RefusedAsync(csv.ToString());
+
+        problem.GetProperty("badLines").GetString().Should().Be("3-7, 12, 40-1000");
+        problem.GetProperty("errors").GetArrayLength().Should().Be(ImportingJudgments.MaxProblemsListed);
+        problem.GetProperty("detail").GetString().Should().StartWith("Nothing was imported: 967 lines are not valid.");
+    }
+
+    [Fact]
+    public async Task A_quote_out_of_place_is_a_bad_line_not_a_silent_guess()
+    {
+        const string csv = "participant,prompt,task,left,right,choice\n" +
+            "w1,a dancer spins,dance,ours-simdrop,base-model,left\n" +
+            "w2,a \"dancer\" spins,dance,ours-simdrop,base-model,left\n" +
+            "w3,\"a dancer, spinning\",dance,ours-simdrop,base-model,left\n";
+
+        var problem = await RefusedAsync(csv);
+
+        problem.GetProperty("badLines").GetString().Should().Be("3");
+        problem.GetProperty("errors").EnumerateArray().Single().GetString().Should().StartWith("line 3: a quote is out of place in a \"dancer\" spins");
     }
 
     [Fact]
@@ -105,7 +140,7 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         var researcher = await fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
 
-        var response = await ImportAsync(researcher, studyId, "who,what\nw1,left\n");
+        var response = await researcher.ImportJudgmentsAsync(studyId, "who,what\nw1,left\n");
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadAsStringAsync()).Should().Contain("lacks the columns participant, prompt, task, left, right, choice");
@@ -159,7 +194,7 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         var researcher = await fixture.ResearcherAsync();
         var settings = new StudyBuilder().Build();
         var studyId = await researcher.CreateStudyAsync(settings);
-        (await ImportAsync(researcher, studyId, JudgmentCsv.Table9())).EnsureSuccessStatusCode();
+        (await researcher.ImportJudgmentsAsync(studyId, JudgmentCsv.Table9())).EnsureSuccessStatusCode();
         var before = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results");
 
         var changed = await researcher.PutAsJsonAsync($"/api/studies/{studyId}", settings with { Exclusions = new ExclusionRules(MaxGoldFailureRate: 0.2, MinMedianDecisionMs: 1000) }, ApiClient.Json);
@@ -176,7 +211,7 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         var researcher = await fixture.ResearcherAsync();
         var settings = new StudyBuilder().Build();
         var studyId = await researcher.CreateStudyAsync(settings);
-        (await ImportAsync(researcher, studyId, JudgmentCsv.Table9())).EnsureSuccessStatusCode();
+        (await researcher.ImportJudgmentsAsync(studyId, JudgmentCsv.Table9())).EnsureSuccessStatusCode();
 
         var response = await researcher.PutAsJsonAsync($"/api/studies/{studyId}", settings with { Kind = StudyKind.Rating, SuccessCriterion = "Success: intact" }, ApiClient.Json);
 
@@ -206,8 +241,8 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
 
         (await anonymous.GetAsync($"/api/studies/{studyId}/results")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await ImportAsync(anonymous, studyId, JudgmentCsv.Table9())).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.ImportJudgmentsAsync(studyId, JudgmentCsv.Table9())).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await researcher.GetAsync($"/api/studies/{Guid.NewGuid()}/results")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await ImportAsync(researcher, Guid.NewGuid(), JudgmentCsv.Table9())).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await researcher.ImportJudgmentsAsync(Guid.NewGuid(), JudgmentCsv.Table9())).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

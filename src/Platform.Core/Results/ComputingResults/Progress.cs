@@ -6,14 +6,25 @@ public sealed record StudyProgress(int Done, int Needed, TimeSpan? Remaining)
     public double Share => Needed == 0 ? 0 : Math.Min(1, (double)Done / Needed);
 
     /// <summary>
-    /// The time left if judgments keep arriving at the average rate seen so far (between the first and the last one);
-    /// null until two judgments give a rate, and zero once enough are in.
+    /// The time left if judgments keep arriving at the average pace seen so far. <paramref name="done"/> and
+    /// <paramref name="needed"/> count the judgments that count (no gold, no imports); the pace is measured on what its
+    /// timestamps cover, every judgment recorded here, gold included, and gold trials are assumed to keep coming in the
+    /// same proportion. Null until two recorded judgments, one of them counted, give a pace; zero once enough are in.
     /// </summary>
-    public static StudyProgress Estimate(int done, int needed, DateTimeOffset? first, DateTimeOffset? last)
+    public static StudyProgress Estimate(int done, int needed, JudgmentPace pace)
     {
         if (done >= needed) return new StudyProgress(done, needed, TimeSpan.Zero);
-        if (done < 2 || first is null || last is null || last <= first) return new StudyProgress(done, needed, null);
-        var perJudgment = (last.Value - first.Value) / (done - 1);
-        return new StudyProgress(done, needed, perJudgment * (needed - done));
+        var counted = pace.Recorded - pace.Gold;
+        if (pace.Recorded < 2 || counted < 1 || pace.First is not { } first || pace.Last is not { } last || last <= first)
+            return new StudyProgress(done, needed, null);
+        var perRecorded = (last - first) / (pace.Recorded - 1);
+        var perCounted = perRecorded * pace.Recorded / counted;
+        return new StudyProgress(done, needed, perCounted * (needed - done));
     }
 }
+
+/// <summary>
+/// The judgments recorded here between <paramref name="First"/> and <paramref name="Last"/> (imports have no time of
+/// their own and are not in it): all of them, and how many of those were gold trials.
+/// </summary>
+public sealed record JudgmentPace(int Recorded, int Gold, DateTimeOffset? First, DateTimeOffset? Last);

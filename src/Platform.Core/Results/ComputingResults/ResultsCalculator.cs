@@ -68,9 +68,8 @@ public static class ResultsCalculator
             counts[(int)item.Outcome]++;
         }
         var pairs = outcomes.Select(o => new PairOutcome(o.Key.A, o.Key.B, o.Value[0], o.Value[1], o.Value[2])).ToList();
-        // A condition without comparisons has no rating to report (the fit would only place it at the mean).
+        // A condition without comparisons has no rating: it is neither listed nor counted in the others' ranks.
         return [.. BradleyTerry.Rank(counted.Conditions.Count, pairs, options.Resamples, options.Seed)
-            .Where(r => r.N > 0)
             .Select(r => new RankingRow(counted.Conditions[r.Condition], r.Value, r.Low, r.High, r.Rank, r.N))
             .OrderBy(r => r.Rank).ThenByDescending(r => r.Rating)];
     }

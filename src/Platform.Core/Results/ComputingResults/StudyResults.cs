@@ -37,6 +37,11 @@ public sealed record PairwiseRow(
     Proportion Bad,
     double GoodMinusBad);
 
+/// <summary>
+/// One condition's Bradley–Terry rating (Elo scale, mean 1000) with its bootstrap 95 % interval and rank by upper bound.
+/// Only conditions compared at least once (<c>N</c> &gt; 0) have a row; a condition never compared is left out of the
+/// ranking and of the others' ranks.
+/// </summary>
 public sealed record RankingRow(string Condition, double Rating, double Low, double High, int Rank, long N);
 
 public sealed record SuccessRow(string Condition, string? Task, int N, int Successes, double Rate, double Low, double High);

@@ -4,8 +4,11 @@ using Platform.Voting;
 
 namespace Platform.Results;
 
-/// <summary>One line of an import file as read, before it is checked. <paramref name="Line"/> counts the header as line 1.</summary>
-public sealed record ImportRow(int Line, string? Participant, string? Prompt, string? Task, string? Left, string? Right, string? Choice);
+/// <summary>
+/// One line of an import file as read, before it is checked. <paramref name="Line"/> counts the header as line 1;
+/// <paramref name="Unreadable"/> says why the line is not well-formed CSV (a stray quote), when it is not.
+/// </summary>
+public sealed record ImportRow(int Line, string? Participant, string? Prompt, string? Task, string? Left, string? Right, string? Choice, string? Unreadable = null);
 
 /// <summary>A judgment collected elsewhere: <paramref name="Right"/> is null for a rating of <paramref name="Left"/>.</summary>
 public sealed record ImportedJudgment(string Participant, string Prompt, string Task, string Left, string? Right, Choice Choice);
@@ -17,9 +20,16 @@ public sealed record ImportJudgments(Guid ImportId, Guid StudyId, string FileNam
 
 public static class ImportingJudgments
 {
+    /// <summary>Bad lines described one by one; past this many, the rest are only numbered.</summary>
     public const int MaxProblemsListed = 200;
 
-    /// <summary>All or nothing: any bad row refuses the whole file, naming every bad line and why.</summary>
+    /// <summary>The problem+json member listing every bad line number, compactly ("3-7, 12, 40-1000").</summary>
+    public const string BadLines = "badLines";
+
+    /// <summary>
+    /// All or nothing: any bad row refuses the whole file. Every bad line number is listed (in <see cref="BadLines"/>),
+    /// and the first <see cref="MaxProblemsListed"/> are described with what is wrong.
+    /// </summary>
     public static JudgmentsImported Handle(Study study, ImportJudgments command, DateTimeOffset now)
     {
         if (study.Status == StudyStatus.Closed)
@@ -28,27 +38,38 @@ public static class ImportingJudgments
             throw new DomainException("The file has no judgments: expected a header 'participant,prompt,task,left,right,choice' and one row per judgment.", DomainError.Unprocessable);
 
         var problems = new List<string>();
+        var badLines = new List<int>();
         var judgments = new List<ImportedJudgment>(command.Rows.Count);
         foreach (var row in command.Rows)
         {
             var (judgment, problem) = Check(study.Settings, row);
-            if (problem is not null) problems.Add($"line {row.Line}: {problem}");
-            else judgments.Add(judgment!);
-        }
-        if (problems.Count > 0)
-        {
-            var listed = string.Join("; ", problems.Take(MaxProblemsListed));
-            var more = problems.Count > MaxProblemsListed ? $"; and {problems.Count - MaxProblemsListed} more" : "";
-            throw new DomainException($"Nothing was imported: {problems.Count} line{(problems.Count == 1 ? " is" : "s are")} not valid. {listed}{more}.", DomainError.Unprocessable)
+            if (problem is null)
             {
-                Details = [.. problems.Take(MaxProblemsListed)],
-            };
+                judgments.Add(judgment!);
+                continue;
+            }
+            badLines.Add(row.Line);
+            if (problems.Count < MaxProblemsListed) problems.Add($"line {row.Line}: {problem}");
         }
+        if (badLines.Count > 0) throw Refused(badLines, problems);
         return new JudgmentsImported(command.ImportId, study.Id, command.FileName, judgments, command.By, now);
+    }
+
+    private static DomainException Refused(List<int> badLines, List<string> problems)
+    {
+        var more = badLines.Count > problems.Count ? $"; {badLines.Count - problems.Count} more, numbered in {BadLines}" : "";
+        return new DomainException(
+            $"Nothing was imported: {badLines.Count} line{(badLines.Count == 1 ? " is" : "s are")} not valid. {string.Join("; ", problems)}{more}.",
+            DomainError.Unprocessable)
+        {
+            Details = problems,
+            Extensions = new Dictionary<string, object> { [BadLines] = LineRanges.Of(badLines) },
+        };
     }
 
     private static (ImportedJudgment? Judgment, string? Problem) Check(StudySettings settings, ImportRow row)
     {
+        if (row.Unreadable is not null) return (null, row.Unreadable);
         var participant = row.Participant?.Trim() ?? "";
         var prompt = row.Prompt?.Trim() ?? "";
         var task = row.Task?.Trim() ?? "";

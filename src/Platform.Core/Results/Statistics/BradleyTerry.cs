@@ -22,8 +22,11 @@ public static class BradleyTerry
 
     /// <summary>
     /// The fit plus 2.5 / 97.5 percentiles (type 7) over <paramref name="resamples"/> bootstrap resamples of the
-    /// judgments, and ranks, in condition index order. Resampling n judgments with replacement is a multinomial
-    /// draw over the (pair, outcome) cells, so a resample costs the same for a thousand judgments or a million.
+    /// judgments, and ranks, in condition index order, for the conditions compared at least once. A condition never
+    /// compared has no rating (the fit only parks it at the mean), so it is left out and takes no part in the ranks:
+    /// counting its point interval at 1000 would push every condition whose upper bound is below 1000 down a rank.
+    /// Resampling n judgments with replacement is a multinomial draw over the (pair, outcome) cells, so a resample
+    /// costs the same for a thousand judgments or a million.
     /// Every resample has its own generator seeded from <paramref name="seed"/>: the same inputs and seed give the
     /// same numbers however the resamples are scheduled across threads.
     /// </summary>
@@ -58,8 +61,9 @@ public static class BradleyTerry
             highs[i] = Percentile.Of(draws[i], 0.975);
         }
         var judgments = table.Judgments();
-        return Enumerable.Range(0, conditions)
-            .Select(i => new Rating(i, values[i], lows[i], highs[i], 1 + lows.Count(low => low > highs[i]), judgments[i]))
+        var compared = Enumerable.Range(0, conditions).Where(i => judgments[i] > 0).ToList();
+        return compared
+            .Select(i => new Rating(i, values[i], lows[i], highs[i], 1 + compared.Count(other => lows[other] > highs[i]), judgments[i]))
             .ToList();
     }
 

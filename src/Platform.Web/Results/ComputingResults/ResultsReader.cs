@@ -10,6 +10,9 @@ namespace Platform.Results;
 /// <summary>A study with every judgment it has, read in one snapshot at one event version.</summary>
 public sealed record StudyJudgments(Study Study, long EventVersion, IReadOnlyList<Judgment> Judgments);
 
+/// <summary>Results with the study settings they were computed from: one snapshot, one event version.</summary>
+public sealed record ComputedResults(StudyResults Results, StudySettings Settings);
+
 /// <summary>
 /// Reads a study's judgments (recorded and imported) and computes its results on demand. Only the latest of each is
 /// kept, keyed by the study's event version: a dashboard that refreshes recomputes (with its bootstrap) only after
@@ -40,28 +43,38 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
         return read;
     }
 
-    public async Task<StudyResults> ComputeAsync(Guid studyId, bool applyExclusions, string? task, CancellationToken cancellationToken)
+    /// <summary>How many times results were computed rather than served from the cache (for tests and diagnostics).</summary>
+    public long Computations => Interlocked.Read(ref _computations);
+
+    private long _computations;
+
+    public async Task<StudyResults> ComputeAsync(Guid studyId, bool applyExclusions, string? task, CancellationToken cancellationToken) =>
+        (await ComputeWithSettingsAsync(studyId, applyExclusions, task, cancellationToken)).Results;
+
+    public async Task<ComputedResults> ComputeWithSettingsAsync(Guid studyId, bool applyExclusions, string? task, CancellationToken cancellationToken)
     {
         task = string.IsNullOrEmpty(task) ? null : task;
         var version = (await TallyAsync(studyId, cancellationToken)).Version;
         var key = ("results", studyId, applyExclusions, task);
-        if (cache.TryGetValue(key, out Latest<StudyResults>? cached) && cached!.EventVersion >= version) return cached.Value;
+        if (cache.TryGetValue(key, out Latest<ComputedResults>? cached) && cached!.EventVersion >= version) return cached.Value;
 
         // One computation per study, filter and version however many dashboards and scripts ask at once; it runs to
         // the end (and fills the cache) even if the caller that started it goes away.
-        var flight = _computing.GetOrAdd((key, version), _ => new Lazy<Task<StudyResults>>(() => Task.Run(async () =>
+        var flight = _computing.GetOrAdd((key, version), _ => new Lazy<Task<ComputedResults>>(() => Task.Run(async () =>
         {
             var read = await JudgmentsAsync(studyId, version, CancellationToken.None);
+            Interlocked.Increment(ref _computations);
             var results = ResultsCalculator.Compute(studyId, read.EventVersion, read.Study.Settings, read.Judgments, new ResultsOptions(applyExclusions, task));
-            cache.Set(key, new Latest<StudyResults>(results.EventVersion, results), KeepFor);
-            return results;
+            var computed = new ComputedResults(results, read.Study.Settings);
+            cache.Set(key, new Latest<ComputedResults>(results.EventVersion, computed), KeepFor);
+            return computed;
         })));
         _ = flight.Value.ContinueWith(
-            _ => _computing.TryRemove(KeyValuePair.Create<object, Lazy<Task<StudyResults>>>((key, version), flight)), TaskScheduler.Default);
+            _ => _computing.TryRemove(KeyValuePair.Create<object, Lazy<Task<ComputedResults>>>((key, version), flight)), TaskScheduler.Default);
         return await flight.Value.WaitAsync(cancellationToken);
     }
 
-    private readonly ConcurrentDictionary<object, Lazy<Task<StudyResults>>> _computing = new();
+    private readonly ConcurrentDictionary<object, Lazy<Task<ComputedResults>>> _computing = new();
 
     /// <summary>Everything in one repeatable-read transaction, so the judgments are exactly those at the tally's version.</summary>
     private async Task<StudyJudgments> ReadAsync(Guid studyId, CancellationToken cancellationToken)

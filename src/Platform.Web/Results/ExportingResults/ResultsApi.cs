@@ -34,10 +34,10 @@ public static class ResultsApi
 
         studies.MapGet("/results.tex", async (Guid id, bool? exclusions, string? task, ResultsReader reader, HttpContext http) =>
             {
-                var results = await reader.ComputeAsync(id, exclusions ?? true, task, http.RequestAborted);
-                var judgments = await reader.JudgmentsAsync(id, http.RequestAborted);
+                // The labels and the kind of table come from the settings the results were computed from.
+                var (results, settings) = await reader.ComputeWithSettingsAsync(id, exclusions ?? true, task, http.RequestAborted);
                 await WriteAsync(http, results.EventVersion, "application/x-tex", $"results-{id:N}.tex",
-                    writer => writer.WriteAsync(ResultsTex.Write(results, judgments.Study.Settings)));
+                    writer => writer.WriteAsync(ResultsTex.Write(results, settings)));
             })
             .WithSummary("LaTeX tables like the paper's (booktabs): percentages with 95 % intervals");
 

@@ -37,14 +37,19 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
         return JudgmentImport.Create(imported);
     }
 
-    /// <summary>The rows as written; line numbers count the header as line 1.</summary>
+    /// <summary>
+    /// The rows as written; line numbers count the header as line 1. A line that is not well-formed CSV (a quote out of
+    /// place) comes back marked unreadable, so the import refuses it with the others rather than reading a guess.
+    /// </summary>
     public static async Task<IReadOnlyList<ImportRow>> ReadAsync(Stream content, CancellationToken cancellationToken)
     {
+        string? unreadable = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
             MissingFieldFound = null,
-            BadDataFound = null,
+            // Called while a field is read (GetField), so it marks the row being read.
+            BadDataFound = args => unreadable ??= StrayQuote(args.Field),
             DetectDelimiter = true,
         };
         using var reader = new StreamReader(content);
@@ -66,10 +71,20 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
             cancellationToken.ThrowIfCancellationRequested();
             if (rows.Count == MaxRows)
                 throw new DomainException($"Nothing was imported: at most {MaxRows:N0} judgments are taken per file; split it.", DomainError.Unprocessable);
-            rows.Add(new ImportRow(FirstLine(csv.Parser), csv.GetField("participant"), csv.GetField("prompt"), csv.GetField("task"),
-                csv.GetField("left"), csv.GetField("right"), csv.GetField("choice")));
+            unreadable = null;
+            var row = new ImportRow(FirstLine(csv.Parser), csv.GetField("participant"), csv.GetField("prompt"), csv.GetField("task"),
+                csv.GetField("left"), csv.GetField("right"), csv.GetField("choice"));
+            rows.Add(row with { Unreadable = unreadable });
         }
         return rows;
+    }
+
+    private static string StrayQuote(string field)
+    {
+        const int Shown = 40;
+        var shown = field.ReplaceLineEndings(" ");
+        if (shown.Length > Shown) shown = shown[..Shown] + "…";
+        return $"a quote is out of place in {shown} (a field with quotes or commas must be quoted whole, its own quotes doubled)";
     }
 
     /// <summary>The physical line a record starts on, counting line breaks inside quoted fields.</summary>

@@ -14,12 +14,17 @@ public sealed class StudyTally
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
+    /// <summary>Judgments that count: recorded ones without gold, plus imported ones.</summary>
     public int Judgments { get; set; }
     public int GoldJudgments { get; set; }
     public int Imported { get; set; }
     public HashSet<string> Participants { get; set; } = [];
+    /// <summary>When the first and last judgment recorded here (gold included, imports not) came in.</summary>
     public DateTimeOffset? FirstJudgmentAt { get; set; }
     public DateTimeOffset? LastJudgmentAt { get; set; }
+
+    /// <summary>The judgments the two timestamps span, for the time-left estimate.</summary>
+    public JudgmentPace Pace() => new(Judgments - Imported + GoldJudgments, GoldJudgments, FirstJudgmentAt, LastJudgmentAt);
 
     public void Add(DateTimeOffset at)
     {

@@ -85,14 +85,26 @@ public sealed class BradleyTerryTests
     }
 
     [Fact]
-    public void A_condition_never_compared_stays_at_1000()
+    public void A_condition_never_compared_stays_at_1000_in_the_fit_and_gets_no_rating()
     {
+        var fit = BradleyTerry.Fit(3, [new PairOutcome(0, 1, 75, 0, 25)]);
         var ratings = BradleyTerry.Rank(3, [new PairOutcome(0, 1, 75, 0, 25)], FewResamples);
 
-        // Its interval is a point, so a condition clearly above 1000 outranks it.
-        ratings[2].Should().Be(new Rating(2, 1000, 1000, 1000, 2, 0));
+        fit[2].Should().Be(1000);
+        ratings.Select(rating => rating.Condition).Should().Equal(0, 1);
         ratings[0].Value.Should().BeApproximately(1000 + 200 * Math.Log10(3), 1e-6);
-        ratings.Select(rating => rating.N).Should().Equal(100, 100, 0);
+        ratings.Select(rating => rating.N).Should().Equal(100, 100);
+    }
+
+    [Fact]
+    public void A_condition_never_compared_takes_no_part_in_the_ranks()
+    {
+        // Condition 1's upper bound is far below 1000: the uncompared condition's point interval at 1000 used to count
+        // as clearly above it, so the two compared conditions ranked 1 and 3.
+        var ratings = BradleyTerry.Rank(3, [new PairOutcome(0, 1, 900, 0, 100)], FewResamples);
+
+        ratings[1].High.Should().BeLessThan(1000);
+        ratings.Select(rating => (rating.Condition, rating.Rank)).Should().Equal((0, 1), (1, 2));
     }
 
     [Fact]
