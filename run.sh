@@ -2,19 +2,23 @@
 # Starts the platform on http://127.0.0.1:5000 (or --port N) with its embedded PostgreSQL under .data/, and the
 # reference render server (a stand-in for GPU inference servers) on port+100, which the platform registers and, on
 # the first run, uses to generate a small demo study. Installs missing system packages when run as root on
-# Debian/Ubuntu, builds, and prints the admin sign-in. --no-render-server leaves the render server out.
+# Debian/Ubuntu, builds, and prints the admin sign-in. --no-render-server leaves the render server out;
+# --reset-admin-password gives the first admin a new password (for when .data/admin-password is lost).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 port=5000
 render=true
+reset_password=false
+usage="usage: ./run.sh [--port N] [--no-render-server] [--reset-admin-password]"
 while [ $# -gt 0 ]; do
     case "$1" in
         --port) port=${2:?--port needs a number}; shift 2 ;;
         --port=*) port=${1#--port=}; shift ;;
         --no-render-server) render=false; shift ;;
-        -h|--help) echo "usage: ./run.sh [--port N] [--no-render-server]"; exit 0 ;;
-        *) echo "unknown option: $1 (usage: ./run.sh [--port N] [--no-render-server])" >&2; exit 2 ;;
+        --reset-admin-password) reset_password=true; shift ;;
+        -h|--help) echo "$usage"; exit 0 ;;
+        *) echo "unknown option: $1 ($usage)" >&2; exit 2 ;;
     esac
 done
 
@@ -28,20 +32,56 @@ $render && dotnet publish src/Platform.RenderServer -c Release -o .build/render-
 
 mkdir -p .data
 password_file=.data/admin-password
-if [ ! -s "$password_file" ]; then
-    (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$password_file")
+email_file=.data/admin-email
+# The platform creates the first admin only in an empty database, so once .data/postgres exists the admin's email
+# and password are the ones of that first run, whatever this run is given.
+database_exists=false
+[ -f .data/postgres/PG_VERSION ] && database_exists=true
+if ! $database_exists; then
+    printf '%s\n' "${PLATFORM_ADMIN_EMAIL:-admin@platform.local}" > "$email_file"
 fi
-admin_email=${PLATFORM_ADMIN_EMAIL:-admin@platform.local}
+recorded_email=$(cat "$email_file" 2>/dev/null || true)
+admin_email=${recorded_email:-${PLATFORM_ADMIN_EMAIL:-admin@platform.local}}
 
-cat <<MSG
+new_password() { (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$password_file"); }
+password_lost=false
+if $reset_password; then
+    new_password
+    # The host sets Bootstrap:AdminPassword as the password of Bootstrap:AdminEmail's account at this start.
+    export Bootstrap__ResetAdminPassword=true
+elif [ ! -s "$password_file" ]; then
+    if $database_exists; then password_lost=true; else new_password; fi
+fi
 
-Platform: http://127.0.0.1:$port
+echo
+echo "Platform: http://127.0.0.1:$port"
+if $password_lost; then
+    cat <<MSG
+The database in .data/postgres already exists, so its first admin ($admin_email) keeps the password set on the
+first run; $password_file, which held it, is gone. Sign in with that password, or give the admin a new one with
+    ./run.sh --reset-admin-password
+(or, to start over with no data at all, stop the platform and remove .data/).
+MSG
+else
+    cat <<MSG
 Sign in as $admin_email with the password in $password_file:
     $(cat "$password_file")
-(That is the first admin's password as created on the first run; an admin can change it later.)
-Stop with Ctrl+C.
-
 MSG
+    if $reset_password; then
+        echo "(Set by --reset-admin-password at this start; later runs keep it until an admin changes it.)"
+    else
+        echo "(That is the password the first run, or the last --reset-admin-password, set; an admin can change it later.)"
+    fi
+fi
+if $database_exists && [ -n "${PLATFORM_ADMIN_EMAIL:-}" ]; then
+    if [ -z "$recorded_email" ]; then
+        echo "PLATFORM_ADMIN_EMAIL applies only to the first run: if the first admin was created with another address, use that one."
+    elif [ "$PLATFORM_ADMIN_EMAIL" != "$recorded_email" ]; then
+        echo "PLATFORM_ADMIN_EMAIL ($PLATFORM_ADMIN_EMAIL) applies only to the first run: the first admin is $admin_email."
+    fi
+fi
+echo "Stop with Ctrl+C."
+echo
 
 if $render; then
     render_port=$((port + 100))
@@ -56,5 +96,8 @@ fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 export Bootstrap__AdminEmail="$admin_email"
-export Bootstrap__AdminPassword="$(cat "$password_file")"
+if [ -s "$password_file" ]; then
+    Bootstrap__AdminPassword="$(cat "$password_file")"
+    export Bootstrap__AdminPassword
+fi
 dotnet .build/publish/Platform.Web.dll --contentRoot "$PWD/.build/publish" --urls "http://127.0.0.1:$port"

@@ -13,13 +13,19 @@ public static class Config
 
     public static WebApplication MapUi(this WebApplication app)
     {
+        // From build output (tests, dotnet run) MapStaticAssets would also map a development fallback, {**path:file},
+        // for wwwroot files added after the build, with no policy of its own. A publish has no such endpoint: keep
+        // the two alike, every endpoint under a declared policy (a file added later is served after a rebuild).
+        app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] ??= "true";
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             .Add(endpoint =>
             {
                 // The circuit's own endpoints (/_blazor/…) are open: anonymous participants need a circuit too, and
-                // each page still declares its own policy.
-                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.StartsWith("/_blazor", StringComparison.Ordinal))
+                // each page still declares its own policy. So is the redirect that finishes an enhanced form post: it
+                // only follows a URL the server itself encrypted, and the visitor may not be signed in (yet).
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route }
+                    && (route.StartsWith("/_blazor", StringComparison.Ordinal) || route == "/_framework/opaque-redirect"))
                     endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
             });
         return app;

@@ -5,6 +5,8 @@ namespace Platform.Hosting;
 
 public static class Observability
 {
+    private static readonly string[] Exporters = ["none", "console", "otlp"];
+
     /// <summary>
     /// Console logs (simple or JSON, see Logging:Console:FormatterName) and OpenTelemetry tracing, exported only when
     /// Telemetry:Exporter is <c>console</c> or <c>otlp</c> (endpoint from Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT).
@@ -12,6 +14,9 @@ public static class Observability
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var exporter = (builder.Configuration["Telemetry:Exporter"] ?? "none").Trim().ToLowerInvariant();
+        // Refused before anything is registered, so a typo stops the start instead of silently tracing nowhere.
+        if (!Exporters.Contains(exporter))
+            throw new InvalidOperationException($"Telemetry:Exporter '{exporter}' is not one of {string.Join(", ", Exporters)}.");
         if (exporter == "none") return builder;
 
         builder.Services.AddOpenTelemetry()
@@ -21,21 +26,16 @@ public static class Observability
                 tracing.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddSource("Npgsql", "Marten", "MassTransit");
-                switch (exporter)
+                if (exporter == "console")
                 {
-                    case "console":
-                        tracing.AddConsoleExporter();
-                        break;
-                    case "otlp":
-                        var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"];
-                        tracing.AddOtlpExporter(o =>
-                        {
-                            if (!string.IsNullOrWhiteSpace(endpoint)) o.Endpoint = new Uri(endpoint);
-                        });
-                        break;
-                    default:
-                        throw new InvalidOperationException($"Telemetry:Exporter '{exporter}' is not one of none, console, otlp.");
+                    tracing.AddConsoleExporter();
+                    return;
                 }
+                var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"];
+                tracing.AddOtlpExporter(o =>
+                {
+                    if (!string.IsNullOrWhiteSpace(endpoint)) o.Endpoint = new Uri(endpoint);
+                });
             });
         return builder;
     }

@@ -1,4 +1,6 @@
+using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Platform.Hosting.Database;
@@ -34,6 +36,19 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task The_check_fails_when_a_projection_is_added_without_exporting_its_sql()
+    {
+        await using var factory = new PlatformFactory(await TestDatabase.CreateAsync("drift_projection"));
+        await using var drifted = factory.WithWebHostBuilder(b =>
+            b.ConfigureTestServices(s => s.ConfigureMarten(o => o.Projections.Add<UnexportedProjection>(ProjectionLifecycle.Inline))));
+        var store = drifted.Services.GetRequiredService<IDocumentStore>();
+
+        var check = () => store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
+
+        (await check.Should().ThrowAsync<DatabaseValidationException>()).Which.Message.Should().Contain("mt_doc_migrationtests_unexportedsummary");
+    }
+
+    [Fact]
     public async Task Applying_the_migrations_twice_runs_each_script_once()
     {
         var database = await TestDatabase.CreateAsync("reapply");
@@ -49,5 +64,19 @@ public sealed class MigrationTests
     public sealed class UnexportedDocument
     {
         public Guid Id { get; set; }
+    }
+
+    public sealed record SomethingUnexportedHappened(Guid Id);
+
+    /// <summary>The read model of a projection nobody exported SQL for.</summary>
+    public sealed class UnexportedSummary
+    {
+        public Guid Id { get; set; }
+        public int Count { get; set; }
+    }
+
+    public sealed class UnexportedProjection : SingleStreamProjection<UnexportedSummary, Guid>
+    {
+        public static void Apply(SomethingUnexportedHappened _, UnexportedSummary summary) => summary.Count++;
     }
 }

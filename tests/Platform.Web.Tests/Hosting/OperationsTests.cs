@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.Accounts;
+using Platform.Testing;
 
 namespace Platform.Tests.Hosting;
 
@@ -12,7 +14,19 @@ public sealed class OperationsTests(PlatformFixture fixture) : IClassFixture<Pla
         var json = await fixture.Factory.CreateClient().GetStringAsync("/openapi/v1.json");
 
         var paths = JsonDocument.Parse(json).RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.Should().Contain(["/api/auth/tokens", "/api/auth/tokens/current", "/api/me", "/api/users", "/api/users/{id}/roles", "/api/users/{id}/disable"]);
+        paths.Should().Contain(["/api/auth/tokens", "/api/auth/tokens/current", "/api/me", "/api/users", "/api/users/{id}/roles", "/api/users/{id}/disable"],
+            "accounts");
+        paths.Should().Contain(["/api/studies", "/api/studies/{id}", "/api/studies/{id}/open", "/api/studies/{id}/pause", "/api/studies/{id}/close",
+            "/api/studies/{id}/videos", "/media/{id}"], "studies");
+        paths.Should().Contain(["/api/studies/{id}/sessions", "/api/sessions/{token}", "/api/sessions/{token}/next", "/api/sessions/{token}/judgments"],
+            "participants");
+        paths.Should().Contain(["/api/studies/{id}/results", "/api/studies/{id}/results.csv", "/api/studies/{id}/results.tex",
+            "/api/studies/{id}/judgments.csv", "/api/studies/{id}/judgments/import"], "results");
+        paths.Should().Contain(["/api/servers", "/api/servers/{id}", "/api/studies/{id}/generation/preview", "/api/studies/{id}/generation/batches",
+            "/api/generation/batches/{batchId}", "/api/generation/batches/{batchId}/cancel"], "generation");
+        paths.Should().Contain(["/api/synthetic-videos", "/api/synthetic-videos/imports", "/api/synthetic-videos/imports/{importId}",
+            "/api/synthetic-videos/{id}/caption", "/api/synthetic-videos/{id}/caption/submit", "/api/synthetic-videos/{id}/caption/accept",
+            "/api/synthetic-videos/{id}/caption/reject", "/api/captions/templates", "/api/captions/annotators", "/api/captions/export"], "captions");
     }
 
     [Fact]
@@ -37,6 +51,31 @@ public sealed class OperationsTests(PlatformFixture fixture) : IClassFixture<Pla
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().Should().Contain("/signin?ReturnUrl=");
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_is_refused_to_a_signed_in_reviewer()
+    {
+        const string password = "reviewer-password";
+        await (await fixture.Factory.AdminAsync()).CreateUserAsync("reviewer.jobs@platform.test", password, Role.Reviewer);
+        var reviewer = await fixture.Factory.SignedInWithCookieAsync("reviewer.jobs@platform.test", password);
+
+        var response = await reviewer.GetAsync("/jobs");
+
+        // Pages answer a signed-in visitor without the role with the "no access" page, as for any admin page.
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Contain("/forbidden?ReturnUrl=%2Fjobs");
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_is_shown_to_a_signed_in_admin()
+    {
+        var admin = await fixture.Factory.SignedInWithCookieAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
+
+        var response = await admin.GetAsync("/jobs");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Platform jobs");
     }
 
     [Fact]

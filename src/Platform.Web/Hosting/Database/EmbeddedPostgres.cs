@@ -43,7 +43,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(data)!);
 
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
-            await InitialiseAsync(bin, data, passwordFile, cancellationToken);
+            await ExplainingAccessAsync(data, () => InitialiseAsync(bin, data, passwordFile, cancellationToken), cancellationToken);
 
         var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
         // A server left running by a killed process holds the directory: stop it and start cleanly.
@@ -52,7 +52,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         var port = FreeLoopbackPort();
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections={maxConnections}";
-        await RunAsync(bin, "pg_ctl", ["start", "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", options], cancellationToken);
+        await ExplainingAccessAsync(data,
+            () => RunAsync(bin, "pg_ctl", ["start", "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", options], cancellationToken),
+            cancellationToken);
         return new EmbeddedPostgres(bin, data, password, port);
     }
 
@@ -115,6 +117,39 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             File.Delete(pwFile);
         }
+    }
+
+    /// <summary>
+    /// Runs a step of PostgreSQL's tools. As root they run as the postgres user, which needs to enter every directory
+    /// above the data (a home directory is often closed to it); when a step fails for that reason, the error says so.
+    /// </summary>
+    private static async Task ExplainingAccessAsync(string data, Func<Task> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await step();
+        }
+        catch (InvalidOperationException e) when (RunsAsRoot)
+        {
+            if (await FirstParentClosedToPostgresAsync(data, cancellationToken) is not { } closed) throw;
+            throw new InvalidOperationException(
+                $"PostgreSQL runs as the postgres user when the platform runs as root, and that user cannot enter '{closed}', above the data directory '{data}'. " +
+                $"Let it through (chmod o+x '{closed}') or set Storage:DataDirectory to a place it can reach, such as /var/lib/platform.", e);
+        }
+    }
+
+    private static async Task<string?> FirstParentClosedToPostgresAsync(string data, CancellationToken cancellationToken)
+    {
+        var parents = new List<string>();
+        for (var parent = Path.GetDirectoryName(data); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+            parents.Add(parent);
+        parents.Reverse(); // from the root down: the first closed one is the one to open
+        foreach (var parent in parents)
+        {
+            if (await RunProcessAsync("runuser", ["-u", "postgres", "--", "test", "-x", parent], cancellationToken, throwOnError: false) != 0)
+                return parent;
+        }
+        return null;
     }
 
     private static bool RunsAsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
