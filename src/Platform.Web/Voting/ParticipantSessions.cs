@@ -11,7 +11,8 @@ public sealed record Participant(string ParticipantId, string Source, string? Ex
 /// <summary>What a participant sees of a trial: opaque media URLs and sides, never a condition or a file name.</summary>
 public sealed record TrialView(Guid TrialId, StudyKind Kind, string Question, string? SuccessCriterion, IReadOnlyList<Choice> Choices, IReadOnlyList<VideoView> Videos, int Done, int Total);
 
-public sealed record VideoView(string Position, string Url, string? PosterUrl);
+/// <param name="FrameRate">Frames per second, for the player's frame step; null when unknown.</param>
+public sealed record VideoView(string Position, string Url, string? PosterUrl, double? FrameRate = null);
 
 public abstract record NextTrial
 {
@@ -202,7 +203,8 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
                 ?? throw new InvalidOperationException($"Video {video.VideoId} of an assigned trial is missing.");
             // A gold trial's frozen copy shows the same poster (its first frame) as the clean video, so nothing tells them apart.
             var media = video.Condition == AssigningTrial.DegradedCondition ? candidate.DegradedMediaId : candidate.MediaId;
-            videos.Add(new VideoView(position, $"/media/{media}", $"/media/{candidate.PosterMediaId}"));
+            // Both copies have the clean video's rate, so it tells a gold trial apart no more than the poster does.
+            videos.Add(new VideoView(position, $"/media/{media}", $"/media/{candidate.PosterMediaId}", candidate.FrameRate > 0 ? candidate.FrameRate : null));
         }
         var settings = study.Settings;
         return new TrialView(trial.TrialId, settings.Kind, settings.Question, settings.SuccessCriterion, Choices.Allowed(settings), videos,

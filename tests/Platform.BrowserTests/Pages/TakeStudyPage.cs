@@ -31,5 +31,14 @@ public sealed class TakeStudyPage(IPage page)
             "id => !document.querySelector('[data-testid=trial]') || document.querySelector('[data-testid=trial]').dataset.trial !== id", trialId);
     }
 
+    public Task ChooseSpeedAsync(string speed) => page.Locator("[data-player=speed]").SelectOptionAsync(speed);
+
+    /// <summary>Presses a frame-step key (, or .) and returns where the first video then stands, in seconds.</summary>
+    public async Task<double> StepAsync(string key)
+    {
+        await page.Keyboard.PressAsync(key);
+        return await page.EvaluateAsync<double>("() => document.querySelector('[data-testid=trial] video').currentTime");
+    }
+
     public Task<bool> IsFinishedAsync() => CompletionCode.IsVisibleAsync();
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Platform.Studies;
 using Platform.Tests.Components;
 using Platform.Voting;
@@ -11,7 +12,7 @@ public sealed class TrialPlayerTests : BunitTest
     private static TrialView Pairwise(params Choice[] choices) => new(
         Guid.NewGuid(), StudyKind.Pairwise, "Which video shows more plausible motion?", null,
         choices.Length == 0 ? [Choice.Left, Choice.Same, Choice.Right] : choices,
-        [new VideoView("left", "/media/aaa", "/media/p1"), new VideoView("right", "/media/bbb", "/media/p2")], 0, 3);
+        [new VideoView("left", "/media/aaa", "/media/p1", 16), new VideoView("right", "/media/bbb", "/media/p2")], 0, 3);
 
     private static TrialView Rating() => new(
         Guid.NewGuid(), StudyKind.Rating, "Did the body stay intact?", "Success: the human body stays anatomically plausible throughout",
@@ -89,5 +90,29 @@ public sealed class TrialPlayerTests : BunitTest
         Context.Render<TrialPlayer>(p => p.Add(x => x.Trial, Pairwise()));
 
         module.VerifyInvoke("attach");
+    }
+
+    [Fact]
+    public void The_frame_rate_reaches_the_player_when_known()
+    {
+        var player = Context.Render<TrialPlayer>(p => p.Add(x => x.Trial, Pairwise()));
+
+        player.FindAll("video").Select(v => v.GetAttribute("data-frame-rate")).Should().Equal("16", null);
+    }
+
+    [Fact]
+    public void A_new_trial_disposes_the_previous_player_and_attaches_one_to_fresh_elements()
+    {
+        var module = Context.JSInterop.SetupModule("./player.js");
+        var players = module.SetupModule(invocation => invocation.Identifier == "attach");
+        var player = Context.Render<TrialPlayer>(p => p.Add(x => x.Trial, Pairwise()));
+        player.InvokeAsync(() => player.Instance.OnPlayedThrough());
+
+        player.Render(p => p.Add(x => x.Trial, Pairwise()));
+
+        players.VerifyInvoke("dispose");
+        var roots = module.Invocations["attach"].Select(i => ((ElementReference)i.Arguments[0]!).Id).ToList();
+        roots.Should().HaveCount(2).And.OnlyHaveUniqueItems("each trial gets new elements, not the previous trial's");
+        player.FindAll("button[data-choice]").Should().OnlyContain(b => b.HasAttribute("disabled"), "the new trial has not played through");
     }
 }

@@ -10,7 +10,8 @@ public enum VideoState
 public sealed record VideoUploaded(Guid VideoId, Guid StudyId, string Condition, string Prompt, string Task, int? Seed, string FileName, long Bytes, Guid By, DateTimeOffset At);
 
 /// <param name="MediaId">Opaque id of the web-playable MP4; <paramref name="DegradedMediaId"/> is its frozen-frame copy for gold trials.</param>
-public sealed record VideoProcessed(Guid VideoId, Guid StudyId, string Sha256, string MediaId, string PosterMediaId, string DegradedMediaId, double DurationSeconds, int Width, int Height, DateTimeOffset At);
+/// <param name="FrameRate">Frames per second of the web-playable MP4; 0 when unknown (videos processed before it was recorded).</param>
+public sealed record VideoProcessed(Guid VideoId, Guid StudyId, string Sha256, string MediaId, string PosterMediaId, string DegradedMediaId, double DurationSeconds, int Width, int Height, double FrameRate, DateTimeOffset At);
 
 public sealed record VideoRejected(Guid VideoId, Guid StudyId, string Reason, DateTimeOffset At);
 
@@ -34,6 +35,7 @@ public sealed class CandidateVideo
     public double DurationSeconds { get; set; }
     public int Width { get; set; }
     public int Height { get; set; }
+    public double FrameRate { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public int Version { get; set; }
 
@@ -61,6 +63,7 @@ public sealed class CandidateVideo
         DurationSeconds = e.DurationSeconds;
         Width = e.Width;
         Height = e.Height;
+        FrameRate = e.FrameRate;
     }
 
     public void Apply(VideoRejected e)

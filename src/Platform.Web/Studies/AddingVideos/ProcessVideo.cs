@@ -98,7 +98,7 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         }
         var stream = check.PrimaryVideoStream!;
         return new VideoProcessed(video.Id, video.StudyId, stored.Sha256, stored.Id, storedPoster.Id, storedDegraded.Id,
-            check.Duration.TotalSeconds, stream.Width ?? 0, stream.Height ?? 0, clock.GetUtcNow());
+            check.Duration.TotalSeconds, stream.Width ?? 0, stream.Height ?? 0, double.IsFinite(stream.AverageFrameRate) ? stream.AverageFrameRate : 0, clock.GetUtcNow());
     }
 
     private void ReportProgress(Guid videoId, double percent)
