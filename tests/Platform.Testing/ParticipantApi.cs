@@ -17,5 +17,5 @@ public static class ParticipantApi
         (await client.GetFromJsonAsync<TrialResponse>($"/api/sessions/{token}/next", ApiClient.Json))!;
 
     public static Task<HttpResponseMessage> AnswerAsync(this HttpClient client, string token, Guid trialId, Choice choice, int decisionMs = 2500) =>
-        client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trialId, choice, decisionMs), ApiClient.Json);
+        client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trialId, Choices.Name(choice), decisionMs), ApiClient.Json);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Platform.Testing;
 
 /// <summary>Small real video files made with ffmpeg's test sources, one per pattern, cached for the test run.</summary>
@@ -17,7 +15,7 @@ public static class TestVideos
         {
             if (!File.Exists(path))
             {
-                await RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", $"testsrc2=duration={seconds}:size={width}x{height}:rate={fps}",
+                await VideoMeasures.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", $"testsrc2=duration={seconds}:size={width}x{height}:rate={fps}",
                     "-vf", $"hue=h={hue}", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-y", path);
             }
         }
@@ -30,15 +28,5 @@ public static class TestVideos
 
     /// <summary>A copy of a clip that differs only in a metadata tag (no re-encoding): other bytes, same pictures.</summary>
     public static Task CopyWithTagAsync(string source, string target, string tag) =>
-        RunAsync("ffmpeg", "-v", "error", "-i", source, "-c", "copy", "-metadata", $"comment={tag}", "-y", target);
-
-    private static async Task RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} failed: {error}");
-    }
+        VideoMeasures.RunAsync("ffmpeg", "-v", "error", "-i", source, "-c", "copy", "-metadata", $"comment={tag}", "-y", target);
 }

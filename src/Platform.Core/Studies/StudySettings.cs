@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Platform.Studies;
 
 public enum StudyKind
@@ -44,6 +46,8 @@ public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinM
 }
 
 /// <summary>Everything a researcher decides about a study.</summary>
+/// <param name="JudgmentsPerTrial">Overlap k: how many different participants judge each trial. Optional in the API (3 when
+/// left out): the attributes give it a default although later parameters have none, and JSON binding honours it.</param>
 public sealed record StudySettings(
     string Title,
     string Instructions,
@@ -54,9 +58,12 @@ public sealed record StudySettings(
     IReadOnlyList<Condition> Conditions,
     IReadOnlyList<string> Tasks,
     PairingRule Pairing,
-    int JudgmentsPerTrial,
+    [Optional, DefaultParameterValue(StudySettings.DefaultJudgmentsPerTrial)] int JudgmentsPerTrial,
     int TrialsPerParticipant,
     double GoldRate,
     string CompletionCode,
     string? CompletionUrl,
-    ExclusionRules? Exclusions = null);
+    ExclusionRules? Exclusions = null)
+{
+    public const int DefaultJudgmentsPerTrial = 3;
+}

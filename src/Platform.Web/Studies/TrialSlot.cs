@@ -11,6 +11,9 @@ public sealed class TrialSlot
     public Guid TrialId { get; set; }
     public Guid SessionId { get; set; }
     public bool IsGold { get; set; }
+
+    /// <summary>The condition shown on the left, for counterbalancing; null on slots written before it was kept.</summary>
+    public string? LeftCondition { get; set; }
     public DateTimeOffset AssignedAt { get; set; }
     public DateTimeOffset? JudgedAt { get; set; }
     public bool Released { get; set; }

@@ -110,9 +110,9 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         var ready = await StudyCatalog.ReadyVideosAsync(session, study.Id, cancellationToken);
         var plan = StudyCatalog.Plan(study, ready);
         var cutoff = now - AbandonAfter;
-        var loads = slots.Where(s => !s.IsGold).GroupBy(s => s.TrialId)
-            .ToDictionary(g => g.Key, g => new TrialLoad(g.Count(s => s.IsLive(cutoff)), g.Count()));
-        var golds = ready.Select(v => new GoldSource(v.Id, v.Condition)).ToList();
+        var loads = slots.Where(s => !s.IsGold && s.IsLive(cutoff)).GroupBy(s => s.TrialId)
+            .ToDictionary(g => g.Key, g => new TrialLoad(g.Count(), [.. g.Select(s => s.LeftCondition).OfType<string>()]));
+        var golds = AssigningTrial.GoldSources(study.Settings, ready);
         var assigned = AssigningTrial.Next(participant, study.Settings, plan, loads, golds, Random.Shared, now);
         if (assigned is null)
         {
@@ -134,6 +134,7 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
             TrialId = assigned.TrialId,
             SessionId = participant.Id,
             IsGold = assigned.IsGold,
+            LeftCondition = assigned.Left.Condition,
             AssignedAt = now,
         });
         await session.SaveChangesAsync(cancellationToken);
@@ -201,9 +202,14 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         {
             var candidate = await session.LoadAsync<CandidateVideo>(video.VideoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Video {video.VideoId} of an assigned trial is missing.");
-            // A gold trial's frozen copy shows the same poster (its first frame) as the clean video, so nothing tells them apart.
-            var media = video.Condition == AssigningTrial.DegradedCondition ? candidate.DegradedMediaId : candidate.MediaId;
-            // Both copies have the clean video's rate, so it tells a gold trial apart no more than the poster does.
+            // A gold trial's copies show the same poster (the first frame) as the clean video, so nothing tells them apart before playing.
+            var media = video.Condition switch
+            {
+                AssigningTrial.DegradedCondition => candidate.DegradedMediaId,
+                AssigningTrial.CorruptedCondition => candidate.CorruptedMediaId,
+                _ => candidate.MediaId,
+            };
+            // Every copy has the clean video's rate, so it tells a gold trial apart no more than the poster does.
             videos.Add(new VideoView(position, $"/media/{media}", $"/media/{candidate.PosterMediaId}", candidate.FrameRate > 0 ? candidate.FrameRate : null));
         }
         var settings = study.Settings;

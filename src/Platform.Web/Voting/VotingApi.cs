@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Studies;
@@ -15,7 +16,11 @@ public sealed record TrialResponse(Guid TrialId, StudyKind Kind, string Question
     public static TrialResponse From(TrialView v) => new(v.TrialId, v.Kind, v.Question, v.SuccessCriterion, v.Choices, v.Videos, new Progress(v.Done, v.Total));
 }
 
-public sealed record JudgmentRequest(Guid TrialId, Choice Choice, int DecisionMs);
+/// <param name="Choice">Text rather than the enumeration, so an unknown answer gets the study's own 422 naming the allowed ones.</param>
+public sealed record JudgmentRequest(
+    Guid TrialId,
+    [property: Description("left, same or right (pairwise; two-way scales have no same), success or failure (rating)")] string? Choice,
+    int DecisionMs);
 
 public sealed record JudgmentResponse(Guid TrialId, Choice Choice, int DecisionMs, DateTimeOffset At);
 
@@ -61,11 +66,13 @@ public static class VotingApi
 
         api.MapPost("/sessions/{token}/judgments", async Task<Results<Created<JudgmentResponse>, Ok<JudgmentResponse>>> (string token, JudgmentRequest body, ParticipantSessions sessions, CancellationToken ct) =>
             {
-                var (judgment, created) = await sessions.RecordAsync(token, new RecordJudgment(Guid.Empty, body.TrialId, body.Choice, body.DecisionMs), ct);
+                var choice = Choices.Parse(body.Choice)
+                    ?? throw Choices.NotAllowed(body.Choice, (await sessions.GetWithStudyAsync(token, ct)).Study.Settings);
+                var (judgment, created) = await sessions.RecordAsync(token, new RecordJudgment(Guid.Empty, body.TrialId, choice, body.DecisionMs), ct);
                 var response = new JudgmentResponse(judgment.TrialId, judgment.Choice, judgment.DecisionMs, judgment.At);
                 return created ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
             })
-            .WithSummary("Answer a trial: 201; 200 for the same answer again; 409 for a different answer to a judged trial; 422 for a choice the scale does not allow");
+            .WithSummary("Answer a trial: 201; 200 for the same answer again; 409 for a different answer to a judged trial; 422 (naming the allowed choices) for a choice the scale does not allow or an unknown one");
 
         api.MapGet("/sessions/{token}", async (string token, ParticipantSessions sessions, CancellationToken ct) =>
             {

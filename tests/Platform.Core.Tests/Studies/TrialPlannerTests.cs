@@ -26,7 +26,7 @@ public sealed class TrialPlannerTests
         var plan = TrialPlanner.Plan(A.StudyId, A.Pairwise(), ready);
 
         plan.Should().ContainSingle();
-        plan[0].Should().BeEquivalentTo(new { Prompt = "spin", Seed = 1, Task = "walking", OrdinalInPair = 0 });
+        plan[0].Should().BeEquivalentTo(new { Prompt = "spin", Seed = 1, Task = "walking" });
         plan[0].Videos.Should().Equal(new TrialVideo(a1.VideoId, "a"), new TrialVideo(b1.VideoId, "b"));
     }
 
@@ -73,7 +73,7 @@ public sealed class TrialPlannerTests
     }
 
     [Fact]
-    public void A_rating_study_makes_one_trial_per_video_numbered_within_its_condition_in_upload_order()
+    public void A_rating_study_makes_one_trial_per_video_in_upload_order()
     {
         List<ReadyVideo> ready = [A.Ready("a", "spin", minute: 1), A.Ready("b", "spin", minute: 2), A.Ready("a", "jump", minute: 3), A.Ready("a", "spin", seed: 2, minute: 4)];
 
@@ -81,21 +81,19 @@ public sealed class TrialPlannerTests
 
         plan.Should().HaveCount(4).And.OnlyContain(t => t.Videos.Count == 1);
         plan.Select(t => t.Videos[0].VideoId).Should().BeEquivalentTo(ready.Select(v => v.VideoId));
-        plan.Select(t => (t.Videos[0].Condition, t.Prompt, t.Seed, t.OrdinalInPair))
-            .Should().Equal(("a", "spin", 1, 0), ("b", "spin", 1, 0), ("a", "jump", 1, 1), ("a", "spin", 2, 2));
+        plan.Select(t => (t.Videos[0].Condition, t.Prompt, t.Seed))
+            .Should().Equal(("a", "spin", 1), ("b", "spin", 1), ("a", "jump", 1), ("a", "spin", 2));
     }
 
     [Fact]
-    public void A_pair_completed_later_is_numbered_after_the_existing_ones_whatever_its_prompt()
+    public void A_pair_completed_later_comes_after_the_existing_ones_whatever_its_prompt()
     {
         var settings = A.Pairwise("a", "b");
         List<ReadyVideo> early = [A.Ready("a", "p2", minute: 1), A.Ready("b", "p2", minute: 2)];
-        var before = TrialPlanner.Plan(A.StudyId, settings, early).Single();
 
         var after = TrialPlanner.Plan(A.StudyId, settings, [.. early, A.Ready("a", "p1", minute: 3), A.Ready("b", "p1", minute: 4)]);
 
-        after.Single(t => t.TrialId == before.TrialId).OrdinalInPair.Should().Be(before.OrdinalInPair, "its sides must keep alternating from where they were");
-        after.Single(t => t.Prompt == "p1").OrdinalInPair.Should().Be(1);
+        after.Select(t => t.Prompt).Should().Equal("p2", "p1");
     }
 
     [Fact]
@@ -111,7 +109,7 @@ public sealed class TrialPlannerTests
     }
 
     [Fact]
-    public void Trials_are_numbered_within_each_condition_pair_in_prompt_order()
+    public void Trials_completed_together_come_in_prompt_order()
     {
         var settings = A.Pairwise("a", "b", "c");
         var prompts = new[] { "p1", "p2", "p3" };
@@ -119,7 +117,7 @@ public sealed class TrialPlannerTests
 
         var plan = TrialPlanner.Plan(A.StudyId, settings, ready);
 
-        plan.Select(t => (t.Prompt, $"{t.Videos[0].Condition}-{t.Videos[1].Condition}", t.OrdinalInPair))
-            .Should().Equal(("p1", "a-b", 0), ("p2", "a-b", 1), ("p2", "a-c", 0), ("p2", "b-c", 0), ("p3", "a-b", 2));
+        plan.Select(t => (t.Prompt, $"{t.Videos[0].Condition}-{t.Videos[1].Condition}"))
+            .Should().Equal(("p1", "a-b"), ("p2", "a-b"), ("p2", "a-c"), ("p2", "b-c"), ("p3", "a-b"));
     }
 }

@@ -30,8 +30,8 @@ public sealed class AssigningTrialTests
     public void A_trial_whose_live_load_reached_k_is_not_handed_out()
     {
         var plan = ASession.Plan(Settings, 3);
-        var loads = new Dictionary<Guid, TrialLoad> { [plan[0].TrialId] = new(2, 2), [plan[1].TrialId] = new(3, 4), [plan[2].TrialId] = new(1, 6) };
-        var full = new Dictionary<Guid, TrialLoad>(loads) { [plan[2].TrialId] = new(2, 6) };
+        var loads = new Dictionary<Guid, TrialLoad> { [plan[0].TrialId] = new(2), [plan[1].TrialId] = new(3), [plan[2].TrialId] = new(1) };
+        var full = new Dictionary<Guid, TrialLoad>(loads) { [plan[2].TrialId] = new(2) };
 
         var trials = Seeds.Select(seed => Next(ASession.Started(), plan, seed, loads)!.TrialId).Distinct();
 
@@ -40,10 +40,10 @@ public sealed class AssigningTrialTests
     }
 
     [Fact]
-    public void The_least_loaded_trial_goes_first_whatever_its_history()
+    public void The_least_loaded_trial_goes_first()
     {
         var plan = ASession.Plan(Settings, 3);
-        var loads = new Dictionary<Guid, TrialLoad> { [plan[0].TrialId] = new(1, 1), [plan[1].TrialId] = new(0, 9), [plan[2].TrialId] = new(1, 1) };
+        var loads = new Dictionary<Guid, TrialLoad> { [plan[0].TrialId] = new(1), [plan[1].TrialId] = new(0), [plan[2].TrialId] = new(1) };
 
         var trials = Seeds.Select(seed => Next(ASession.Started(), plan, seed, loads)!.TrialId).Distinct();
 
@@ -61,15 +61,37 @@ public sealed class AssigningTrialTests
     }
 
     [Fact]
-    public void An_assignment_has_the_next_position_and_sides_from_how_often_the_trial_was_given()
+    public void An_assignment_has_the_next_position_and_the_side_its_trial_was_shown_less()
     {
         var trial = ASession.Plan(Settings, 1).Single();
         var session = ASession.Started().JudgedOthers(2);
-        var loads = new Dictionary<Guid, TrialLoad> { [trial.TrialId] = new(1, 1) };
+        var loads = new Dictionary<Guid, TrialLoad> { [trial.TrialId] = new(1, [trial.Videos[0].Condition]) };
 
-        var assigned = Next(session, [trial], seed: 3, loads);
+        var assigned = Seeds.Select(seed => Next(session, [trial], seed, loads)).Distinct().ToList();
 
-        assigned.Should().Be(new TrialAssigned(session.Id, A.StudyId, trial.TrialId, trial.Prompt, trial.Task, 2, trial.Videos[1], trial.Videos[0], false, null, A.Now));
+        assigned.Should().Equal(new TrialAssigned(session.Id, A.StudyId, trial.TrialId, trial.Prompt, trial.Task, 2, trial.Videos[1], trial.Videos[0], false, null, A.Now));
+    }
+
+    [Fact]
+    public void A_trial_even_in_itself_leans_against_its_condition_pair()
+    {
+        var plan = ASession.Plan(Settings, 2);
+        var (a, b) = (plan[0].Videos[0].Condition, plan[0].Videos[1].Condition);
+        var loads = new Dictionary<Guid, TrialLoad> { [plan[0].TrialId] = new(1, [a]), [plan[1].TrialId] = new(2, [a, b]) };
+
+        var lefts = Seeds.Select(seed => Next(ASession.Started().Judged(plan[0].TrialId), plan, seed, loads, settings: Settings with { JudgmentsPerTrial = 3 })!.Left.Condition).Distinct();
+
+        lefts.Should().Equal(b);
+    }
+
+    [Fact]
+    public void A_fresh_trial_goes_either_way_at_random()
+    {
+        var plan = ASession.Plan(Settings, 1);
+
+        var lefts = Seeds.Select(seed => Next(ASession.Started(), plan, seed)!.Left.Condition).Distinct();
+
+        lefts.Should().BeEquivalentTo("a", "b");
     }
 
     [Fact]
@@ -87,7 +109,7 @@ public sealed class AssigningTrialTests
     }
 
     [Fact]
-    public void A_rating_gold_trial_shows_the_frozen_copy_and_expects_failure()
+    public void A_rating_gold_trial_shows_the_corrupted_copy_and_expects_failure()
     {
         var settings = A.Rating() with { TrialsPerParticipant = 10, GoldRate = 0.1 };
         var gold = new GoldSource(Guid.NewGuid(), "a");
@@ -95,7 +117,24 @@ public sealed class AssigningTrialTests
         var assigned = Next(ASession.Started().JudgedOthers(5), [], seed: 1, golds: [gold], settings: settings);
 
         assigned.Should().BeEquivalentTo(new { IsGold = true, Right = (TrialVideo?)null, CorrectChoice = Choice.Failure, Position = 5 });
-        assigned!.Left.Should().Be(new TrialVideo(gold.VideoId, AssigningTrial.DegradedCondition));
+        assigned!.Left.Should().Be(new TrialVideo(gold.VideoId, AssigningTrial.CorruptedCondition));
+    }
+
+    [Fact]
+    public void Rating_gold_comes_only_from_videos_with_a_corrupted_copy_and_pairwise_gold_from_those_with_a_frozen_one()
+    {
+        var both = Processed("a", frozen: "f1", corrupted: "c1");
+        var frozenOnly = Processed("b", frozen: "f2", corrupted: null);
+
+        AssigningTrial.GoldSources(A.Rating("a", "b"), [both, frozenOnly]).Should().Equal(new GoldSource(both.Id, "a"));
+        AssigningTrial.GoldSources(A.Pairwise(), [both, frozenOnly]).Should().Equal(new GoldSource(both.Id, "a"), new GoldSource(frozenOnly.Id, "b"));
+    }
+
+    private static CandidateVideo Processed(string condition, string frozen, string? corrupted)
+    {
+        var video = CandidateVideo.Create(new VideoUploaded(Guid.NewGuid(), A.StudyId, condition, "spin", "walking", 1, "clip.mp4", 1000, Guid.NewGuid(), A.Now));
+        video.Apply(new VideoProcessed(video.Id, A.StudyId, "sha", "m", "p", frozen, corrupted, 1, 96, 64, 25, A.Now));
+        return video;
     }
 
     [Fact]

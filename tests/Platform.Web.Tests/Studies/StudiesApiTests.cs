@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Platform.Accounts;
 using Platform.Studies;
 using Platform.Testing;
@@ -36,6 +38,22 @@ public sealed class StudiesApiTests(PlatformFixture fixture) : IClassFixture<Pla
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var body = await response.Content.ReadAsStringAsync();
         body.Should().Contain("at least 2 conditions").And.Contain("'Bad Key'").And.Contain("judgments per trial");
+    }
+
+    [Fact]
+    public async Task A_study_designed_without_judgments_per_trial_gets_k_3_as_documented()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var body = JsonSerializer.SerializeToNode(new StudyBuilder { JudgmentsPerTrial = 5 }.Build(), ApiClient.Json)!.AsObject();
+        body.Remove("judgmentsPerTrial").Should().BeTrue();
+
+        var response = await researcher.PostAsJsonAsync("/api/studies", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var id = (await response.Content.ReadFromJsonAsync<CreatedId>(ApiClient.Json))!.Id;
+        (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{id}", ApiClient.Json))!.Settings.JudgmentsPerTrial.Should().Be(3);
+        var openApi = JsonNode.Parse(await Factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        openApi["components"]!["schemas"]!["StudySettings"]!["properties"]!["judgmentsPerTrial"]!["default"]!.GetValue<int>().Should().Be(3);
     }
 
     [Fact]
@@ -122,6 +140,36 @@ public sealed class StudiesApiTests(PlatformFixture fixture) : IClassFixture<Pla
         (probe.PrimaryVideoStream.Width % 2).Should().Be(0, "H.264 in yuv420p needs even dimensions");
         System.Text.Encoding.ASCII.GetString(whole, 0, 64).Should().Contain("moov", "faststart puts the index before the media data");
     }
+
+    [Fact]
+    public async Task A_range_request_whose_If_Range_is_stale_gets_the_whole_file()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var id = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+        (await researcher.UploadAsync(id, await TestVideos.ClipAsync(hue: 250), "ours-simdrop", "a dancer bows")).EnsureSuccessStatusCode();
+        (await researcher.WaitForVideosAsync(id)).Single().Status.Should().Be(VideoState.Ready);
+        var url = $"/media/{await MediaIdOfVideoAsync(id)}";
+        var anonymous = Factory.CreateClient();
+        var whole = await anonymous.GetByteArrayAsync(url);
+        var etag = (await anonymous.GetAsync(url)).Headers.ETag!;
+
+        var current = await anonymous.SendAsync(RangeRequest(url, new RangeConditionHeaderValue(etag)));
+        var staleTag = await anonymous.SendAsync(RangeRequest(url, new RangeConditionHeaderValue(new EntityTagHeaderValue("\"an-older-version\""))));
+        var staleDate = await anonymous.SendAsync(RangeRequest(url, new RangeConditionHeaderValue(DateTimeOffset.UtcNow.AddYears(-1))));
+
+        current.StatusCode.Should().Be(HttpStatusCode.PartialContent);
+        (await current.Content.ReadAsByteArrayAsync()).Should().Equal(whole[..100]);
+        foreach (var stale in new[] { staleTag, staleDate })
+        {
+            stale.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await stale.Content.ReadAsByteArrayAsync()).Should().Equal(whole);
+        }
+    }
+
+    private static HttpRequestMessage RangeRequest(string url, RangeConditionHeaderValue ifRange) => new(HttpMethod.Get, url)
+    {
+        Headers = { Range = new RangeHeaderValue(0, 99), IfRange = ifRange },
+    };
 
     private async Task<string> MediaIdOfVideoAsync(Guid studyId)
     {

@@ -31,9 +31,9 @@ public sealed class AbandonmentTests : IAsyncLifetime
         var whileHeld = await fast.GetAsync($"/api/sessions/{fastToken}/next");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var fastTrial = await fast.GetFromJsonAsync<TrialResponse>($"/api/sessions/{fastToken}/next", ApiClient.Json);
-        (await fast.PostAsJsonAsync($"/api/sessions/{fastToken}/judgments", new JudgmentRequest(fastTrial!.TrialId, Choice.Left, 500), ApiClient.Json))
+        (await fast.PostAsJsonAsync($"/api/sessions/{fastToken}/judgments", new JudgmentRequest(fastTrial!.TrialId, "left", 500), ApiClient.Json))
             .StatusCode.Should().Be(HttpStatusCode.Created);
-        var late = await slow.PostAsJsonAsync($"/api/sessions/{slowToken}/judgments", new JudgmentRequest(slowTrial!.TrialId, Choice.Right, 5000), ApiClient.Json);
+        var late = await slow.PostAsJsonAsync($"/api/sessions/{slowToken}/judgments", new JudgmentRequest(slowTrial!.TrialId, "right", 5000), ApiClient.Json);
 
         whileHeld.StatusCode.Should().Be(HttpStatusCode.Conflict, "the only trial is held by the first participant and k = 1");
         fastTrial.TrialId.Should().Be(slowTrial.TrialId);

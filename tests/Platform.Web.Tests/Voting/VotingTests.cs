@@ -31,7 +31,7 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
                 bodies.Add(await next.Content.ReadAsStringAsync(ct));
                 if (next.StatusCode != HttpStatusCode.OK) break;
                 var trial = (await next.Content.ReadFromJsonAsync<TrialResponse>(ApiClient.Json, ct))!;
-                var answer = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, Choice.Left, 1500), ApiClient.Json, ct);
+                var answer = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, "left", 1500), ApiClient.Json, ct);
                 answer.StatusCode.Should().Be(HttpStatusCode.Created);
             }
         });
@@ -48,9 +48,9 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
     {
         var (client, token, trial) = await StartAndGetTrialAsync(new StudyBuilder().Build(), "replayer");
 
-        var first = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, Choice.Same, 900), ApiClient.Json);
-        var replay = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, Choice.Same, 1200), ApiClient.Json);
-        var changed = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, Choice.Right, 1300), ApiClient.Json);
+        var first = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, "same", 900), ApiClient.Json);
+        var replay = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, "same", 1200), ApiClient.Json);
+        var changed = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, "right", 1300), ApiClient.Json);
 
         first.StatusCode.Should().Be(HttpStatusCode.Created);
         replay.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -66,11 +66,39 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
     {
         var (client, token, trial) = await StartAndGetTrialAsync(new StudyBuilder { Scale = PairwiseScale.TwoWay }.Build(), "two-way");
 
-        var response = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, Choice.Same, 900), ApiClient.Json);
+        var response = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, "same", 900), ApiClient.Json);
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadAsStringAsync()).Should().Contain("left, right");
         trial.Choices.Should().Equal(Choice.Left, Choice.Right);
+    }
+
+    [Fact]
+    public async Task An_unknown_choice_is_422_naming_the_choices_the_scale_allows()
+    {
+        var (client, token, trial) = await StartAndGetTrialAsync(new StudyBuilder().Build(), "maybe-sayer");
+
+        var response = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new { trialId = trial.TrialId, choice = "maybe", decisionMs = 900 });
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("'maybe' is not an answer on this study's scale; use left, same, right.");
+        (await SessionAsync(token)).Judgments.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Starting_a_session_is_201_with_its_token()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
+
+        var response = await Factory.CreateClient().PostAsJsonAsync($"/api/studies/{studyId}/sessions", new StartSession("newcomer", "prolific"), ApiClient.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var token = (await response.Content.ReadFromJsonAsync<SessionToken>(ApiClient.Json))!.Token;
+        token.Should().NotBeNullOrWhiteSpace();
+        response.Headers.Location!.OriginalString.Should().Be($"/api/sessions/{token}");
+        (await SessionAsync(token)).Should().BeEquivalentTo(new { StudyId = studyId, ParticipantId = "newcomer", Source = "prolific" });
     }
 
     [Fact]
@@ -101,7 +129,7 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
         {
             var trial = (await next.Content.ReadFromJsonAsync<TrialResponse>(ApiClient.Json))!;
             seen.Add(trial.TrialId);
-            (await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, Choice.Left, 800), ApiClient.Json)).EnsureSuccessStatusCode();
+            (await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, "left", 800), ApiClient.Json)).EnsureSuccessStatusCode();
         }
 
         next.StatusCode.Should().Be(HttpStatusCode.NoContent);
@@ -113,7 +141,7 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
     }
 
     [Fact]
-    public async Task Sides_are_counterbalanced_across_a_condition_pair()
+    public async Task Sides_are_counterbalanced_within_each_trial_and_across_a_condition_pair()
     {
         var researcher = await fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { JudgmentsPerTrial = 2, TrialsPerParticipant = 1 }.Build(), prompts: 2);
@@ -122,13 +150,33 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
             var client = Factory.CreateClient();
             var token = await StartAsync(client, studyId, $"balanced-{i}");
             var trial = await client.GetFromJsonAsync<TrialResponse>($"/api/sessions/{token}/next", ApiClient.Json);
-            (await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial!.TrialId, Choice.Left, 800), ApiClient.Json)).EnsureSuccessStatusCode();
+            (await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial!.TrialId, "left", 800), ApiClient.Json)).EnsureSuccessStatusCode();
         }
 
         await using var session = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var judgments = await session.Events.QueryRawEventDataOnly<JudgmentRecorded>().Where(j => j.StudyId == studyId).ToListAsync();
         judgments.Should().HaveCount(4);
         judgments.Count(j => j.LeftCondition == "ours-simdrop").Should().Be(2);
+        judgments.GroupBy(j => j.TrialId).Should().HaveCount(2)
+            .And.OnlyContain(g => g.Count(j => j.LeftCondition == "ours-simdrop") == 1, "each trial is shown once either way");
+    }
+
+    [Fact]
+    public async Task A_rating_gold_trial_shows_the_corrupted_copy_and_expects_failure()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync((StudyBuilder.Rating() with { TrialsPerParticipant = 2, GoldRate = 0.5 }).Build(), prompts: 1);
+        var client = Factory.CreateClient();
+        var token = await StartAsync(client, studyId, "gold-rater");
+        (await client.AnswerAsync(token, (await client.NextTrialAsync(token)).TrialId, Choice.Success)).EnsureSuccessStatusCode();
+
+        var trial = await client.NextTrialAsync(token);
+        (await client.AnswerAsync(token, trial.TrialId, Choice.Success)).EnsureSuccessStatusCode();
+
+        await using var session = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId).ToListAsync();
+        trial.Videos.Should().ContainSingle().Which.Url.Should().BeOneOf(videos.Select(v => $"/media/{v.CorruptedMediaId}"));
+        (await SessionAsync(token)).Judgments.Should().ContainSingle(j => j.IsGold).Which.Should().BeEquivalentTo(new { TrialId = trial.TrialId, Correct = false });
     }
 
     [Fact]
@@ -140,7 +188,7 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
         var client = Factory.CreateClient();
         var token = await StartAsync(client, studyId, "early-bird");
         var trial = await client.GetFromJsonAsync<TrialResponse>($"/api/sessions/{token}/next", ApiClient.Json);
-        await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial!.TrialId, Choice.Left, 800), ApiClient.Json);
+        await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial!.TrialId, "left", 800), ApiClient.Json);
 
         var breaking = await researcher.PutAsJsonAsync($"/api/studies/{studyId}", settings with { Question = "Which is prettier?" }, ApiClient.Json);
         var harmless = await researcher.PutAsJsonAsync($"/api/studies/{studyId}", settings with { Title = "A better title" }, ApiClient.Json);
@@ -160,7 +208,7 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
         var trial = await client.GetFromJsonAsync<TrialResponse>($"/api/sessions/{token}/next", ApiClient.Json);
 
         (await researcher.PostAsync($"/api/studies/{studyId}/pause", null)).EnsureSuccessStatusCode();
-        var answer = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial!.TrialId, Choice.Left, 800), ApiClient.Json);
+        var answer = await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial!.TrialId, "left", 800), ApiClient.Json);
         var next = await client.GetAsync($"/api/sessions/{token}/next");
 
         answer.StatusCode.Should().Be(HttpStatusCode.Created);

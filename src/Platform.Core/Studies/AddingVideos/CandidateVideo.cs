@@ -9,9 +9,12 @@ public enum VideoState
 
 public sealed record VideoUploaded(Guid VideoId, Guid StudyId, string Condition, string Prompt, string Task, int? Seed, string FileName, long Bytes, Guid By, DateTimeOffset At);
 
-/// <param name="MediaId">Opaque id of the web-playable MP4; <paramref name="DegradedMediaId"/> is its frozen-frame copy for gold trials.</param>
+/// <param name="MediaId">Opaque id of the web-playable MP4. Gold trials use its copies: <paramref name="DegradedMediaId"/> holds its
+/// first frame throughout (pairwise gold), <paramref name="CorruptedMediaId"/> is scrambled, noisy and inverted (rating gold;
+/// null for videos processed before it existed).</param>
 /// <param name="FrameRate">Frames per second of the web-playable MP4; 0 when unknown (videos processed before it was recorded).</param>
-public sealed record VideoProcessed(Guid VideoId, Guid StudyId, string Sha256, string MediaId, string PosterMediaId, string DegradedMediaId, double DurationSeconds, int Width, int Height, double FrameRate, DateTimeOffset At);
+public sealed record VideoProcessed(Guid VideoId, Guid StudyId, string Sha256, string MediaId, string PosterMediaId, string DegradedMediaId, string? CorruptedMediaId,
+    double DurationSeconds, int Width, int Height, double FrameRate, DateTimeOffset At);
 
 public sealed record VideoRejected(Guid VideoId, Guid StudyId, string Reason, DateTimeOffset At);
 
@@ -32,6 +35,7 @@ public sealed class CandidateVideo
     public string? MediaId { get; set; }
     public string? PosterMediaId { get; set; }
     public string? DegradedMediaId { get; set; }
+    public string? CorruptedMediaId { get; set; }
     public double DurationSeconds { get; set; }
     public int Width { get; set; }
     public int Height { get; set; }
@@ -60,6 +64,7 @@ public sealed class CandidateVideo
         MediaId = e.MediaId;
         PosterMediaId = e.PosterMediaId;
         DegradedMediaId = e.DegradedMediaId;
+        CorruptedMediaId = e.CorruptedMediaId;
         DurationSeconds = e.DurationSeconds;
         Width = e.Width;
         Height = e.Height;

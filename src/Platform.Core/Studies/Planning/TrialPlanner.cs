@@ -8,10 +8,9 @@ public sealed record TrialVideo(Guid VideoId, string Condition);
 
 /// <summary>
 /// A unit one evaluator judges. Pairwise: two videos of one prompt and seed, <c>Videos[0]</c> of the pair's first
-/// condition; rating: one video. <paramref name="OrdinalInPair"/> numbers the trials of one condition pair (or
-/// condition), for counterbalancing.
+/// condition; rating: one video.
 /// </summary>
-public sealed record PlannedTrial(Guid TrialId, string Task, string Prompt, int? Seed, IReadOnlyList<TrialVideo> Videos, int OrdinalInPair);
+public sealed record PlannedTrial(Guid TrialId, string Task, string Prompt, int? Seed, IReadOnlyList<TrialVideo> Videos);
 
 public static class TrialPlanner
 {
@@ -20,7 +19,7 @@ public static class TrialPlanner
     {
         var known = settings.Conditions.Select(c => c.Key).ToHashSet();
         var videos = ready.Where(v => known.Contains(v.Condition)).OrderBy(v => v.UploadedAt).ThenBy(v => v.VideoId).ToList();
-        return settings.Kind == StudyKind.Rating ? PlanRatings(studyId, settings, videos) : PlanPairs(studyId, settings, videos);
+        return settings.Kind == StudyKind.Rating ? PlanRatings(studyId, videos) : PlanPairs(studyId, settings, videos);
     }
 
     /// <summary>The condition pairs the pairing rule asks for: each against the baseline, or all pairs in key order.</summary>
@@ -39,17 +38,9 @@ public static class TrialPlanner
 
     private static DateTimeOffset Max(DateTimeOffset x, DateTimeOffset y) => x > y ? x : y;
 
-    private static List<PlannedTrial> PlanRatings(Guid studyId, StudySettings settings, List<ReadyVideo> videos)
-    {
-        var ordinals = new Dictionary<string, int>();
-        var trials = new List<PlannedTrial>();
-        foreach (var video in videos)
-        {
-            var ordinal = ordinals[video.Condition] = ordinals.GetValueOrDefault(video.Condition, -1) + 1;
-            trials.Add(new PlannedTrial(StableId.From(studyId, "rating", video.VideoId), video.Task, video.Prompt, video.Seed, [new TrialVideo(video.VideoId, video.Condition)], ordinal));
-        }
-        return trials;
-    }
+    private static List<PlannedTrial> PlanRatings(Guid studyId, List<ReadyVideo> videos) =>
+        [.. videos.Select(video => new PlannedTrial(
+            StableId.From(studyId, "rating", video.VideoId), video.Task, video.Prompt, video.Seed, [new TrialVideo(video.VideoId, video.Condition)]))];
 
     private static List<PlannedTrial> PlanPairs(Guid studyId, StudySettings settings, List<ReadyVideo> videos)
     {
@@ -65,21 +56,13 @@ public static class TrialPlanner
             }
         }
 
-        // Ordinals follow the time a pair became complete, so trials that arrive later are numbered after the
-        // existing ones and the sides those already alternate from stay put.
-        var ordinals = new Dictionary<(string, string), int>();
-        var trials = new List<PlannedTrial>();
-        foreach (var (a, b, va, vb) in pairs
-                     .OrderBy(p => Max(p.VA.UploadedAt, p.VB.UploadedAt))
-                     .ThenBy(p => p.VA.Prompt, StringComparer.Ordinal).ThenBy(p => p.VA.Seed))
-        {
-            var ordinal = ordinals[(a, b)] = ordinals.GetValueOrDefault((a, b), -1) + 1;
-            trials.Add(new PlannedTrial(
-                StableId.From(studyId, "pair", va.Prompt, va.Seed, a, b),
-                va.Task, va.Prompt, va.Seed,
-                [new TrialVideo(va.VideoId, a), new TrialVideo(vb.VideoId, b)],
-                ordinal));
-        }
-        return trials;
+        // In the order pairs became complete, so a plan only ever grows at its end.
+        return [.. pairs
+            .OrderBy(p => Max(p.VA.UploadedAt, p.VB.UploadedAt))
+            .ThenBy(p => p.VA.Prompt, StringComparer.Ordinal).ThenBy(p => p.VA.Seed)
+            .Select(p => new PlannedTrial(
+                StableId.From(studyId, "pair", p.VA.Prompt, p.VA.Seed, p.A, p.B),
+                p.VA.Task, p.VA.Prompt, p.VA.Seed,
+                [new TrialVideo(p.VA.VideoId, p.A), new TrialVideo(p.VB.VideoId, p.B)]))];
     }
 }

@@ -3,15 +3,22 @@ using Platform.Studies;
 namespace Platform.Voting;
 
 /// <param name="Live">Judgments plus unexpired assignments: what counts against k.</param>
-/// <param name="Ever">Every assignment ever made, for alternating sides.</param>
-public sealed record TrialLoad(int Live, int Ever);
+/// <param name="LeftConditions">The condition shown on the left in each of those, for counterbalancing.</param>
+public sealed record TrialLoad(int Live, IReadOnlyList<string>? LeftConditions = null);
 
-/// <summary>A ready video that can make a gold trial: the clean file against its frozen-frame copy.</summary>
+/// <summary>A ready video that can make a gold trial: the clean file against its frozen-frame copy (pairwise), or its corrupted copy alone (rating).</summary>
 public sealed record GoldSource(Guid VideoId, string Condition);
 
 public static class AssigningTrial
 {
+    /// <summary>Stands for the frozen-frame copy in a pairwise gold trial.</summary>
     public const string DegradedCondition = "gold:degraded";
+
+    /// <summary>
+    /// Stands for the heavily corrupted copy in a rating gold trial. A frozen frame could honestly pass a criterion such as
+    /// "the body stays anatomically plausible"; scrambled, noisy, inverted pictures fail any criterion.
+    /// </summary>
+    public const string CorruptedCondition = "gold:corrupted";
 
     /// <summary>
     /// The next trial for a session: a gold trial at the gold positions, otherwise the least-judged planned trial the
@@ -32,24 +39,33 @@ public static class AssigningTrial
 
         var candidates = plan
             .Where(t => !session.SeenTrials.Contains(t.TrialId))
-            .Select(t => (Trial: t, Load: loads.GetValueOrDefault(t.TrialId, new TrialLoad(0, 0))))
+            .Select(t => (Trial: t, Load: loads.GetValueOrDefault(t.TrialId, new TrialLoad(0))))
             .Where(c => c.Load.Live < settings.JudgmentsPerTrial)
             .ToList();
         if (candidates.Count == 0) return null;
         var fewest = candidates.Min(c => c.Load.Live);
         var (trial, load) = candidates.Where(c => c.Load.Live == fewest).OrderBy(_ => random.Next()).First();
-        var (left, right) = Sides.Arrange(trial, load.Ever);
+        var leftsInPair = plan.Where(t => Sides.SamePair(t, trial)).SelectMany(t => loads.GetValueOrDefault(t.TrialId)?.LeftConditions ?? []).ToList();
+        var (left, right) = Sides.Arrange(trial, load.LeftConditions ?? [], leftsInPair, coin: random.Next(2) == 0);
         return new TrialAssigned(session.Id, session.StudyId, trial.TrialId, trial.Prompt, trial.Task, position, left, right, false, null, now);
     }
 
     public static Guid GoldTrialId(GoldSource gold) => Common.StableId.From("gold", gold.VideoId);
 
+    /// <summary>The ready videos that can make this study's gold trials: a rating gold needs the corrupted copy, which videos processed before it existed lack.</summary>
+    public static IReadOnlyList<GoldSource> GoldSources(StudySettings settings, IEnumerable<CandidateVideo> ready) =>
+        [.. ready.Where(v => settings.Kind == StudyKind.Rating ? v.CorruptedMediaId is not null : v.DegradedMediaId is not null)
+            .Select(v => new GoldSource(v.Id, v.Condition))];
+
     private static TrialAssigned Gold(ParticipantSession session, StudySettings settings, GoldSource gold, int position, Random random, DateTimeOffset now)
     {
+        if (settings.Kind == StudyKind.Rating)
+        {
+            var corrupted = new TrialVideo(gold.VideoId, CorruptedCondition);
+            return new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), "", "", position, corrupted, null, true, Choice.Failure, now);
+        }
         var clean = new TrialVideo(gold.VideoId, gold.Condition);
         var degraded = new TrialVideo(gold.VideoId, DegradedCondition);
-        if (settings.Kind == StudyKind.Rating)
-            return new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), "", "", position, degraded, null, true, Choice.Failure, now);
         var cleanLeft = random.Next(2) == 0;
         return cleanLeft
             ? new TrialAssigned(session.Id, session.StudyId, GoldTrialId(gold), "", "", position, clean, degraded, true, Choice.Left, now)

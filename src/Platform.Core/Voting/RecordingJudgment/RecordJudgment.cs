@@ -27,20 +27,15 @@ public static class RecordingJudgment
             return earlier.Choice == command.Choice
                 ? new JudgmentOutcome.Replayed(earlier)
                 : throw new DomainException(
-                    $"This trial was already answered '{earlier.Choice.ToString().ToLowerInvariant()}'; the first answer stands.", DomainError.Conflict);
+                    $"This trial was already answered '{Choices.Name(earlier.Choice)}'; the first answer stands.", DomainError.Conflict);
         }
 
         var assignment = session.Assignments.FirstOrDefault(a => a.TrialId == command.TrialId)
             ?? throw new DomainException(
                 "This trial is not waiting for an answer in this session (it may have gone to someone else after a long pause); load the next trial.",
                 DomainError.NotFound);
-        var allowed = Choices.Allowed(settings);
-        if (!allowed.Contains(command.Choice))
-        {
-            throw new DomainException(
-                $"'{command.Choice.ToString().ToLowerInvariant()}' is not an answer on this study's scale; use {string.Join(", ", allowed.Select(c => c.ToString().ToLowerInvariant()))}.",
-                DomainError.Unprocessable);
-        }
+        if (!Choices.Allowed(settings).Contains(command.Choice))
+            throw Choices.NotAllowed(Choices.Name(command.Choice), settings);
         if (command.DecisionMs is < 0 or > MaxDecisionMs)
             throw new DomainException("decisionMs must be between 0 and 86400000.", DomainError.Unprocessable);
 

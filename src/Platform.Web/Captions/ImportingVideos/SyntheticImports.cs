@@ -39,12 +39,13 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
             var videoId = IdOf(sha);
             // A file already in the catalog is not probed again: a second bulk import of a folder is quick.
             if (await ExistsAsync(videoId, cancellationToken)) return null;
-            await VideoProbe.CheckAsync(original, Limits, cancellationToken);
+            var tools = VideoTools.From(configuration);
+            await VideoProbe.CheckAsync(original, Limits, tools, cancellationToken);
 
             var poster = Path.Combine(work, "poster.jpg");
             var posterMade = await FFMpegArguments.FromFileInput(original)
                 .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3"))
-                .ProcessAsynchronously(throwOnError: false, cancellationToken: cancellationToken);
+                .ProcessAsynchronously(throwOnError: false, tools, cancellationToken);
             if (!posterMade.Success || !File.Exists(poster))
                 throw new DomainException("ffmpeg could not take a poster frame from this video.", DomainError.Unprocessable);
             var storedVideo = await media.ImportAsync(original, Extension(fileName), ContentType(fileName), cancellationToken);

@@ -1,5 +1,6 @@
 using FFMpegCore;
 using Hangfire;
+using Hangfire.Server;
 using MassTransit;
 using Marten;
 using Platform.Common;
@@ -15,90 +16,122 @@ public sealed class VideoProgress
 }
 
 /// <summary>
-/// Hangfire job: normalises an upload to web-playable H.264 MP4 (yuv420p, faststart, no audio), takes a poster
-/// frame and a frozen-frame copy for gold trials, stores all three content-addressed, and records the result.
-/// Safe to run twice: a video that is no longer processing is left alone.
+/// Hangfire job: normalises an upload to web-playable H.264 MP4 (yuv420p, faststart, no audio), makes a poster frame and
+/// the copies gold trials use (<see cref="GoldCopies"/>), stores them content-addressed and records the result in the same
+/// transaction as their media documents. Every run ends with the video ready, or rejected with a reason (an unexpected
+/// error on the last attempt at the latest), and leaves no half-made file behind. Safe to run twice: a video that is no
+/// longer processing is left alone.
 /// </summary>
 public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaStore media, IBus bus, IConfiguration configuration, TimeProvider clock, ILogger<ProcessVideo> logger)
 {
-    [AutomaticRetry(Attempts = 2)]
-    public async Task RunAsync(Guid videoId, CancellationToken cancellationToken)
+    public const int Attempts = 2;
+
+    /// <summary>The signature runs enqueued before the attempt was known still carry; they run as a last attempt.</summary>
+    [AutomaticRetry(Attempts = Attempts)]
+    public Task RunAsync(Guid videoId, CancellationToken cancellationToken) => RunAsync(videoId, null, cancellationToken);
+
+    /// <param name="context">Hangfire's, to know the attempt; null (a direct call) counts as the last one.</param>
+    [AutomaticRetry(Attempts = Attempts)]
+    public async Task RunAsync(Guid videoId, PerformContext? context, CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
-        var video = await session.LoadAsync<CandidateVideo>(videoId, cancellationToken);
+        CandidateVideo? video;
+        await using (var query = store.QuerySession())
+            video = await query.LoadAsync<CandidateVideo>(videoId, cancellationToken);
         if (video is not { State: VideoState.Processing }) return;
 
-        var upload = VideoUploads.UploadPath(storage, videoId);
-        var work = Directory.CreateDirectory(Path.Combine(storage.Uploads, $"{videoId:N}.work")).FullName;
+        var work = Path.Combine(storage.Uploads, $"{videoId:N}.work");
+        var unrecorded = new List<MediaFile>();
+        var ready = false;
         try
         {
-            object outcome;
-            try
-            {
-                outcome = await ConvertAsync(video, upload, work, cancellationToken);
-            }
-            catch (DomainException refused)
-            {
-                outcome = new VideoRejected(videoId, video.StudyId, refused.Message, clock.GetUtcNow());
-            }
-            session.Events.Append(videoId, outcome);
-            await session.SaveChangesAsync(cancellationToken);
-            File.Delete(upload);
-            if (outcome is VideoProcessed)
-                await bus.Publish(new Generation.Following.CandidateVideoReady(video.StudyId, videoId, video.Condition, video.Prompt, video.Seed), cancellationToken);
+            Directory.CreateDirectory(work);
+            var made = await MakeAsync(video, work, cancellationToken);
+            foreach (var (file, extension, contentType) in made.Files)
+                unrecorded.Add(await media.ImportAsync(file, extension, contentType, cancellationToken));
+            var processed = made.Processed(unrecorded, clock.GetUtcNow());
+            ready = await RecordAsync(video, processed, [.. unrecorded, new VideoProgress { Id = videoId, Percent = 100 }], cancellationToken);
+            if (ready) unrecorded.Clear();
+        }
+        catch (DomainException refused)
+        {
+            await RejectAsync(video, refused.Message);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            logger.LogInformation("Another run recorded the outcome of video {VideoId} first", videoId);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && (context?.GetJobParameter<int>("RetryCount") ?? Attempts) >= Attempts)
+        {
+            logger.LogError(e, "Video {VideoId} could not be processed; this was the last of {Attempts} attempts", videoId, Attempts + 1);
+            await RejectAsync(video, $"The video could not be processed: {e.Message}");
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            await media.RemoveUnrecordedAsync(unrecorded, CancellationToken.None);
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
+
+        if (ready)
+            await bus.Publish(new Generation.Following.CandidateVideoReady(video.StudyId, videoId, video.Condition, video.Prompt, video.Seed), cancellationToken);
     }
 
-    private async Task<object> ConvertAsync(CandidateVideo video, string upload, string work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the outcome and stores the documents it refers to in one transaction, then lets the upload go. False when
+    /// another run has recorded an outcome already.
+    /// </summary>
+    private async Task<bool> RecordAsync(CandidateVideo video, object outcome, IEnumerable<object> documents, CancellationToken cancellationToken)
     {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<CandidateVideo>(video.Id, cancellationToken);
+        if (stream.Aggregate is not { State: VideoState.Processing }) return false;
+        stream.AppendOne(outcome);
+        foreach (var document in documents) session.Store(document);
+        await session.SaveChangesAsync(cancellationToken);
+        File.Delete(VideoUploads.UploadPath(storage, video.Id));
+        return true;
+    }
+
+    private Task<bool> RejectAsync(CandidateVideo video, string reason) =>
+        RecordAsync(video, new VideoRejected(video.Id, video.StudyId, reason, clock.GetUtcNow()), [], CancellationToken.None);
+
+    private async Task<MadeFiles> MakeAsync(CandidateVideo video, string work, CancellationToken cancellationToken)
+    {
+        var upload = VideoUploads.UploadPath(storage, video.Id);
         if (!File.Exists(upload))
             throw new DomainException("The uploaded file is no longer there; upload the video again.");
-        var probed = await VideoProbe.CheckAsync(upload, VideoLimits.From(configuration), cancellationToken);
+        var tools = VideoTools.From(configuration);
+        var probed = await VideoProbe.CheckAsync(upload, VideoLimits.From(configuration), tools, cancellationToken);
 
         var normalised = Path.Combine(work, "video.mp4");
-        var converted = await FFMpegArguments.FromFileInput(upload)
-            .OutputToFile(normalised, overwrite: true, o => o
-                .WithCustomArgument("-c:v libx264 -preset veryfast -crf 20 -profile:v high -pix_fmt yuv420p")
-                .WithCustomArgument("-vf scale=trunc(iw/2)*2:trunc(ih/2)*2 -movflags +faststart -an"))
-            .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, percent), probed.Duration)
-            .ProcessAsynchronously(throwOnError: false, cancellationToken: cancellationToken);
-        if (!converted.Success)
-        {
-            logger.LogWarning("ffmpeg could not convert video {VideoId}: {Error}", video.Id, string.Join('\n', converted.StandardError.TakeLast(5)));
-            throw new DomainException("ffmpeg could not convert the video to H.264.");
-        }
+        await RunAsync(FFMpegArguments.FromFileInput(upload)
+                .OutputToFile(normalised, overwrite: true, o => o
+                    .WithCustomArgument("-c:v libx264 -preset veryfast -crf 20 -profile:v high -pix_fmt yuv420p")
+                    .WithCustomArgument("-vf scale=trunc(iw/2)*2:trunc(ih/2)*2 -movflags +faststart -an"))
+                .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, percent), probed.Duration),
+            "convert the video to H.264", video.Id, tools, cancellationToken);
 
         var poster = Path.Combine(work, "poster.jpg");
-        await FFMpegArguments.FromFileInput(normalised)
-            .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3"))
-            .ProcessAsynchronously(throwOnError: true, cancellationToken: cancellationToken);
+        await RunAsync(FFMpegArguments.FromFileInput(normalised)
+                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3")),
+            "take a poster frame from the video", video.Id, tools, cancellationToken);
 
-        // Gold trials compare the video with this copy: its first frame held for the whole duration.
-        var degraded = Path.Combine(work, "degraded.mp4");
-        await FFMpegArguments.FromFileInput(poster, verifyExists: true, i => i.WithLoop())
-            .OutputToFile(degraded, overwrite: true, o => o
-                .WithDuration(probed.Duration)
-                .WithFrameRate(probed.FrameRate > 0 ? probed.FrameRate : 25)
-                .WithCustomArgument("-c:v libx264 -preset veryfast -crf 23 -pix_fmt yuv420p -vf scale=trunc(iw/2)*2:trunc(ih/2)*2 -movflags +faststart -an"))
-            .ProcessAsynchronously(throwOnError: true, cancellationToken: cancellationToken);
+        var frozen = Path.Combine(work, "frozen.mp4");
+        await RunAsync(GoldCopies.Frozen(poster, frozen, probed), "make the frozen-frame copy for gold trials", video.Id, tools, cancellationToken);
+        var corrupted = Path.Combine(work, "corrupted.mp4");
+        await RunAsync(GoldCopies.Corrupted(normalised, corrupted), "make the corrupted copy for gold trials", video.Id, tools, cancellationToken);
 
-        var check = await FFProbe.AnalyseAsync(normalised, cancellationToken: cancellationToken);
-        var stored = await media.ImportAsync(normalised, ".mp4", "video/mp4", cancellationToken);
-        var storedPoster = await media.ImportAsync(poster, ".jpg", "image/jpeg", cancellationToken);
-        var storedDegraded = await media.ImportAsync(degraded, ".mp4", "video/mp4", cancellationToken);
-        await using (var session = store.LightweightSession())
-        {
-            session.Store(stored, storedPoster, storedDegraded);
-            session.Store(new VideoProgress { Id = video.Id, Percent = 100 });
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        var stream = check.PrimaryVideoStream!;
-        return new VideoProcessed(video.Id, video.StudyId, stored.Sha256, stored.Id, storedPoster.Id, storedDegraded.Id,
-            check.Duration.TotalSeconds, stream.Width ?? 0, stream.Height ?? 0, double.IsFinite(stream.AverageFrameRate) ? stream.AverageFrameRate : 0, clock.GetUtcNow());
+        var check = await FFProbe.AnalyseAsync(normalised, tools, cancellationToken: cancellationToken);
+        return new MadeFiles(video, check, [(normalised, ".mp4", "video/mp4"), (poster, ".jpg", "image/jpeg"), (frozen, ".mp4", "video/mp4"), (corrupted, ".mp4", "video/mp4")]);
+    }
+
+    /// <summary>Runs one ffmpeg step; a failure is a readable refusal, with ffmpeg's own words in the log.</summary>
+    private async Task RunAsync(FFMpegArgumentProcessor step, string what, Guid videoId, FFOptions tools, CancellationToken cancellationToken)
+    {
+        var result = await step.ProcessAsynchronously(throwOnError: false, tools, cancellationToken);
+        if (result.Success) return;
+        logger.LogWarning("ffmpeg could not {Step} {VideoId}: {Error}", what, videoId, string.Join('\n', result.StandardError.TakeLast(5)));
+        throw new DomainException($"ffmpeg could not {what}.");
     }
 
     private void ReportProgress(Guid videoId, double percent)
@@ -110,5 +143,16 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
             session.Store(new VideoProgress { Id = videoId, Percent = (int)Math.Clamp(percent, 0, 99) });
             await session.SaveChangesAsync();
         });
+    }
+
+    /// <summary>The finished files, in the order video, poster, frozen copy, corrupted copy.</summary>
+    private sealed record MadeFiles(CandidateVideo Video, IMediaAnalysis Check, IReadOnlyList<(string File, string Extension, string ContentType)> Files)
+    {
+        public VideoProcessed Processed(List<MediaFile> stored, DateTimeOffset at)
+        {
+            var stream = Check.PrimaryVideoStream!;
+            return new VideoProcessed(Video.Id, Video.StudyId, stored[0].Sha256, stored[0].Id, stored[1].Id, stored[2].Id, stored[3].Id,
+                Check.Duration.TotalSeconds, stream.Width ?? 0, stream.Height ?? 0, double.IsFinite(stream.AverageFrameRate) ? stream.AverageFrameRate : 0, at);
+        }
     }
 }

@@ -9,12 +9,13 @@ public sealed record ProbedVideo(TimeSpan Duration, int Width, int Height, doubl
 /// <summary>Checks with ffprobe that a file holds a real video stream within the configured limits.</summary>
 public static class VideoProbe
 {
-    public static async Task<ProbedVideo> CheckAsync(string path, VideoLimits limits, CancellationToken cancellationToken)
+    /// <param name="tools">Where ffprobe is (<see cref="VideoTools"/>).</param>
+    public static async Task<ProbedVideo> CheckAsync(string path, VideoLimits limits, FFOptions tools, CancellationToken cancellationToken)
     {
         IMediaAnalysis analysis;
         try
         {
-            analysis = await FFProbe.AnalyseAsync(path, cancellationToken: cancellationToken);
+            analysis = await FFProbe.AnalyseAsync(path, tools, cancellationToken: cancellationToken);
         }
         catch (Exception e) when (e is FFMpegException or FormatException or InvalidOperationException or System.Text.Json.JsonException)
         {

@@ -19,7 +19,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
     public async Task<CandidateVideo> AddAsync(VideoUpload upload, Stream content, CancellationToken cancellationToken)
     {
         if (upload.Bytes > Limits.MaxUploadBytes)
-            throw new DomainException($"The file has {upload.Bytes / 1048576.0:0.#} MiB; at most {Limits.MaxUploadBytes / 1048576.0:0.#} MiB are accepted.", DomainError.Unprocessable);
+            throw new DomainException($"The file has {VideoLimits.Size(upload.Bytes)}; at most {VideoLimits.Size(Limits.MaxUploadBytes)} are accepted.", DomainError.Unprocessable);
 
         var videoId = upload.VideoId ?? Guid.NewGuid();
         await using var session = store.LightweightSession();
@@ -32,7 +32,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
         {
             await using (var file = File.Create(partial))
                 await CopyWithLimitAsync(content, file, Limits.MaxUploadBytes, cancellationToken);
-            await VideoProbe.CheckAsync(partial, Limits, cancellationToken);
+            await VideoProbe.CheckAsync(partial, Limits, VideoTools.From(configuration), cancellationToken);
             File.Move(partial, path);
         }
         catch
@@ -51,7 +51,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
             File.Delete(path);
             throw;
         }
-        jobs.Enqueue<ProcessVideo>(job => job.RunAsync(videoId, CancellationToken.None));
+        jobs.Enqueue<ProcessVideo>(job => job.RunAsync(videoId, null, CancellationToken.None));
         return CandidateVideo.Create(uploaded);
     }
 
@@ -67,7 +67,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
         {
             total += read;
             if (total > limit)
-                throw new DomainException($"The file is larger than the {limit / 1048576.0:0.#} MiB accepted.", DomainError.Unprocessable);
+                throw new DomainException($"The file is larger than the {VideoLimits.Size(limit)} accepted.", DomainError.Unprocessable);
             await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }

@@ -14,7 +14,7 @@ public sealed class StudyDraft
     public List<ConditionDraft> Conditions { get; set; } = [new() { Key = "base", Label = "Base model", IsBaseline = true }, new() { Key = "ours", Label = "Ours" }];
     public string Tasks { get; set; } = string.Empty;
     public PairingRule Pairing { get; set; } = PairingRule.AgainstBaseline;
-    public int JudgmentsPerTrial { get; set; } = 3;
+    public int JudgmentsPerTrial { get; set; } = StudySettings.DefaultJudgmentsPerTrial;
     public int TrialsPerParticipant { get; set; } = 20;
     public double GoldRate { get; set; } = 0.1;
     public string CompletionCode { get; set; } = string.Empty;

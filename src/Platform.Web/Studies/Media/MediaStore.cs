@@ -15,7 +15,7 @@ public sealed class MediaFile
 }
 
 /// <summary>Keeps files content-addressed (SHA-256) under the data directory: written elsewhere, then renamed into place.</summary>
-public sealed class MediaStore(Storage storage)
+public sealed class MediaStore(Storage storage, IDocumentStore store)
 {
     public async Task<MediaFile> ImportAsync(string finishedFile, string extension, string contentType, CancellationToken cancellationToken)
     {
@@ -38,6 +38,21 @@ public sealed class MediaStore(Storage storage)
     }
 
     public string PathOf(MediaFile file) => Path.Combine(storage.Media, file.RelativePath);
+
+    /// <summary>
+    /// Takes back imports whose documents were never saved: their files go, unless a saved document refers to the same
+    /// content (another video with identical bytes).
+    /// </summary>
+    public async Task RemoveUnrecordedAsync(IReadOnlyCollection<MediaFile> imported, CancellationToken cancellationToken)
+    {
+        if (imported.Count == 0) return;
+        await using var session = store.QuerySession();
+        foreach (var file in imported)
+        {
+            if (!await session.Query<MediaFile>().AnyAsync(m => m.RelativePath == file.RelativePath, cancellationToken))
+                File.Delete(PathOf(file));
+        }
+    }
 
     private static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
 }

@@ -1,0 +1,22 @@
+namespace Platform.Testing;
+
+/// <summary>What a host keeps on disk: files in uploads/ (waiting or left behind) and stored media.</summary>
+public static class Leftovers
+{
+    /// <summary>The entries of uploads/, once a job finishing right now has tidied up (given up to 5 s to empty).</summary>
+    public static async Task<IReadOnlyList<string>> UploadsAsync(this PlatformFactory factory)
+    {
+        var uploads = Path.Combine(factory.DataDirectory, "uploads");
+        if (!Directory.Exists(uploads)) return [];
+        for (var i = 0; i < 50 && Directory.EnumerateFileSystemEntries(uploads).Any(); i++)
+            await Task.Delay(100);
+        return [.. Directory.EnumerateFileSystemEntries(uploads)];
+    }
+
+    /// <summary>Every file under media/ (none before the host first stores one).</summary>
+    public static IReadOnlyList<string> MediaFiles(this PlatformFactory factory)
+    {
+        var media = Path.Combine(factory.DataDirectory, "media");
+        return Directory.Exists(media) ? [.. Directory.EnumerateFiles(media, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Platform.Studies;
+using Platform.Testing;
+
+namespace Platform.Tests.Studies;
+
+/// <summary>Uploads through the API on a host with small limits: 78.1 KiB and 2 s.</summary>
+#pragma warning disable CA1001 // xunit disposes it through IAsyncLifetime
+public sealed class AddingVideosTests : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private PlatformFactory _factory = default!;
+    private HttpClient _researcher = default!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new PlatformFactory(await TestDatabase.CreateAsync("videos"), new Dictionary<string, string?>
+        {
+            ["Videos:MaxUploadBytes"] = "80000",
+            ["Videos:MaxDurationSeconds"] = "2",
+        });
+        _researcher = await _factory.NewResearcherAsync("videos.researcher@platform.test");
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task An_upload_is_202_with_the_video_id_and_its_processing_status()
+    {
+        var studyId = await _researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var response = await _researcher.UploadAsync(studyId, await TestVideos.ClipAsync(hue: 10), "ours-simdrop", "a dancer spins");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        body.GetProperty("status").GetString().Should().Be("processing");
+        var id = body.GetProperty("id").GetGuid();
+        (await _researcher.WaitForVideosAsync(studyId)).Should().ContainSingle().Which.Should().BeEquivalentTo(new { Id = id, Status = VideoState.Ready });
+    }
+
+    [Fact]
+    public async Task A_video_longer_than_the_limit_is_422_with_the_limit_and_leaves_nothing_stored()
+    {
+        var studyId = await _researcher.CreateStudyAsync(new StudyBuilder().Build());
+        var before = _factory.MediaFiles();
+
+        var response = await _researcher.UploadAsync(studyId, await TestVideos.ClipAsync(hue: 20, seconds: 3), "ours-simdrop", "a dancer spins");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("The video lasts 3 s; at most 2 s are accepted.");
+        await ShouldHaveStoredNothingAsync(studyId, before);
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_limit_is_422_with_the_limit_and_leaves_nothing_stored()
+    {
+        var studyId = await _researcher.CreateStudyAsync(new StudyBuilder().Build());
+        var before = _factory.MediaFiles();
+        var large = await TestVideos.ClipAsync(hue: 30, width: 640, height: 480);
+        new FileInfo(large).Length.Should().BeGreaterThan(80000, "the test needs a file over the limit");
+
+        var response = await _researcher.UploadAsync(studyId, large, "ours-simdrop", "a dancer spins");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).Should().MatchRegex(@"The file has [0-9.]+ KiB; at most 78\.1 KiB are accepted\.");
+        await ShouldHaveStoredNothingAsync(studyId, before);
+    }
+
+    [Fact]
+    public async Task A_processed_video_has_a_frozen_copy_and_a_heavily_corrupted_copy_for_gold_trials()
+    {
+        var studyId = await _researcher.CreateStudyAsync(new StudyBuilder().Build());
+        (await _researcher.UploadAsync(studyId, await TestVideos.ClipAsync(hue: 40), "ours-simdrop", "a dancer spins")).EnsureSuccessStatusCode();
+        (await _researcher.WaitForVideosAsync(studyId)).Single().Status.Should().Be(VideoState.Ready);
+        var video = await VideoAsync(studyId);
+
+        var original = await DownloadAsync(video.MediaId);
+        var frozen = await DownloadAsync(video.DegradedMediaId);
+        var corrupted = await DownloadAsync(video.CorruptedMediaId);
+
+        (await VideoMeasures.FrameHashesAsync(frozen)).Should().HaveCountGreaterThanOrEqualTo(10, "the copy lasts as long as the 10 frames of the original");
+        (await VideoMeasures.IsFrozenThroughoutAsync(frozen)).Should().BeTrue("the frozen copy holds one picture from start to end");
+        (await VideoMeasures.IsFrozenThroughoutAsync(original)).Should().BeFalse("the original moves");
+        (await VideoMeasures.SsimAsync(corrupted, original)).Should().BeLessThan(0.2, "the corrupted copy keeps almost none of the picture's structure");
+        (await VideoMeasures.PsnrAsync(corrupted, original)).Should().BeLessThan(12, "the corrupted copy differs strongly from the original");
+        (await VideoMeasures.SsimAsync(original, original)).Should().BeGreaterThan(0.99, "the measure itself works");
+    }
+
+    private async Task ShouldHaveStoredNothingAsync(Guid studyId, IReadOnlyList<string> mediaBefore)
+    {
+        (await _researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{studyId}/videos", ApiClient.Json)).Should().BeEmpty();
+        (await _factory.UploadsAsync()).Should().BeEmpty();
+        _factory.MediaFiles().Should().Equal(mediaBefore);
+    }
+
+    private async Task<CandidateVideo> VideoAsync(Guid studyId)
+    {
+        await using var session = _factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Query<CandidateVideo>().SingleAsync(v => v.StudyId == studyId);
+    }
+
+    private async Task<string> DownloadAsync(string? mediaId)
+    {
+        mediaId.Should().NotBeNull();
+        var path = Path.Combine(_factory.DataDirectory, $"{mediaId}.download.mp4");
+        await File.WriteAllBytesAsync(path, await _factory.CreateClient().GetByteArrayAsync($"/media/{mediaId}"));
+        return path;
+    }
+}
