@@ -80,33 +80,34 @@ public static class DispatchHarness
             var stats = await renders[i].StatsAsync();
             Console.WriteLine($"server {i}: busy {stats.BusySeconds:0.00} s, utilisation {stats.BusySeconds / wall:P1}, max concurrent {stats.MaxConcurrentObserved}");
         }
-        var lastDownloads = await LastDownloadsAsync(factory, batch.BatchId);
+        var lastFreed = await LastSlotsFreedAsync(factory, batch.BatchId);
         for (var i = 0; i < renders.Count; i++)
         {
             var stats = await renders[i].StatsAsync();
-            var span = (lastDownloads[serverIds[i]] - started).TotalSeconds;
-            Console.WriteLine($"server {i}: utilisation from the API call to its own last download ({span:0.00} s): {stats.BusySeconds / span:P1}");
+            var span = (lastFreed[serverIds[i]] - started).TotalSeconds;
+            Console.WriteLine($"server {i}: utilisation from the API call to its last slot freed ({span:0.00} s): {stats.BusySeconds / span:P1}");
         }
         var window = await DispatchWindowAsync(factory, batch.BatchId);
         for (var i = 0; i < renders.Count; i++)
         {
             var stats = await renders[i].StatsAsync();
-            Console.WriteLine($"server {i}: utilisation over the dispatch window (first submission to last download, {window[serverIds[i]]:0.00} s): {stats.BusySeconds / window[serverIds[i]]:P1}");
+            Console.WriteLine($"server {i}: utilisation over the dispatch window (first submission to last slot freed, {window[serverIds[i]]:0.00} s): {stats.BusySeconds / window[serverIds[i]]:P1}");
         }
         var gaps = await DispatchGapsAsync(factory, batch.BatchId);
         Console.WriteLine($"dispatch overhead (slot freed → next submission on that server), ms: median {Percentile(gaps, 0.5):0.0}, p95 {Percentile(gaps, 0.95):0.0}, max {gaps.DefaultIfEmpty().Max():0.0} over {gaps.Count} hand-overs");
         Console.WriteLine($"hand-overs, ms: {string.Join(" ", gaps.Order().Select(g => g.ToString("0", CultureInfo.InvariantCulture)))}");
-        var (first, lastDownload, lastEnd) = await EdgesAsync(factory, batch.BatchId);
+        var (first, lastSlotFreed, lastEnd) = await EdgesAsync(factory, batch.BatchId);
         await using (var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession())
             planned = (await session.LoadAsync<GenerationBatch>(batch.BatchId))!.PlannedAt;
-        Console.WriteLine($"edges: API call → batch planned {(planned - started).TotalSeconds:0.00} s → first submission {(first - planned).TotalSeconds:0.00} s; last download → last job's end {(lastEnd - lastDownload).TotalSeconds:0.00} s");
+        Console.WriteLine($"edges: API call → batch planned {(planned - started).TotalSeconds:0.00} s → first submission {(first - planned).TotalSeconds:0.00} s; last slot freed → last job's end (download, checks, registration) {(lastEnd - lastSlotFreed).TotalSeconds:0.00} s");
+        await PrintStartAsync(factory, started, planned);
         foreach (var render in renders) await render.DisposeAsync();
         return progress.Failed == 0 ? 0 : 1;
     }
 
     /// <summary>
-    /// For each server, sorts its jobs' submissions and its jobs' ends (download done, slot freed ≈ the succeeded
-    /// event) and pairs each end with the first submission after it: the time a freed slot stood empty on our side.
+    /// For each server, sorts its jobs' submissions and its jobs' ends (the server reported the job done and the slot
+    /// was freed: submission + the job's recorded seconds) and pairs each end with the first submission after it: the time a freed slot stood empty on our side.
     /// </summary>
     private static async Task<List<double>> DispatchGapsAsync(PlatformFactory factory, Guid batchId)
     {
@@ -126,7 +127,7 @@ public static class DispatchHarness
         return gaps;
     }
 
-    private static async Task<(DateTimeOffset FirstSubmission, DateTimeOffset LastDownload, DateTimeOffset LastEnd)> EdgesAsync(PlatformFactory factory, Guid batchId)
+    private static async Task<(DateTimeOffset FirstSubmission, DateTimeOffset LastFreed, DateTimeOffset LastEnd)> EdgesAsync(PlatformFactory factory, Guid batchId)
     {
         await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
@@ -140,20 +141,37 @@ public static class DispatchHarness
         return jobs.Max(j => j.FinishedAt!.Value);
     }
 
-    private static async Task<Dictionary<Guid, DateTimeOffset>> LastDownloadsAsync(PlatformFactory factory, Guid batchId)
+    private static async Task<Dictionary<Guid, DateTimeOffset>> LastSlotsFreedAsync(PlatformFactory factory, Guid batchId)
     {
         await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
         return jobs.GroupBy(j => j.Spec.ServerId).ToDictionary(g => g.Key, g => g.Max(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)));
     }
 
-    /// <summary>Per server: from its first job's submission to its last job's end (download done).</summary>
+    /// <summary>Per server: from its first job's submission to its last job freeing its slot (the server reported it done).</summary>
     private static async Task<Dictionary<Guid, double>> DispatchWindowAsync(PlatformFactory factory, Guid batchId)
     {
         await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
         return jobs.GroupBy(j => j.Spec.ServerId).ToDictionary(g => g.Key,
             g => (g.Max(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)) - g.Min(j => j.SubmittedAt!.Value)).TotalSeconds);
+    }
+
+    /// <summary>Where the start of the batch goes: Hangfire's own record of when runs were created and began processing.</summary>
+    private static async Task PrintStartAsync(PlatformFactory factory, DateTimeOffset started, DateTimeOffset planned)
+    {
+        var database = factory.Services.GetRequiredService<Platform.Hosting.Database.PlatformDatabase>();
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            select min(j.createdat), max(j.createdat),
+                   (select min(s.createdat) from hangfire.state s where s.jobid = any(array_agg(j.id)) and s.name = 'Processing')
+            from hangfire.job j where j.createdat >= $1
+            """, connection) { Parameters = { new() { Value = planned.UtcDateTime } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        double At(int i) => (new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc)) - started).TotalSeconds;
+        Console.WriteLine($"start: first run created {At(0):0.000} s, last created {At(1):0.000} s, first processing {At(2):0.000} s after the API call");
     }
 
     private static double Percentile(List<double> values, double p)

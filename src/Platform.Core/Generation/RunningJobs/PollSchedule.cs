@@ -16,7 +16,7 @@ public static class PollSchedule
     public static readonly TimeSpan LongestLead = TimeSpan.FromSeconds(2);
 
     /// <param name="elapsed">Since the submission.</param>
-    /// <param name="recentSeconds">The server's recent job durations (submission to download), oldest first.</param>
+    /// <param name="recentSeconds">The server's recent job durations (submission to reported completion), oldest first.</param>
     public static TimeSpan Next(TimeSpan elapsed, IReadOnlyList<double> recentSeconds, TimeSpan shortest, TimeSpan longest)
     {
         var expected = Expected(recentSeconds);

@@ -175,11 +175,15 @@ public sealed class RunGenerationJob(
     }
 
     /// <summary>
-    /// Downloads (length-checked, to a temporary file) and frees the server's slot: checking and registering the video
-    /// like an upload no longer needs the server.
+    /// Frees the server's slot as soon as the server reports the job done (its GPU is free: fetching the file does not
+    /// occupy it, so the next job renders while this one downloads), then downloads (length-checked, to a temporary
+    /// file), checks and registers the video like an upload.
     /// </summary>
     private async Task CompleteAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, IAsyncDisposable slot, CancellationToken cancellationToken)
     {
+        // The server's part ends here: its time (for estimates and polling) and its slot.
+        var seconds = (clock.GetUtcNow() - (job.SubmittedAt ?? clock.GetUtcNow())).TotalSeconds;
+        await slot.DisposeAsync();
         // A name of this run's own, so two runs of one job (a Hangfire redelivery) never share a file.
         var download = Path.Combine(storage.Uploads, $"{job.Id:N}.{Guid.NewGuid():N}.download");
         try
@@ -211,9 +215,6 @@ public sealed class RunGenerationJob(
                 }
             }
 
-            // The server's part ends here: its time (for estimates) and its slot.
-            var seconds = (clock.GetUtcNow() - (job.SubmittedAt ?? clock.GetUtcNow())).TotalSeconds;
-            await slot.DisposeAsync();
             var videoId = GenerationJob.CandidateId(job.Id);
             var batch = await LoadBatchAsync(job.BatchId, cancellationToken);
             try
