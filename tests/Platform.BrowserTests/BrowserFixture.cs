@@ -36,9 +36,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(Screens.Laptop);
+
+    /// <param name="screen">The window's size and kind, from <see cref="Screens"/>.</param>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions screen)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        screen.BaseURL = BaseUrl;
+        var context = await Browser.NewContextAsync(screen);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         // What the browser said goes to the test output: a failing browser test shows its console errors.

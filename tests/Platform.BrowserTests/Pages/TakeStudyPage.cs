@@ -21,15 +21,26 @@ public sealed class TakeStudyPage(IPage page)
         await Trial.WaitForAsync();
     }
 
+    public ILocator Answer(string choice) => page.Locator($"button[data-choice={choice}]");
+
     /// <summary>Waits until the answers unlock (every video played through), then presses the key.</summary>
     public async Task AnswerWithKeyAsync(string key)
     {
         var trialId = await Trial.GetAttributeAsync("data-trial");
-        await page.Locator("button[data-choice]:not([disabled])").First.WaitForAsync(new() { Timeout = 20_000 });
+        await WaitUntilUnlockedAsync();
         await page.Keyboard.PressAsync(key);
         await page.WaitForFunctionAsync(
             "id => !document.querySelector('[data-testid=trial]') || document.querySelector('[data-testid=trial]').dataset.trial !== id", trialId);
     }
+
+    public Task WaitUntilUnlockedAsync() =>
+        page.Locator("button[data-choice]:not([disabled])").First.WaitForAsync(new() { Timeout = 20_000 });
+
+    /// <summary>Waits until every video of the trial knows its size, so the layout is the one the participant watches.</summary>
+    public Task WaitForVideoSizesAsync() =>
+        page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=trial] video')].every(v => v.videoWidth > 0)");
+
+    public async Task<TrialLayout> LayoutAsync() => await page.EvaluateAsync<TrialLayout>(TrialLayout.Script);
 
     public Task ChooseSpeedAsync(string speed) => page.Locator("[data-player=speed]").SelectOptionAsync(speed);
 
