@@ -172,7 +172,19 @@ public class ResultsCalculatorTests
         var gym = judgments.Compute(settings, new ResultsOptions(Task: "gym", Resamples: 50));
 
         (gym.Task, gym.Judgments).Should().Be(("gym", 2));
-        gym.Pairwise.Should().OnlyContain(p => p.BPreferred == 2 && p.APreferred == 0);
+        gym.Pairwise.Should().ContainSingle().Which.Should().Match<PairwiseRow>(p => p.Task == "gym" && p.BPreferred == 2 && p.APreferred == 0,
+            "a row over all tasks would hold only gym's answers under the name of all");
+    }
+
+    [Fact]
+    public void A_task_filter_on_a_rating_study_gives_that_tasks_success_rows_only()
+    {
+        var settings = A.Rating("a", "b").WithTasks("dance", "gym");
+        var judgments = Rated("a", true, task: "dance").Times(3).Concat(Rated("a", false, task: "gym").Times(2));
+
+        var gym = judgments.Compute(settings, new ResultsOptions(Task: "gym", Resamples: 50));
+
+        gym.Success.Should().ContainSingle().Which.Should().Match<SuccessRow>(r => r.Task == "gym" && r.N == 2 && r.Successes == 0);
     }
 
     [Fact]

@@ -87,6 +87,25 @@ public sealed class ResultsContractTests(PlatformFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task One_task_asked_for_gives_that_tasks_rows_only_in_json_and_latex()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(StudyBuilder.Rating().Build());
+        var csv = new StringBuilder(JudgmentCsv.Header + "\n");
+        for (var i = 0; i < 10; i++) csv.Append(CultureInfo.InvariantCulture, $"w{i},a dancer spins,dance,ours-simdrop,,{(i < 7 ? "success" : "failure")}\n");
+        for (var i = 0; i < 4; i++) csv.Append(CultureInfo.InvariantCulture, $"w{i},a gymnast,gym,ours-simdrop,,{(i < 1 ? "success" : "failure")}\n");
+        await ImportAsync(researcher, studyId, csv.ToString());
+
+        var json = await ResultsAsync(researcher, studyId, "?task=gym");
+        var tex = await researcher.GetStringAsync($"/api/studies/{studyId}/results.tex?task=gym");
+
+        // A row "over all tasks" here would hold gym's answers only under the name of all.
+        json.GetProperty("success").EnumerateArray().Select(r => (r.GetProperty("task").GetString(), r.GetProperty("n").GetInt32(), r.GetProperty("successes").GetInt32()))
+            .Should().Equal(("gym", 4, 1));
+        tex.Should().Contain("Condition & gym \\\\").And.NotContain("& All");
+    }
+
+    [Fact]
     public async Task Without_exclusions_a_participant_who_answered_too_fast_counts_again()
     {
         var researcher = await fixture.ResearcherAsync();

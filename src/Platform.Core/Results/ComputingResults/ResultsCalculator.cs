@@ -30,21 +30,23 @@ public static class ResultsCalculator
         return new StudyResults(
             studyId, eventVersion, options.ApplyExclusions, options.Task,
             counted.Items.Count, quality.Count, flagged.Count,
-            pairwise ? PairwiseRows(counted) : [],
+            pairwise ? PairwiseRows(counted, overall: options.Task is null) : [],
             pairwise ? Ranking(counted, options) : [],
-            pairwise ? [] : SuccessRows(counted),
+            pairwise ? [] : SuccessRows(counted, overall: options.Task is null),
             Agreement(counted, pairwise),
             pairwise ? PositionBias(counted) : null,
             quality);
     }
 
-    private static List<PairwiseRow> PairwiseRows(CountedJudgments counted)
+    /// <param name="overall">Whether to add the rows over all tasks (task null); not when one task is asked for, where
+    /// they would be that task's rows under the name of all.</param>
+    private static List<PairwiseRow> PairwiseRows(CountedJudgments counted, bool overall)
     {
         // Key: (A, B, task + 1), task 0 standing for "all tasks".
         var tallies = new SortedDictionary<(int A, int B, int Task), int[]>();
         foreach (var item in counted.Items)
         {
-            Tally(tallies, (item.A, item.B, 0))[(int)item.Outcome]++;
+            if (overall) Tally(tallies, (item.A, item.B, 0))[(int)item.Outcome]++;
             if (item.Task >= 0) Tally(tallies, (item.A, item.B, item.Task + 1))[(int)item.Outcome]++;
         }
         return [.. tallies.Select(t => PairwiseRow(counted.Conditions[t.Key.A], counted.Conditions[t.Key.B], TaskName(counted, t.Key.Task), t.Value))];
@@ -74,13 +76,13 @@ public static class ResultsCalculator
             .OrderBy(r => r.Rank).ThenByDescending(r => r.Rating)];
     }
 
-    private static List<SuccessRow> SuccessRows(CountedJudgments counted)
+    private static List<SuccessRow> SuccessRows(CountedJudgments counted, bool overall)
     {
         var tallies = new SortedDictionary<(int Condition, int Task), int[]>();
         foreach (var item in counted.Items)
         {
             var success = item.Outcome == Outcome.Success ? 1 : 0;
-            Tally(tallies, (item.A, 0), success);
+            if (overall) Tally(tallies, (item.A, 0), success);
             if (item.Task >= 0) Tally(tallies, (item.A, item.Task + 1), success);
         }
         return [.. tallies.Select(t =>

@@ -28,13 +28,15 @@ public static class ResultsTex
 
     private static void Success(StringBuilder tex, StudyResults results, StudySettings settings)
     {
+        // One column per task, then "All" — which a task filter leaves out (its results hold that task only).
         var tasks = results.Success.Where(s => s.Task is not null).Select(s => s.Task!).Distinct().ToList();
-        Begin(tex, "Success rate (\\%) per condition and task.", 1 + tasks.Count + 1);
-        tex.AppendLine("Condition & " + string.Join(" & ", tasks.Select(Escape).Append("All")) + " \\\\");
+        List<string?> columns = results.Task is null ? [.. tasks, null] : [.. tasks];
+        Begin(tex, "Success rate (\\%) per condition and task.", 1 + columns.Count);
+        tex.AppendLine("Condition & " + string.Join(" & ", columns.Select(t => t is null ? "All" : Escape(t))) + " \\\\");
         tex.AppendLine("\\midrule");
         foreach (var condition in settings.Conditions)
         {
-            var cells = tasks.Select(t => (string?)t).Append(null).Select(t =>
+            var cells = columns.Select(t =>
                 results.Success.FirstOrDefault(s => s.Condition == condition.Key && s.Task == t) is { } row
                     ? Cell(row.Rate, row.Low, row.High) : "--");
             tex.AppendLine(Escape(condition.Label) + " & " + string.Join(" & ", cells) + " \\\\");
@@ -47,7 +49,7 @@ public static class ResultsTex
         Begin(tex, "Pairwise preferences (\\%): Good = the first condition preferred, Bad = the second preferred.", 6);
         tex.AppendLine("Comparison & $n$ & Good & Same & Bad & G$-$B \\\\");
         tex.AppendLine("\\midrule");
-        foreach (var p in results.Pairwise.Where(p => p.Task is null))
+        foreach (var p in results.Pairwise.Where(p => p.Task == results.Task))
         {
             tex.AppendLine(Invariant($"{Label(settings, p.ConditionA)} vs.\\ {Label(settings, p.ConditionB)} & {p.N} & ") +
                 $"{Cell(p.Good)} & {Cell(p.SameShare)} & {Cell(p.Bad)} & {Percent(p.GoodMinusBad)} \\\\");
