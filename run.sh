@@ -46,6 +46,8 @@ admin_email=${recorded_email:-${PLATFORM_ADMIN_EMAIL:-admin@platform.local}}
 new_password() { (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$password_file"); }
 password_lost=false
 if $reset_password; then
+    # Kept until the host has taken the new one: a start that refuses the reset leaves the old password in force.
+    [ -s "$password_file" ] && cp -p "$password_file" "$password_file.previous"
     new_password
     # The host sets Bootstrap:AdminPassword as the password of Bootstrap:AdminEmail's account at this start.
     export Bootstrap__ResetAdminPassword=true
@@ -68,7 +70,8 @@ Sign in as $admin_email with the password in $password_file:
     $(cat "$password_file")
 MSG
     if $reset_password; then
-        echo "(Set by --reset-admin-password at this start; later runs keep it until an admin changes it.)"
+        echo "(Set by --reset-admin-password at this start; later runs keep it until an admin changes it. Should this"
+        echo " start fail before the platform listens, the password in force is still the one in $password_file.previous.)"
     else
         echo "(That is the password the first run, or the last --reset-admin-password, set; an admin can change it later.)"
     fi

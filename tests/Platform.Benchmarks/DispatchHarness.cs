@@ -18,8 +18,12 @@ public static class DispatchHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-        var (servers, limit, waves, latencySeconds) = (Arg(1, 4), Arg(2, 2), Arg(3, 5), Arg(4, 5));
+        // dispatch [servers limit waves latencySeconds] [--workers N] [--cold]
+        var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        int Arg(int index, int fallback) => numbers.Count > index ? int.Parse(numbers[index], CultureInfo.InvariantCulture) : fallback;
+        var (servers, limit, waves, latencySeconds) = (Arg(0, 4), Arg(1, 2), Arg(2, 5), Arg(3, 5));
+        var workersAt = Array.IndexOf(args, "--workers");
+        var workers = workersAt > 0 && workersAt + 1 < args.Length ? int.Parse(args[workersAt + 1], CultureInfo.InvariantCulture) : servers * limit * 2;
         Console.WriteLine($"{servers} servers × limit {limit} × {waves} waves, latency {latencySeconds} s: {servers * limit * waves} jobs");
 
         // Outside a test run the host's content root is not found by itself: point at src/Platform.Web.
@@ -32,7 +36,7 @@ public static class DispatchHarness
             renders.Add(await ReferenceRenderServer.StartAsync(TimeSpan.FromSeconds(latencySeconds), maxConcurrentJobs: limit));
         await using var factory = new PlatformFactory(await TestDatabase.CreateAsync("dispatch"), new Dictionary<string, string?>
         {
-            ["Generation:Workers"] = (servers * limit * 2).ToString(CultureInfo.InvariantCulture),
+            ["Generation:Workers"] = workers.ToString(CultureInfo.InvariantCulture),
             ["Generation:SlotWait"] = "00:01:00",
             ["Generation:JobTimeout"] = "00:10:00",
             ["Jobs:WorkerCount"] = "4",

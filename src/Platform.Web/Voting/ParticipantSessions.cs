@@ -11,8 +11,12 @@ public sealed record Participant(string ParticipantId, string Source, string? Ex
 /// <summary>What a participant sees of a trial: opaque media URLs and sides, never a condition or a file name.</summary>
 public sealed record TrialView(Guid TrialId, StudyKind Kind, string Question, string? SuccessCriterion, IReadOnlyList<Choice> Choices, IReadOnlyList<VideoView> Videos, int Done, int Total);
 
+/// <summary>
+/// One video of a trial. No poster: the two sides of a gold trial share their first frame, so posters (one file, one
+/// URL) would tell a gold trial apart before it plays; the player preloads, so the first frame shows anyway.
+/// </summary>
 /// <param name="FrameRate">Frames per second, for the player's frame step; null when unknown.</param>
-public sealed record VideoView(string Position, string Url, string? PosterUrl, double? FrameRate = null);
+public sealed record VideoView(string Position, string Url, double? FrameRate = null);
 
 public abstract record NextTrial
 {
@@ -202,15 +206,14 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
         {
             var candidate = await session.LoadAsync<CandidateVideo>(video.VideoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Video {video.VideoId} of an assigned trial is missing.");
-            // A gold trial's copies show the same poster (the first frame) as the clean video, so nothing tells them apart before playing.
             var media = video.Condition switch
             {
                 AssigningTrial.DegradedCondition => candidate.DegradedMediaId,
                 AssigningTrial.CorruptedCondition => candidate.CorruptedMediaId,
                 _ => candidate.MediaId,
             };
-            // Every copy has the clean video's rate, so it tells a gold trial apart no more than the poster does.
-            videos.Add(new VideoView(position, $"/media/{media}", $"/media/{candidate.PosterMediaId}", candidate.FrameRate > 0 ? candidate.FrameRate : null));
+            // Every copy has the clean video's frame rate, so the rate does not tell a gold trial apart either.
+            videos.Add(new VideoView(position, $"/media/{media}", candidate.FrameRate > 0 ? candidate.FrameRate : null));
         }
         var settings = study.Settings;
         return new TrialView(trial.TrialId, settings.Kind, settings.Question, settings.SuccessCriterion, Choices.Allowed(settings), videos,

@@ -187,9 +187,13 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
         }
     }
 
+    /// <summary>
+    /// Two minutes: on a loaded two-core machine a run's first attempt can fail (an HTTP timeout), and Hangfire's retry
+    /// comes 20–45 s later plus up to 15 s before its scheduler moves it to the queue.
+    /// </summary>
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");

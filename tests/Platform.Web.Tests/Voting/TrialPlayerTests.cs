@@ -12,11 +12,11 @@ public sealed class TrialPlayerTests : BunitTest
     private static TrialView Pairwise(params Choice[] choices) => new(
         Guid.NewGuid(), StudyKind.Pairwise, "Which video shows more plausible motion?", null,
         choices.Length == 0 ? [Choice.Left, Choice.Same, Choice.Right] : choices,
-        [new VideoView("left", "/media/aaa", "/media/p1", 16), new VideoView("right", "/media/bbb", "/media/p2")], 0, 3);
+        [new VideoView("left", "/media/aaa", 16), new VideoView("right", "/media/bbb")], 0, 3);
 
     private static TrialView Rating() => new(
         Guid.NewGuid(), StudyKind.Rating, "Did the body stay intact?", "Success: the human body stays anatomically plausible throughout",
-        [Choice.Success, Choice.Failure], [new VideoView("single", "/media/ccc", "/media/p3")], 1, 3);
+        [Choice.Success, Choice.Failure], [new VideoView("single", "/media/ccc")], 1, 3);
 
     [Fact]
     public void The_answer_buttons_stay_locked_until_both_videos_have_played_through()

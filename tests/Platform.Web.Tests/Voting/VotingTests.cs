@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Marten;
 using Platform.Studies;
 using Platform.Testing;
@@ -127,8 +128,14 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
         HttpResponseMessage next;
         while ((next = await client.GetAsync($"/api/sessions/{token}/next")).StatusCode == HttpStatusCode.OK)
         {
-            var trial = (await next.Content.ReadFromJsonAsync<TrialResponse>(ApiClient.Json))!;
+            var body = await next.Content.ReadAsStringAsync();
+            var trial = JsonSerializer.Deserialize<TrialResponse>(body, ApiClient.Json)!;
             seen.Add(trial.TrialId);
+            // Gold or not, a trial looks the same: the same fields per video, and never one file (say, a shared poster) on both sides.
+            using var json = JsonDocument.Parse(body);
+            var videos = json.RootElement.GetProperty("videos").EnumerateArray().ToList();
+            videos.Should().AllSatisfy(v => v.EnumerateObject().Select(p => p.Name).Should().Contain(["position", "url"]).And.BeSubsetOf(["position", "url", "frameRate"]));
+            body.Split("/media/").Skip(1).Select(m => m.Split('"')[0]).Should().OnlyHaveUniqueItems();
             (await client.PostAsJsonAsync($"/api/sessions/{token}/judgments", new JudgmentRequest(trial.TrialId, "left", 800), ApiClient.Json)).EnsureSuccessStatusCode();
         }
 

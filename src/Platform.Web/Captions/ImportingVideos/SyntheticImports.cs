@@ -48,25 +48,28 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
                 .ProcessAsynchronously(throwOnError: false, tools, cancellationToken);
             if (!posterMade.Success || !File.Exists(poster))
                 throw new DomainException("ffmpeg could not take a poster frame from this video.", DomainError.Unprocessable);
-            var storedVideo = await media.ImportAsync(original, Extension(fileName), ContentType(fileName), cancellationToken);
-            var storedPoster = await media.ImportAsync(poster, ".jpg", "image/jpeg", cancellationToken);
-
-            var composed = CaptionComposer.Compose(reading.Sidecar!, await settings.TemplatesAsync(cancellationToken));
-            var events = ImportingVideo.Handle(
-                new ImportVideo(videoId, sha, fileName, storedVideo.Bytes, storedVideo.Id, storedPoster.Id, reading.Sidecar!, by),
-                composed.FineGrained, composed.Generic, composed.SpecialTags, clock.GetUtcNow());
-            await using var session = store.LightweightSession();
-            session.Store(storedVideo, storedPoster);
-            session.Events.StartStream<SyntheticVideo>(videoId, events);
-            try
+            var templates = await settings.TemplatesAsync(cancellationToken);
+            var saved = await media.ImportAsync([new(original, Extension(fileName), ContentType(fileName)), new(poster, ".jpg", "image/jpeg")], async stored =>
             {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (JasperFx.Events.ExistingStreamIdCollisionException)
-            {
-                return null; // the same file, imported at the same moment by someone else
-            }
-            return await LoadAsync(videoId, cancellationToken);
+                var (storedVideo, storedPoster) = (stored[0], stored[1]);
+                var composed = CaptionComposer.Compose(reading.Sidecar!, templates);
+                var events = ImportingVideo.Handle(
+                    new ImportVideo(videoId, sha, fileName, storedVideo.Bytes, storedVideo.Id, storedPoster.Id, reading.Sidecar!, by),
+                    composed.FineGrained, composed.Generic, composed.SpecialTags, clock.GetUtcNow());
+                await using var session = store.LightweightSession();
+                session.Store(storedVideo, storedPoster);
+                session.Events.StartStream<SyntheticVideo>(videoId, events);
+                try
+                {
+                    await session.SaveChangesAsync(cancellationToken);
+                    return true;
+                }
+                catch (JasperFx.Events.ExistingStreamIdCollisionException)
+                {
+                    return false; // the same file, imported at the same moment by someone else
+                }
+            }, cancellationToken);
+            return saved ? await LoadAsync(videoId, cancellationToken) : null;
         }
         finally
         {

@@ -28,9 +28,9 @@ public static class ResultsTex
 
     private static void Success(StringBuilder tex, StudyResults results, StudySettings settings)
     {
-        // One column per task, then "All" — which a task filter leaves out (its results hold that task only).
+        // One column per task, then "All"; under a task filter just that task's ("--" while it has no answers).
         var tasks = results.Success.Where(s => s.Task is not null).Select(s => s.Task!).Distinct().ToList();
-        List<string?> columns = results.Task is null ? [.. tasks, null] : [.. tasks];
+        List<string?> columns = results.Task is null ? [.. tasks, null] : [results.Task];
         Begin(tex, "Success rate (\\%) per condition and task.", 1 + columns.Count);
         tex.AppendLine("Condition & " + string.Join(" & ", columns.Select(t => t is null ? "All" : Escape(t))) + " \\\\");
         tex.AppendLine("\\midrule");

@@ -40,17 +40,15 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         if (video is not { State: VideoState.Processing }) return;
 
         var work = Path.Combine(storage.Uploads, $"{videoId:N}.work");
-        var unrecorded = new List<MediaFile>();
         var ready = false;
         try
         {
             Directory.CreateDirectory(work);
             var made = await MakeAsync(video, work, cancellationToken);
-            foreach (var (file, extension, contentType) in made.Files)
-                unrecorded.Add(await media.ImportAsync(file, extension, contentType, cancellationToken));
-            var processed = made.Processed(unrecorded, clock.GetUtcNow());
-            ready = await RecordAsync(video, processed, [.. unrecorded, new VideoProgress { Id = videoId, Percent = 100 }], cancellationToken);
-            if (ready) unrecorded.Clear();
+            // The files and the event that refers to them are kept together, or neither.
+            ready = await media.ImportAsync(made.Files, stored =>
+                RecordAsync(video, made.Processed(stored, clock.GetUtcNow()), [.. stored, new VideoProgress { Id = videoId, Percent = 100 }], cancellationToken),
+                cancellationToken);
         }
         catch (DomainException refused)
         {
@@ -68,7 +66,6 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         }
         finally
         {
-            await media.RemoveUnrecordedAsync(unrecorded, CancellationToken.None);
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
 
@@ -122,7 +119,7 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         await RunAsync(GoldCopies.Corrupted(normalised, corrupted), "make the corrupted copy for gold trials", video.Id, tools, cancellationToken);
 
         var check = await FFProbe.AnalyseAsync(normalised, tools, cancellationToken: cancellationToken);
-        return new MadeFiles(video, check, [(normalised, ".mp4", "video/mp4"), (poster, ".jpg", "image/jpeg"), (frozen, ".mp4", "video/mp4"), (corrupted, ".mp4", "video/mp4")]);
+        return new MadeFiles(video, check, [new(normalised, ".mp4", "video/mp4"), new(poster, ".jpg", "image/jpeg"), new(frozen, ".mp4", "video/mp4"), new(corrupted, ".mp4", "video/mp4")]);
     }
 
     /// <summary>Runs one ffmpeg step; a failure is a readable refusal, with ffmpeg's own words in the log.</summary>
@@ -146,9 +143,9 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
     }
 
     /// <summary>The finished files, in the order video, poster, frozen copy, corrupted copy.</summary>
-    private sealed record MadeFiles(CandidateVideo Video, IMediaAnalysis Check, IReadOnlyList<(string File, string Extension, string ContentType)> Files)
+    private sealed record MadeFiles(CandidateVideo Video, IMediaAnalysis Check, IReadOnlyList<NewMediaFile> Files)
     {
-        public VideoProcessed Processed(List<MediaFile> stored, DateTimeOffset at)
+        public VideoProcessed Processed(IReadOnlyList<MediaFile> stored, DateTimeOffset at)
         {
             var stream = Check.PrimaryVideoStream!;
             return new VideoProcessed(Video.Id, Video.StudyId, stored[0].Sha256, stored[0].Id, stored[1].Id, stored[2].Id, stored[3].Id,

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Marten;
+using Npgsql;
 using Platform.Hosting;
+using Platform.Hosting.Database;
 
 namespace Platform.Studies;
 
@@ -14,42 +16,88 @@ public sealed class MediaFile
     public long Bytes { get; set; }
 }
 
+/// <summary>A finished file to keep: its path (moved away when kept), the extension it is stored under and its type.</summary>
+public sealed record NewMediaFile(string Path, string Extension, string ContentType);
+
 /// <summary>Keeps files content-addressed (SHA-256) under the data directory: written elsewhere, then renamed into place.</summary>
-public sealed class MediaStore(Storage storage, IDocumentStore store)
+public sealed class MediaStore(Storage storage, IDocumentStore store, PlatformDatabase database)
 {
-    public async Task<MediaFile> ImportAsync(string finishedFile, string extension, string contentType, CancellationToken cancellationToken)
+    // One lock for every process: putting files in place, saving what refers to them and taking back what nothing
+    // refers to happen under it, so two imports of the same bytes never delete each other's file.
+    private static readonly long LockKey = AdvisoryLocks.Key64(new Guid("6d2c1b8e-0c8f-4f5e-9a61-4c3b2f7a9e10"));
+
+    /// <summary>
+    /// Puts the files in place and runs <paramref name="record"/>, which saves the documents and events that refer to
+    /// them and says whether it did. When it did not (or threw), the files this call put in place go again, unless a
+    /// saved document refers to the same content.
+    /// </summary>
+    public async Task<bool> ImportAsync(IReadOnlyList<NewMediaFile> files, Func<IReadOnlyList<MediaFile>, Task<bool>> record, CancellationToken cancellationToken)
     {
-        string sha;
-        await using (var stream = File.OpenRead(finishedFile))
-            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-        var relative = Path.Combine(sha[..2], sha + extension);
-        var target = Path.Combine(storage.Media, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        if (File.Exists(target)) File.Delete(finishedFile);
-        else File.Move(finishedFile, target);
-        return new MediaFile
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock($1)", connection) { Parameters = { new() { Value = LockKey } } })
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        var placed = new List<MediaFile>();
+        var recorded = false;
+        try
         {
-            Id = NewId(),
-            Sha256 = sha,
-            RelativePath = relative,
-            ContentType = contentType,
-            Bytes = new FileInfo(target).Length,
-        };
+            var imported = new List<MediaFile>();
+            foreach (var file in files)
+            {
+                var (stored, isNew) = await PlaceAsync(file, cancellationToken);
+                imported.Add(stored);
+                if (isNew) placed.Add(stored);
+            }
+            recorded = await record(imported);
+            return recorded;
+        }
+        finally
+        {
+            if (!recorded) await RemoveUnreferencedAsync(placed);
+            try
+            {
+                await using var release = new NpgsqlCommand("select pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = LockKey } } };
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+                // The session is gone, and its lock with it.
+            }
+        }
     }
 
     public string PathOf(MediaFile file) => Path.Combine(storage.Media, file.RelativePath);
 
-    /// <summary>
-    /// Takes back imports whose documents were never saved: their files go, unless a saved document refers to the same
-    /// content (another video with identical bytes).
-    /// </summary>
-    public async Task RemoveUnrecordedAsync(IReadOnlyCollection<MediaFile> imported, CancellationToken cancellationToken)
+    /// <returns>The file's document (not saved yet), and whether this call put the file in place (false: the same
+    /// content was there already).</returns>
+    private async Task<(MediaFile File, bool IsNew)> PlaceAsync(NewMediaFile file, CancellationToken cancellationToken)
     {
-        if (imported.Count == 0) return;
-        await using var session = store.QuerySession();
-        foreach (var file in imported)
+        string sha;
+        await using (var stream = File.OpenRead(file.Path))
+            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        var relative = Path.Combine(sha[..2], sha + file.Extension);
+        var target = Path.Combine(storage.Media, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var isNew = !File.Exists(target);
+        if (isNew) File.Move(file.Path, target);
+        else File.Delete(file.Path);
+        return (new MediaFile
         {
-            if (!await session.Query<MediaFile>().AnyAsync(m => m.RelativePath == file.RelativePath, cancellationToken))
+            Id = NewId(),
+            Sha256 = sha,
+            RelativePath = relative,
+            ContentType = file.ContentType,
+            Bytes = new FileInfo(target).Length,
+        }, isNew);
+    }
+
+    private async Task RemoveUnreferencedAsync(List<MediaFile> placed)
+    {
+        if (placed.Count == 0) return;
+        await using var session = store.QuerySession();
+        foreach (var file in placed)
+        {
+            if (!await session.Query<MediaFile>().AnyAsync(m => m.RelativePath == file.RelativePath))
                 File.Delete(PathOf(file));
         }
     }
