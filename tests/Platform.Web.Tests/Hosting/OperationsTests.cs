@@ -27,6 +27,8 @@ public sealed class OperationsTests(PlatformFixture fixture) : IClassFixture<Pla
         paths.Should().Contain(["/api/synthetic-videos", "/api/synthetic-videos/imports", "/api/synthetic-videos/imports/{importId}",
             "/api/synthetic-videos/{id}/caption", "/api/synthetic-videos/{id}/caption/submit", "/api/synthetic-videos/{id}/caption/accept",
             "/api/synthetic-videos/{id}/caption/reject", "/api/captions/templates", "/api/captions/annotators", "/api/captions/export"], "captions");
+        var answer = JsonDocument.Parse(json).RootElement.GetProperty("paths").GetProperty("/api/sessions/{token}/judgments").GetProperty("post").GetProperty("responses");
+        answer.EnumerateObject().Select(r => r.Name).Should().Contain(["201", "200", "409", "422", "429"], "scripts learn the refusals from the document too");
     }
 
     [Fact]

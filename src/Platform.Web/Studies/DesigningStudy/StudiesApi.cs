@@ -23,7 +23,8 @@ public static class StudiesApi
                 var study = await catalog.CreateAsync(new DesignStudy(Guid.NewGuid(), settings, http.User.RequiredUserId()), http.RequestAborted);
                 return TypedResults.Created($"/api/studies/{study.Id}", new CreatedId(study.Id));
             })
-            .WithSummary("Design a study (it starts as a draft)");
+            .WithSummary("Design a study (it starts as a draft)")
+            .ProducesValidationProblem();
 
         studies.MapGet("/", async (StudyCatalog catalog, CancellationToken ct) =>
                 TypedResults.Ok((await catalog.ListAsync(ct)).Select(s => new StudySummary(s.Id, s.Settings.Title, s.Settings.Kind, s.Status, s.CreatedAt)).ToList()))
@@ -35,35 +36,40 @@ public static class StudiesApi
                 var counts = await catalog.CountAsync(study, http.RequestAborted);
                 return TypedResults.Ok(new StudyDetails(study.Id, study.Settings, study.Status, counts, ParticipantLink(http.Request, study.Id), study.CreatedAt));
             })
-            .WithSummary("A study's settings, status and counts of videos, trials and judgments");
+            .WithSummary("A study's settings, status and counts of videos, trials and judgments")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         studies.MapPut("/{id:guid}", async (Guid id, StudySettings settings, HttpContext http, StudyCatalog catalog) =>
             {
                 await catalog.ChangeAsync(new ChangeStudy(id, settings, http.User.RequiredUserId()), http.RequestAborted);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Change a study's settings; changes that would invalidate collected judgments are refused (409)");
+            .WithSummary("Change a study's settings; changes that would invalidate collected judgments are refused (409)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         studies.MapPost("/{id:guid}/open", async (Guid id, HttpContext http, StudyCatalog catalog) =>
             {
                 await catalog.OpenAsync(new OpenStudy(id, http.User.RequiredUserId()), http.RequestAborted);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Open the study to participants");
+            .WithSummary("Open the study to participants")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         studies.MapPost("/{id:guid}/pause", async (Guid id, HttpContext http, StudyCatalog catalog) =>
             {
                 await catalog.PauseAsync(new PauseStudy(id, http.User.RequiredUserId()), http.RequestAborted);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Stop handing out new trials for a while");
+            .WithSummary("Stop handing out new trials for a while")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         studies.MapPost("/{id:guid}/close", async (Guid id, HttpContext http, StudyCatalog catalog) =>
             {
                 await catalog.CloseAsync(new CloseStudy(id, http.User.RequiredUserId()), http.RequestAborted);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Close the study for good");
+            .WithSummary("Close the study for good")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var limit = VideoLimits.From(app.Configuration).MaxUploadBytes + 1024 * 1024;
         studies.MapPost("/{id:guid}/videos", async Task<Accepted<VideoSummary>> (
@@ -77,7 +83,8 @@ public static class StudiesApi
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limit))
             .WithFormOptions(multipartBodyLengthLimit: limit)
-            .WithSummary("Upload a candidate video (multipart: file, condition, prompt, task, seed); it is checked now and processed in the background");
+            .WithSummary("Upload a candidate video (multipart: file, condition, prompt, task, seed); it is checked now and processed in the background")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         studies.MapGet("/{id:guid}/videos", async (Guid id, StudyCatalog catalog, VideoSummaries summaries, CancellationToken ct) =>
             {
