@@ -104,7 +104,7 @@ public sealed class AddingVideosTests : IAsyncLifetime
 
     private async Task<string> DownloadAsync(string? mediaId)
     {
-        mediaId.Should().NotBeNull();
+        mediaId.Should().NotBeNullOrEmpty("processing records every copy it makes");
         var path = Path.Combine(_factory.DataDirectory, $"{mediaId}.download.mp4");
         await File.WriteAllBytesAsync(path, await _factory.CreateClient().GetByteArrayAsync($"/media/{mediaId}"));
         return path;
