@@ -61,8 +61,8 @@ public static class DispatchHarness
             var warmStarted = DateTimeOffset.UtcNow;
             var warm = await admin.StartBatchAsync(warmStudy, Batch(limit));
             await admin.WaitForBatchAsync(warm.BatchId, TimeSpan.FromMinutes(10));
-            var (warmFirst, _, _) = await EdgesAsync(factory, warm.BatchId);
-            Console.WriteLine($"warm-up batch: {servers * limit} jobs, API call → first submission {(warmFirst - warmStarted).TotalSeconds:0.00} s, wall {(await LastEndAsync(factory, warm.BatchId) - warmStarted).TotalSeconds:0.00} s");
+            var warmJobs = await JobsAsync(factory, warm.BatchId);
+            Console.WriteLine($"warm-up batch: {servers * limit} jobs, API call → first submission {(warmJobs.Min(Submitted) - warmStarted).TotalSeconds:0.00} s, wall {(warmJobs.Max(Ended) - warmStarted).TotalSeconds:0.00} s");
             foreach (var render in renders) await render.ResetStatsAsync();
         }
 
@@ -73,92 +73,65 @@ public static class DispatchHarness
         DateTimeOffset planned;
         var batch = await admin.StartBatchAsync(studyId, request);
         var progress = await admin.WaitForBatchAsync(batch.BatchId, TimeSpan.FromMinutes(30));
+        var jobs = await JobsAsync(factory, batch.BatchId);
+        var stats = new List<ReferenceRenderServer.Stats>();
+        foreach (var render in renders) stats.Add(await render.StatsAsync());
         // To the last job's recorded end (its video registered), not to when this harness's polling noticed it.
-        var wall = (await LastEndAsync(factory, batch.BatchId) - started).TotalSeconds;
+        var wall = (jobs.Max(Ended) - started).TotalSeconds;
 
         Console.WriteLine($"jobs: {progress.Succeeded} succeeded, {progress.Failed} failed; wall {wall:0.00} s (API call to the last job's end)");
-        var ideal = waves * latencySeconds;
-        Console.WriteLine($"ideal wall (waves × latency): {ideal:0.00} s");
+        Console.WriteLine($"ideal wall (waves × latency): {waves * latencySeconds:0.00} s");
+        var byServer = serverIds.Select(id => jobs.Where(j => j.Spec.ServerId == id).ToList()).ToList();
+        for (var i = 0; i < renders.Count; i++)
+            Console.WriteLine($"server {i}: busy {stats[i].BusySeconds:0.00} s, utilisation {stats[i].BusySeconds / wall:P1}, max concurrent {stats[i].MaxConcurrentObserved}");
         for (var i = 0; i < renders.Count; i++)
         {
-            var stats = await renders[i].StatsAsync();
-            Console.WriteLine($"server {i}: busy {stats.BusySeconds:0.00} s, utilisation {stats.BusySeconds / wall:P1}, max concurrent {stats.MaxConcurrentObserved}");
+            var span = (byServer[i].Max(SlotFreed) - started).TotalSeconds;
+            Console.WriteLine($"server {i}: utilisation from the API call to its last slot freed ({span:0.00} s): {stats[i].BusySeconds / span:P1}");
         }
-        var lastFreed = await LastSlotsFreedAsync(factory, batch.BatchId);
         for (var i = 0; i < renders.Count; i++)
         {
-            var stats = await renders[i].StatsAsync();
-            var span = (lastFreed[serverIds[i]] - started).TotalSeconds;
-            Console.WriteLine($"server {i}: utilisation from the API call to its last slot freed ({span:0.00} s): {stats.BusySeconds / span:P1}");
+            // From its first job's submission to its last job freeing its slot (the server reported it done).
+            var window = (byServer[i].Max(SlotFreed) - byServer[i].Min(Submitted)).TotalSeconds;
+            Console.WriteLine($"server {i}: utilisation over the dispatch window (first submission to last slot freed, {window:0.00} s): {stats[i].BusySeconds / window:P1}");
         }
-        var window = await DispatchWindowAsync(factory, batch.BatchId);
-        for (var i = 0; i < renders.Count; i++)
-        {
-            var stats = await renders[i].StatsAsync();
-            Console.WriteLine($"server {i}: utilisation over the dispatch window (first submission to last slot freed, {window[serverIds[i]]:0.00} s): {stats.BusySeconds / window[serverIds[i]]:P1}");
-        }
-        var gaps = await DispatchGapsAsync(factory, batch.BatchId);
+        var gaps = byServer.SelectMany(DispatchGaps).ToList();
         Console.WriteLine($"dispatch overhead (slot freed → next submission on that server), ms: median {Percentile(gaps, 0.5):0.0}, p95 {Percentile(gaps, 0.95):0.0}, max {gaps.DefaultIfEmpty().Max():0.0} over {gaps.Count} hand-overs");
         Console.WriteLine($"hand-overs, ms: {string.Join(" ", gaps.Order().Select(g => g.ToString("0", CultureInfo.InvariantCulture)))}");
-        var (first, lastSlotFreed, lastEnd) = await EdgesAsync(factory, batch.BatchId);
         await using (var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession())
             planned = (await session.LoadAsync<GenerationBatch>(batch.BatchId))!.PlannedAt;
-        Console.WriteLine($"edges: API call → batch planned {(planned - started).TotalSeconds:0.00} s → first submission {(first - planned).TotalSeconds:0.00} s; last slot freed → last job's end (download, checks, registration) {(lastEnd - lastSlotFreed).TotalSeconds:0.00} s");
+        Console.WriteLine($"edges: API call → batch planned {(planned - started).TotalSeconds:0.00} s → first submission {(jobs.Min(Submitted) - planned).TotalSeconds:0.00} s; last slot freed → last job's end (download, checks, registration) {(jobs.Max(Ended) - jobs.Max(SlotFreed)).TotalSeconds:0.00} s");
         await PrintStartAsync(factory, started, planned);
         foreach (var render in renders) await render.DisposeAsync();
         return progress.Failed == 0 ? 0 : 1;
     }
 
+    private static async Task<List<GenerationJob>> JobsAsync(PlatformFactory factory, Guid batchId)
+    {
+        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return [.. await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync()];
+    }
+
+    private static DateTimeOffset Submitted(GenerationJob job) => job.SubmittedAt!.Value;
+
+    /// <summary>The server reported the job done and its slot was freed: submission + the job's recorded seconds.</summary>
+    private static DateTimeOffset SlotFreed(GenerationJob job) => job.SubmittedAt!.Value + TimeSpan.FromSeconds(job.Seconds ?? 0);
+
+    /// <summary>Its video registered.</summary>
+    private static DateTimeOffset Ended(GenerationJob job) => job.FinishedAt!.Value;
+
     /// <summary>
-    /// For each server, sorts its jobs' submissions and its jobs' ends (the server reported the job done and the slot
-    /// was freed: submission + the job's recorded seconds) and pairs each end with the first submission after it: the time a freed slot stood empty on our side.
+    /// For one server, pairs each freed slot with the first submission after it: the time a freed slot stood empty on
+    /// our side.
     /// </summary>
-    private static async Task<List<double>> DispatchGapsAsync(PlatformFactory factory, Guid batchId)
+    private static IEnumerable<double> DispatchGaps(List<GenerationJob> jobs)
     {
-        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
-        var gaps = new List<double>();
-        foreach (var server in jobs.GroupBy(j => j.Spec.ServerId))
+        var submissions = jobs.Select(Submitted).Order().ToList();
+        foreach (var end in jobs.Select(SlotFreed).Order())
         {
-            var submissions = server.Select(j => j.SubmittedAt!.Value).Order().ToList();
-            var ends = server.Select(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)).Order().ToList();
-            foreach (var end in ends)
-            {
-                var next = submissions.FirstOrDefault(s => s >= end);
-                if (next != default) gaps.Add((next - end).TotalMilliseconds);
-            }
+            var next = submissions.FirstOrDefault(s => s >= end);
+            if (next != default) yield return (next - end).TotalMilliseconds;
         }
-        return gaps;
-    }
-
-    private static async Task<(DateTimeOffset FirstSubmission, DateTimeOffset LastFreed, DateTimeOffset LastEnd)> EdgesAsync(PlatformFactory factory, Guid batchId)
-    {
-        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
-        return (jobs.Min(j => j.SubmittedAt!.Value), jobs.Max(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)), jobs.Max(j => j.FinishedAt!.Value));
-    }
-
-    private static async Task<DateTimeOffset> LastEndAsync(PlatformFactory factory, Guid batchId)
-    {
-        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
-        return jobs.Max(j => j.FinishedAt!.Value);
-    }
-
-    private static async Task<Dictionary<Guid, DateTimeOffset>> LastSlotsFreedAsync(PlatformFactory factory, Guid batchId)
-    {
-        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
-        return jobs.GroupBy(j => j.Spec.ServerId).ToDictionary(g => g.Key, g => g.Max(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)));
-    }
-
-    /// <summary>Per server: from its first job's submission to its last job freeing its slot (the server reported it done).</summary>
-    private static async Task<Dictionary<Guid, double>> DispatchWindowAsync(PlatformFactory factory, Guid batchId)
-    {
-        await using var session = factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var jobs = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync();
-        return jobs.GroupBy(j => j.Spec.ServerId).ToDictionary(g => g.Key,
-            g => (g.Max(j => j.SubmittedAt!.Value + TimeSpan.FromSeconds(j.Seconds ?? 0)) - g.Min(j => j.SubmittedAt!.Value)).TotalSeconds);
     }
 
     /// <summary>Where the start of the batch goes: Hangfire's own record of when runs were created and began processing.</summary>

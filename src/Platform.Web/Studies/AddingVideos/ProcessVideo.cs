@@ -101,7 +101,7 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         var probed = await VideoProbe.CheckAsync(upload, VideoLimits.From(configuration), tools, cancellationToken);
 
         var normalised = Path.Combine(work, "video.mp4");
-        await RunAsync(FFMpegArguments.FromFileInput(upload)
+        await RunStepAsync(FFMpegArguments.FromFileInput(upload)
                 .OutputToFile(normalised, overwrite: true, o => o
                     .WithCustomArgument("-c:v libx264 -preset veryfast -crf 20 -profile:v high -pix_fmt yuv420p")
                     .WithCustomArgument("-vf scale=trunc(iw/2)*2:trunc(ih/2)*2 -movflags +faststart -an"))
@@ -109,21 +109,21 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
             "convert the video to H.264", video.Id, tools, cancellationToken);
 
         var poster = Path.Combine(work, "poster.jpg");
-        await RunAsync(FFMpegArguments.FromFileInput(normalised)
+        await RunStepAsync(FFMpegArguments.FromFileInput(normalised)
                 .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3")),
             "take a poster frame from the video", video.Id, tools, cancellationToken);
 
         var frozen = Path.Combine(work, "frozen.mp4");
-        await RunAsync(GoldCopies.Frozen(poster, frozen, probed), "make the frozen-frame copy for gold trials", video.Id, tools, cancellationToken);
+        await RunStepAsync(GoldCopies.Frozen(poster, frozen, probed), "make the frozen-frame copy for gold trials", video.Id, tools, cancellationToken);
         var corrupted = Path.Combine(work, "corrupted.mp4");
-        await RunAsync(GoldCopies.Corrupted(normalised, corrupted), "make the corrupted copy for gold trials", video.Id, tools, cancellationToken);
+        await RunStepAsync(GoldCopies.Corrupted(normalised, corrupted), "make the corrupted copy for gold trials", video.Id, tools, cancellationToken);
 
         var check = await FFProbe.AnalyseAsync(normalised, tools, cancellationToken: cancellationToken);
         return new MadeFiles(video, check, [new(normalised, ".mp4", "video/mp4"), new(poster, ".jpg", "image/jpeg"), new(frozen, ".mp4", "video/mp4"), new(corrupted, ".mp4", "video/mp4")]);
     }
 
     /// <summary>Runs one ffmpeg step; a failure is a readable refusal, with ffmpeg's own words in the log.</summary>
-    private async Task RunAsync(FFMpegArgumentProcessor step, string what, Guid videoId, FFOptions tools, CancellationToken cancellationToken)
+    private async Task RunStepAsync(FFMpegArgumentProcessor step, string what, Guid videoId, FFOptions tools, CancellationToken cancellationToken)
     {
         var result = await step.ProcessAsynchronously(throwOnError: false, tools, cancellationToken);
         if (result.Success) return;
