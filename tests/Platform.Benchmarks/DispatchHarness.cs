@@ -23,8 +23,9 @@ public static class DispatchHarness
         int Arg(int index, int fallback) => numbers.Count > index ? int.Parse(numbers[index], CultureInfo.InvariantCulture) : fallback;
         var (servers, limit, waves, latencySeconds) = (Arg(0, 4), Arg(1, 2), Arg(2, 5), Arg(3, 5));
         var workersAt = Array.IndexOf(args, "--workers");
-        var workers = workersAt > 0 && workersAt + 1 < args.Length ? int.Parse(args[workersAt + 1], CultureInfo.InvariantCulture) : servers * limit * 2;
-        Console.WriteLine($"{servers} servers × limit {limit} × {waves} waves, latency {latencySeconds} s: {servers * limit * waves} jobs");
+        // The platform's own default (Generation:Workers) unless given.
+        var workers = workersAt > 0 && workersAt + 1 < args.Length ? int.Parse(args[workersAt + 1], CultureInfo.InvariantCulture) : new Platform.Generation.Running.GenerationOptions().Workers;
+        Console.WriteLine($"{servers} servers × limit {limit} × {waves} waves, latency {latencySeconds} s: {servers * limit * waves} jobs, {workers} generation workers");
 
         // Outside a test run the host's content root is not found by itself: point at src/Platform.Web.
         var root = new DirectoryInfo(AppContext.BaseDirectory);

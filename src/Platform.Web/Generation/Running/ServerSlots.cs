@@ -6,9 +6,10 @@ namespace Platform.Generation.Running;
 
 /// <summary>
 /// A server's "maximum concurrent jobs", held across every worker process: slot i of a server is the PostgreSQL
-/// session advisory lock (server key, i), kept on a connection of its own while the job runs. A freed slot wakes the
-/// waiters at once: in its own process directly, in the others by a PostgreSQL NOTIFY; every waiter also looks
-/// again every 200 ms, in case a notification was missed (a reconnect).
+/// session advisory lock (server key, i), kept on a connection of its own while the job runs. A job done with its slot
+/// hands it (lock, connection and all) straight to the longest-waiting job of that server in its own process, without
+/// a round trip; with none waiting here it unlocks, and a PostgreSQL NOTIFY wakes the other processes' waiters. Every
+/// waiter also looks again every 200 ms, in case a notification was missed (a reconnect).
 /// </summary>
 public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
 {
@@ -19,43 +20,54 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
 
     // Unpooled: a slot's lock lives exactly as long as its own session.
     private readonly string _connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 30, TcpKeepAlive = true }.ConnectionString;
-    private readonly ConcurrentDictionary<Guid, Signal> _freed = new();
+    private readonly ConcurrentDictionary<Guid, Server> _servers = new();
 
     /// <returns>The slot, to dispose when the job is done; null when none came free within <paramref name="wait"/>.</returns>
     public async Task<IAsyncDisposable?> AcquireAsync(Guid serverId, int limit, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var key = AdvisoryLocks.Key32(serverId);
         var deadline = DateTimeOffset.UtcNow + wait;
-        var freed = _freed.GetOrAdd(serverId, _ => new Signal());
+        var server = _servers.GetOrAdd(serverId, id => new Server(id, AdvisoryLocks.Key32(id)));
         if (_listening is null && Interlocked.CompareExchange(ref _listening, Task.CompletedTask, null) is null)
             _listening = Task.Run(() => ListenAsync(_stop.Token), CancellationToken.None);
         // One connection for the whole wait: a waiter woken by a freed slot only has to ask for the lock again.
         var connection = new NpgsqlConnection(_connectionString);
+        LinkedListNode<TaskCompletionSource<Slot>>? waiting = null;
         try
         {
             await connection.OpenAsync(cancellationToken);
             while (true)
             {
-                // Taken before trying, so a slot freed during the tries still wakes this waiter.
-                var next = freed.Next;
+                // Taken before trying, so a slot unlocked during the tries still wakes this waiter.
+                var unlocked = server.Unlocked;
                 for (var slot = 0; slot < limit; slot++)
                 {
-                    await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = key }, new() { Value = slot } } };
+                    await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = server.Key }, new() { Value = slot } } };
                     if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
                     {
-                        var held = new Slot(connection, key, slot, serverId, freed.Pulse);
+                        var taken = new Slot(server, connection, slot);
                         connection = null;
-                        return held;
+                        return taken;
                     }
                 }
+                waiting ??= server.Join();
                 var left = deadline - DateTimeOffset.UtcNow;
                 if (left <= TimeSpan.Zero) return null;
-                await next.WaitAsync(left < RetryEvery ? left : RetryEvery, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                await Task.WhenAny(waiting.Value.Task, unlocked, Task.Delay(left < RetryEvery ? left : RetryEvery, nap.Token));
+                await nap.CancelAsync();
                 cancellationToken.ThrowIfCancellationRequested();
+                if (waiting.Value.Task.IsCompleted)
+                {
+                    var handed = waiting.Value.Task.Result;
+                    waiting = null;
+                    return handed;
+                }
             }
         }
         finally
         {
+            // A slot handed over just as this wait ended (a lock of its own, a timeout, a cancellation) is passed on.
+            if (waiting is not null && !server.Leave(waiting)) await (await waiting.Value.Task).DisposeAsync();
             if (connection is not null) await connection.DisposeAsync();
         }
     }
@@ -78,7 +90,7 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
                 await connection.OpenAsync(stop);
                 connection.Notification += (_, e) =>
                 {
-                    if (Guid.TryParse(e.Payload, out var serverId) && _freed.TryGetValue(serverId, out var freed)) freed.Pulse();
+                    if (Guid.TryParse(e.Payload, out var serverId) && _servers.TryGetValue(serverId, out var server)) server.Pulse();
                 };
                 await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stop);
@@ -92,30 +104,64 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
         }
     }
 
-    /// <summary>Wakes every waiter of a server in this process when one of its slots is freed here.</summary>
-    private sealed class Signal
+    /// <summary>One server as this process sees it: its waiters, first come first served, and a signal for unlocks.</summary>
+    private sealed class Server(Guid id, int key)
     {
-        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+        private readonly LinkedList<TaskCompletionSource<Slot>> _waiters = [];
+        private TaskCompletionSource _unlocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task Next => Volatile.Read(ref _next).Task;
+        public Guid Id => id;
+
+        public int Key => key;
+
+        public Task Unlocked => Volatile.Read(ref _unlocked).Task;
 
         public void Pulse() =>
-            Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            Interlocked.Exchange(ref _unlocked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+        public LinkedListNode<TaskCompletionSource<Slot>> Join()
+        {
+            lock (_gate) return _waiters.AddLast(new TaskCompletionSource<Slot>(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+
+        /// <returns>False when a slot was handed to this waiter before it could leave.</returns>
+        public bool Leave(LinkedListNode<TaskCompletionSource<Slot>> waiter)
+        {
+            lock (_gate)
+            {
+                if (waiter.List is null) return false;
+                _waiters.Remove(waiter);
+                return true;
+            }
+        }
+
+        /// <returns>False when nobody here waits for this server.</returns>
+        public bool HandOver(NpgsqlConnection connection, int slot)
+        {
+            lock (_gate)
+            {
+                if (_waiters.First is not { } first) return false;
+                _waiters.RemoveFirst();
+                first.Value.SetResult(new Slot(this, connection, slot));
+                return true;
+            }
+        }
     }
 
     /// <summary>Freed once, however often it is disposed (a job frees it early, after its download).</summary>
-    private sealed class Slot(NpgsqlConnection connection, int key, int slot, Guid serverId, Action onFreed) : IAsyncDisposable
+    private sealed class Slot(Server server, NpgsqlConnection connection, int slot) : IAsyncDisposable
     {
         private int _freed;
 
         public async ValueTask DisposeAsync()
         {
-            if (Interlocked.Exchange(ref _freed, 1) == 1) return;
+            if (Interlocked.Exchange(ref _freed, 1) == 1 || server.HandOver(connection, slot)) return;
             try
             {
                 await using var command = new NpgsqlCommand($"select pg_advisory_unlock($1, $2), pg_notify('{Channel}', $3)", connection)
                 {
-                    Parameters = { new() { Value = key }, new() { Value = slot }, new() { Value = serverId.ToString() } },
+                    Parameters = { new() { Value = server.Key }, new() { Value = slot }, new() { Value = server.Id.ToString() } },
                 };
                 await command.ExecuteScalarAsync();
             }
@@ -126,7 +172,7 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
             finally
             {
                 await connection.DisposeAsync();
-                onFreed();
+                server.Pulse();
             }
         }
     }
