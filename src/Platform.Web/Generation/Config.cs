@@ -64,6 +64,7 @@ public static class Config
         services.AddSingleton<IVideoServerClient, OpenAiVideosClient>();
         services.AddSingleton<IVideoServerClient, ComfyUiClient>();
         services.AddSingleton<ServerRegistry>();
+        services.AddSingleton<GenerationWorkers>();
         services.AddSingleton<ServerSlots>();
         services.AddSingleton<JobRunLocks>();
         services.AddTransient<ResumeGenerationJobs>();
