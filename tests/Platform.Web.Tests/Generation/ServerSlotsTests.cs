@@ -87,4 +87,23 @@ public sealed class ServerSlotsTests(PlatformFixture fixture) : IClassFixture<Pl
         next.Should().NotBeNull("the freed slot went back to the database, not to a waiter that had left");
         await next!.DisposeAsync();
     }
+
+    [Fact]
+    public async Task After_a_server_s_limit_is_lowered_a_freed_slot_above_it_is_not_handed_on()
+    {
+        var server = Guid.NewGuid();
+        var slot0 = (await _here.AcquireAsync(server, 2, Long, CancellationToken.None))!;
+        var slot1 = (await _here.AcquireAsync(server, 2, Long, CancellationToken.None))!;
+        var waiting = _here.AcquireAsync(server, 1, Long, CancellationToken.None); // the limit is 1 now
+        await Task.Delay(300);
+
+        await slot1.DisposeAsync();
+        await Task.Delay(500);
+        waiting.IsCompleted.Should().BeFalse("slot 1 is beyond the new limit of 1, and slot 0 is still held");
+
+        await slot0.DisposeAsync();
+        var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        taken.Should().NotBeNull("slot 0 is within the limit");
+        await taken!.DisposeAsync();
+    }
 }

@@ -31,7 +31,7 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
             _listening = Task.Run(() => ListenAsync(_stop.Token), CancellationToken.None);
         // One connection for the whole wait: a waiter woken by a freed slot only has to ask for the lock again.
         var connection = new NpgsqlConnection(_connectionString);
-        LinkedListNode<TaskCompletionSource<Slot>>? waiting = null;
+        LinkedListNode<Waiter>? waiting = null;
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -49,16 +49,16 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
                         return taken;
                     }
                 }
-                waiting ??= server.Join();
+                waiting ??= server.Join(limit);
                 var left = deadline - DateTimeOffset.UtcNow;
                 if (left <= TimeSpan.Zero) return null;
                 using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(waiting.Value.Task, unlocked, Task.Delay(left < RetryEvery ? left : RetryEvery, nap.Token));
+                await Task.WhenAny(waiting.Value.Handed.Task, unlocked, Task.Delay(left < RetryEvery ? left : RetryEvery, nap.Token));
                 await nap.CancelAsync();
                 cancellationToken.ThrowIfCancellationRequested();
-                if (waiting.Value.Task.IsCompleted)
+                if (waiting.Value.Handed.Task.IsCompleted)
                 {
-                    var handed = waiting.Value.Task.Result;
+                    var handed = waiting.Value.Handed.Task.Result;
                     waiting = null;
                     return handed;
                 }
@@ -66,9 +66,15 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
         }
         finally
         {
-            // A slot handed over just as this wait ended (a lock of its own, a timeout, a cancellation) is passed on.
-            if (waiting is not null && !server.Leave(waiting)) await (await waiting.Value.Task).DisposeAsync();
-            if (connection is not null) await connection.DisposeAsync();
+            try
+            {
+                // A slot handed over just as this wait ended (a lock of its own, a timeout, a cancellation) is passed on.
+                if (waiting is not null && !server.Leave(waiting)) await (await waiting.Value.Handed.Task).DisposeAsync();
+            }
+            finally
+            {
+                if (connection is not null) await connection.DisposeAsync();
+            }
         }
     }
 
@@ -104,11 +110,17 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
         }
     }
 
+    /// <summary>A job waiting for a slot, with the server's limit as it read it.</summary>
+    private sealed record Waiter(int Limit)
+    {
+        public TaskCompletionSource<Slot> Handed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     /// <summary>One server as this process sees it: its waiters, first come first served, and a signal for unlocks.</summary>
     private sealed class Server(Guid id, int key)
     {
         private readonly Lock _gate = new();
-        private readonly LinkedList<TaskCompletionSource<Slot>> _waiters = [];
+        private readonly LinkedList<Waiter> _waiters = [];
         private TaskCompletionSource _unlocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Guid Id => id;
@@ -120,13 +132,13 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
         public void Pulse() =>
             Interlocked.Exchange(ref _unlocked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-        public LinkedListNode<TaskCompletionSource<Slot>> Join()
+        public LinkedListNode<Waiter> Join(int limit)
         {
-            lock (_gate) return _waiters.AddLast(new TaskCompletionSource<Slot>(TaskCreationOptions.RunContinuationsAsynchronously));
+            lock (_gate) return _waiters.AddLast(new Waiter(limit));
         }
 
         /// <returns>False when a slot was handed to this waiter before it could leave.</returns>
-        public bool Leave(LinkedListNode<TaskCompletionSource<Slot>> waiter)
+        public bool Leave(LinkedListNode<Waiter> waiter)
         {
             lock (_gate)
             {
@@ -136,15 +148,20 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
             }
         }
 
-        /// <returns>False when nobody here waits for this server.</returns>
+        /// <returns>False when nobody here waits for a slot this one can be (a lowered limit leaves the top slots
+        /// unused).</returns>
         public bool HandOver(NpgsqlConnection connection, int slot)
         {
             lock (_gate)
             {
-                if (_waiters.First is not { } first) return false;
-                _waiters.RemoveFirst();
-                first.Value.SetResult(new Slot(this, connection, slot));
-                return true;
+                for (var waiter = _waiters.First; waiter is not null; waiter = waiter.Next)
+                {
+                    if (slot >= waiter.Value.Limit) continue;
+                    _waiters.Remove(waiter);
+                    waiter.Value.Handed.SetResult(new Slot(this, connection, slot));
+                    return true;
+                }
+                return false;
             }
         }
     }
@@ -156,7 +173,9 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
 
         public async ValueTask DisposeAsync()
         {
-            if (Interlocked.Exchange(ref _freed, 1) == 1 || server.HandOver(connection, slot)) return;
+            if (Interlocked.Exchange(ref _freed, 1) == 1) return;
+            // A broken session has lost its lock (another process may hold it now): never hand that on.
+            if (connection.FullState == System.Data.ConnectionState.Open && server.HandOver(connection, slot)) return;
             try
             {
                 await using var command = new NpgsqlCommand($"select pg_advisory_unlock($1, $2), pg_notify('{Channel}', $3)", connection)
@@ -165,9 +184,9 @@ public sealed class ServerSlots(PlatformDatabase database) : IAsyncDisposable
                 };
                 await command.ExecuteScalarAsync();
             }
-            catch (NpgsqlException)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
             {
-                // The session is gone, and its lock with it.
+                // The session is gone (or broken), and its lock with it.
             }
             finally
             {
