@@ -18,6 +18,8 @@ public sealed class GeneratingTests(BrowserFixture fixture)
         var generation = new GenerationPages(page);
 
         await generation.RegisterServerAsync("UI render server", render.BaseUrl);
+        await Assertions.Expect(page.GetByTestId("worker-capacity")).ToContainTextAsync("generation workers");
+        await Screenshots.TakeAsync(page, "admin-servers");
         await generation.OpenAsync(studyId);
         await generation.GenerateAsync("a dancer spins", "1, 2");
 
