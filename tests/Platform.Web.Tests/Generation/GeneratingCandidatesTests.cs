@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Marten;
 using Platform.Generation;
 using Platform.Generation.Batches;
 using Platform.Generation.Following;
@@ -106,6 +107,47 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
 
         (progress.Succeeded, progress.Failed).Should().Be((2, 0));
         (await researcher.WaitForVideosAsync(studyId)).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_retry_after_is_waited_out_with_the_slot_held_so_nothing_else_is_sent_to_the_server_meanwhile()
+    {
+        var (researcher, studyId, serverId) = await StudyWithServerAsync(limit: 1);
+        await _server.InjectAsync(new ReferenceRenderServer.Faults(RejectNext: 1, RejectStatus: 429, RetryAfterSeconds: 2));
+        try
+        {
+            var batch = await researcher.StartBatchAsync(studyId, OnePromptBothConditions(serverId));
+            var progress = await researcher.WaitForBatchAsync(batch.BatchId);
+
+            (progress.Succeeded, progress.Failed).Should().Be((2, 0));
+            await using var session = fixture.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var submitted = (await session.Query<GenerationJob>().Where(j => j.BatchId == batch.BatchId).ToListAsync()).Select(j => j.SubmittedAt).ToList();
+            submitted.Should().OnlyContain(at => at >= progress.PlannedAt + TimeSpan.FromSeconds(1.9),
+                "the first job was told to come back in 2 s, and the other one waited for the single slot it held meanwhile");
+        }
+        finally
+        {
+            await _server.InjectAsync(new ReferenceRenderServer.Faults());
+        }
+    }
+
+    [Fact]
+    public async Task Jobs_still_waiting_when_their_server_is_retired_fail_with_the_reason_and_the_running_one_finishes()
+    {
+        await using var slow = await ReferenceRenderServer.StartAsync(latency: TimeSpan.FromSeconds(3));
+        var admin = await fixture.Factory.AdminAsync();
+        var server = await admin.RegisterServerAsync(slow.BaseUrl, maxConcurrentJobs: 1, name: $"slow-{Guid.NewGuid():N}");
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder { Tasks = ["dance"] }.Build());
+        var batch = await researcher.StartBatchAsync(studyId, OnePromptBothConditions(server.Id));
+        for (var i = 0; i < 100 && (await slow.StatsAsync()).Submitted == 0; i++) await Task.Delay(50);
+
+        (await admin.DeleteAsync($"/api/servers/{server.Id}")).EnsureSuccessStatusCode();
+        var progress = await researcher.WaitForBatchAsync(batch.BatchId);
+
+        (progress.Succeeded, progress.Failed).Should().Be((1, 1));
+        progress.JobList.Single(j => j.State == JobState.Failed).Reason.Should().Contain("was retired");
+        (await slow.StatsAsync()).Submitted.Should().Be(1, "nothing is sent to a retired server");
     }
 
     [Fact]

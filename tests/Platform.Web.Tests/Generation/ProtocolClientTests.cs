@@ -83,6 +83,24 @@ public sealed class ProtocolClientTests(PlatformFixture fixture) : IClassFixture
         (await client.StatusAsync(server, id, CancellationToken.None)).Should().BeOfType<RemoteStatus.Lost>();
     }
 
+    [Theory]
+    [InlineData(ServerProtocol.OpenAiVideos)]
+    [InlineData(ServerProtocol.ComfyUi)]
+    public async Task A_finished_video_the_server_forgot_before_its_download_reads_as_lost_and_leaves_no_file(ServerProtocol protocol)
+    {
+        var client = Client(protocol);
+        var server = Connection(protocol);
+        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.mp4");
+        var id = await client.SubmitAsync(server, new RemoteRequest(Guid.NewGuid().ToString(), "a dancer spins", 2, Small), CancellationToken.None);
+        (await UntilDoneAsync(client, server, id)).Should().BeOfType<RemoteStatus.Completed>();
+
+        await _server.RestartAsync();
+
+        await FluentActions.Awaiting(() => client.DownloadAsync(server, id, path, CancellationToken.None)).Should().ThrowAsync<JobLostException>();
+        File.Exists(path).Should().BeFalse();
+        File.Exists(path + ".part").Should().BeFalse();
+    }
+
     [Fact]
     public async Task Back_pressure_comes_back_as_busy_with_the_servers_retry_after()
     {

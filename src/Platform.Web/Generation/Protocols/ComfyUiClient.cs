@@ -45,7 +45,7 @@ public sealed class ComfyUiClient(IHttpClientFactory clients, IConfiguration con
 
     public async Task DownloadAsync(ServerConnection server, string remoteId, string path, CancellationToken cancellationToken)
     {
-        var history = await HistoryAsync(server, remoteId, cancellationToken) ?? throw new IOException("The server no longer has the job's history.");
+        var history = await HistoryAsync(server, remoteId, cancellationToken) ?? throw new JobLostException("The server no longer has the job's history (restarted?).");
         var file = Output(history) ?? throw new IOException("The job's history names no video file.");
         var query = $"/view?filename={Uri.EscapeDataString(Text(file["filename"]))}&subfolder={Uri.EscapeDataString(Text(file["subfolder"]))}&type={Uri.EscapeDataString(Text(file["type"], "output"))}";
         using var message = Http.Request(HttpMethod.Get, server, query);

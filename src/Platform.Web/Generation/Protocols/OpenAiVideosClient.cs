@@ -62,6 +62,7 @@ public sealed class OpenAiVideosClient(IHttpClientFactory clients, IConfiguratio
     {
         using var message = Http.Request(HttpMethod.Get, server, $"/v1/videos/{Uri.EscapeDataString(remoteId)}/content");
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound) throw new JobLostException("The server no longer has the finished video (restarted?).");
         await Http.EnsureAcceptedAsync(response, cancellationToken);
         await Http.SaveAsync(response, path, Studies.VideoLimits.From(configuration).MaxUploadBytes, cancellationToken);
     }

@@ -25,6 +25,9 @@ public sealed class ServerBusyException(string message, TimeSpan? retryAfter) : 
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
+/// <summary>The server no longer has a job it reported done (a restart between its end and our download).</summary>
+public sealed class JobLostException(string message) : Exception(message);
+
 /// <summary>The server refused the job for good (a 4xx other than back-pressure); the message says why.</summary>
 public sealed class ServerRefusedException(string message) : Exception(message);
 
@@ -38,7 +41,8 @@ public interface IVideoServerClient
 
     Task<RemoteStatus> StatusAsync(ServerConnection server, string remoteId, CancellationToken cancellationToken);
 
-    /// <summary>Writes the finished video to <paramref name="path"/>; a body shorter than announced throws.</summary>
+    /// <summary>Writes the finished video to <paramref name="path"/>; a body shorter than announced throws, a job the
+    /// server no longer knows throws <see cref="JobLostException"/>.</summary>
     Task DownloadAsync(ServerConnection server, string remoteId, string path, CancellationToken cancellationToken);
 
     /// <summary>Asks the server to drop the job, when the protocol has a way to.</summary>

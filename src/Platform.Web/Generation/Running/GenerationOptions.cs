@@ -29,4 +29,10 @@ public sealed class GenerationOptions
 
     /// <summary>Wait after back-pressure without a Retry-After.</summary>
     public TimeSpan BusyWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a job refused with back-pressure at submission waits it out with its slot held (so this platform sends
+    /// the server nothing new meanwhile) before it gives the slot back and is rescheduled.
+    /// </summary>
+    public TimeSpan BusyHold { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -73,15 +73,29 @@ public sealed class RunGenerationJob(
             return;
         }
 
-        await using var slot = await slots.AcquireAsync(server.Id, server.Settings.MaxConcurrentJobs, Options.SlotWait, cancellationToken);
-        if (slot is null)
-        {
-            jobs.Schedule<RunGenerationJob>(j => j.RunAsync(jobId, null, CancellationToken.None), Options.SlotWait);
-            return;
-        }
+        IAsyncDisposable? slot = null;
         try
         {
-            await GenerateAsync(job, server, client, slot, cancellationToken);
+            while (true)
+            {
+                slot = await slots.AcquireAsync(server.Id, server.Settings.MaxConcurrentJobs, Options.SlotWait, cancellationToken);
+                if (slot is null)
+                {
+                    jobs.Schedule<RunGenerationJob>(j => j.RunAsync(jobId, null, CancellationToken.None), Options.SlotWait);
+                    return;
+                }
+                // A job may wait long for its slot: the batch may have been cancelled, or the server retired, meanwhile.
+                await servers.ConnectionAsync(server.Id, cancellationToken);
+                if (await BatchCancelledAsync(job, cancellationToken))
+                {
+                    await CancelAsync(job, server, client, cancellationToken);
+                    return;
+                }
+                if (!await GenerateAsync(job, server, client, slot, cancellationToken)) return;
+                // The server lost the finished video before we fetched it: the job is queued again and needs a slot.
+                await slot.DisposeAsync();
+                job = (await LoadAsync(jobId, cancellationToken))!;
+            }
         }
         catch (ServerBusyException busy)
         {
@@ -92,41 +106,83 @@ public sealed class RunGenerationJob(
         {
             await FailAsync(jobId, refused.Message, cancellationToken);
         }
+        finally
+        {
+            if (slot is not null) await slot.DisposeAsync();
+        }
     }
 
-    private async Task GenerateAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, IAsyncDisposable slot, CancellationToken cancellationToken)
+    /// <returns>True when the server lost the job after finishing it and the job is queued again (it needs a slot
+    /// again: this one was freed at completion); false when this run is done with the job.</returns>
+    private async Task<bool> GenerateAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, IAsyncDisposable slot, CancellationToken cancellationToken)
     {
-        var resubmits = 0;
         while (true)
         {
             if (job.State == JobState.Queued)
             {
-                var remoteId = await client.SubmitAsync(server, new RemoteRequest(job.Id.ToString(), job.Spec.Prompt, job.Spec.Seed, job.Spec.Settings), cancellationToken);
+                var remoteId = await SubmitAsync(job, server, client, cancellationToken);
                 job = await AppendAsync(job.Id, j => j.State == JobState.Queued ? new GenerationJobSubmitted(j.Id, remoteId, j.Attempts + 1, clock.GetUtcNow()) : null, cancellationToken);
-                if (job.State != JobState.Submitted) return;
+                if (job.State != JobState.Submitted) return false;
             }
 
             var outcome = await WaitAsync(job, server, client, cancellationToken);
             switch (outcome)
             {
                 case RemoteStatus.Completed:
-                    await CompleteAsync(job, server, client, slot, cancellationToken);
-                    return;
+                    if (await CompleteAsync(job, server, client, slot, cancellationToken)) return false;
+                    return await LostAsync(job, server, cancellationToken);
                 case RemoteStatus.Failed failed:
                     await FailAsync(job.Id, failed.Reason, cancellationToken);
-                    return;
-                case RemoteStatus.Lost when ++resubmits <= Options.MaxResubmits:
-                    logger.LogWarning("Server {Server} lost job {JobId} (restarted?); submitting it again", server.Settings.Name, job.Id);
-                    job = await AppendAsync(job.Id, j => j.State == JobState.Submitted ? new GenerationJobLost(j.Id, j.RemoteId!, clock.GetUtcNow()) : null, cancellationToken);
-                    if (job.State != JobState.Queued) return;
-                    continue;
+                    return false;
                 case RemoteStatus.Lost:
-                    await FailAsync(job.Id, $"The server lost the job {resubmits - 1} times (restarts?); giving up.", cancellationToken);
-                    return;
+                    if (!await LostAsync(job, server, cancellationToken)) return false;
+                    job = (await LoadAsync(job.Id, cancellationToken))!;
+                    continue;
                 default:
-                    return; // cancelled while waiting
+                    return false; // cancelled while waiting
             }
         }
+    }
+
+    /// <summary>
+    /// Submits the job, waiting out back-pressure (its Retry-After, else <see cref="GenerationOptions.BusyWait"/>) with
+    /// the slot held, so no other job of this platform is sent meanwhile; past <see cref="GenerationOptions.BusyHold"/>
+    /// the refusal goes up and the job is rescheduled without its slot.
+    /// </summary>
+    private async Task<string> SubmitAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            try
+            {
+                return await client.SubmitAsync(server, new RemoteRequest(job.Id.ToString(), job.Spec.Prompt, job.Spec.Seed, job.Spec.Settings), cancellationToken);
+            }
+            catch (ServerBusyException busy) when (waited + (busy.RetryAfter ?? Options.BusyWait) <= Options.BusyHold)
+            {
+                var wait = busy.RetryAfter ?? Options.BusyWait;
+                logger.LogInformation("Server {Server} is busy ({Reason}); job {JobId} waits {Seconds} s with its slot", server.Settings.Name, busy.Message, job.Id, wait.TotalSeconds);
+                await Task.Delay(wait, clock, cancellationToken);
+                waited += wait;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The server no longer knows the job (a restart): it is queued to be submitted again, up to
+    /// <see cref="GenerationOptions.MaxResubmits"/> times over its life, then fails.
+    /// </summary>
+    /// <returns>True when it is queued again.</returns>
+    private async Task<bool> LostAsync(GenerationJob job, ServerConnection server, CancellationToken cancellationToken)
+    {
+        if (job.Attempts > Options.MaxResubmits)
+        {
+            await FailAsync(job.Id, $"The server lost the job {job.Attempts} times (restarts?); giving up.", cancellationToken);
+            return false;
+        }
+        logger.LogWarning("Server {Server} lost job {JobId} (restarted?); submitting it again", server.Settings.Name, job.Id);
+        var queued = await AppendAsync(job.Id, j => j.State == JobState.Submitted ? new GenerationJobLost(j.Id, j.RemoteId!, clock.GetUtcNow()) : null, cancellationToken);
+        return queued.State == JobState.Queued;
     }
 
     /// <summary>
@@ -179,7 +235,8 @@ public sealed class RunGenerationJob(
     /// occupy it, so the next job renders while this one downloads), then downloads (length-checked, to a temporary
     /// file), checks and registers the video like an upload.
     /// </summary>
-    private async Task CompleteAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, IAsyncDisposable slot, CancellationToken cancellationToken)
+    /// <returns>False when the server no longer has the video (nothing is recorded then).</returns>
+    private async Task<bool> CompleteAsync(GenerationJob job, ServerConnection server, IVideoServerClient client, IAsyncDisposable slot, CancellationToken cancellationToken)
     {
         // The server's part ends here: its time (for estimates and polling) and its slot.
         var seconds = (clock.GetUtcNow() - (job.SubmittedAt ?? clock.GetUtcNow())).TotalSeconds;
@@ -204,6 +261,11 @@ public sealed class RunGenerationJob(
                     }
                     break;
                 }
+                catch (JobLostException lost)
+                {
+                    logger.LogWarning("Server {Server} no longer has the finished job {JobId}: {Reason}", server.Settings.Name, job.Id, lost.Message);
+                    return false;
+                }
                 catch (Exception cut) when (cut is IOException or HttpRequestException && attempt < 3)
                 {
                     logger.LogWarning("Download of job {JobId} failed ({Reason}); trying again", job.Id, cut.Message);
@@ -211,7 +273,7 @@ public sealed class RunGenerationJob(
                 catch (Exception cut) when (cut is IOException or HttpRequestException)
                 {
                     await FailAsync(job.Id, cut.Message, cancellationToken);
-                    return;
+                    return true;
                 }
             }
 
@@ -226,7 +288,7 @@ public sealed class RunGenerationJob(
             catch (DomainException refused)
             {
                 await FailAsync(job.Id, "The server's video was refused: " + refused.Message, cancellationToken);
-                return;
+                return true;
             }
             catch (ExistingStreamIdCollisionException)
             {
@@ -234,6 +296,7 @@ public sealed class RunGenerationJob(
             }
             await FinishAsync(job.Id, j => new GenerationJobSucceeded(j.Id, videoId, seconds, clock.GetUtcNow()), cancellationToken);
             await RecordDurationAsync(server.Id, seconds, cancellationToken);
+            return true;
         }
         finally
         {

@@ -36,11 +36,12 @@ public sealed class ServerRegistry(IDocumentStore store, IDataProtectionProvider
         return [.. servers.Select(s => (s, health.GetValueOrDefault(s.Id)))];
     }
 
-    /// <summary>The server with its API key in the clear, for a client to call it.</summary>
+    /// <summary>The server with its API key in the clear, for a client to call it; a retired server is refused.</summary>
     public async Task<ServerConnection> ConnectionAsync(Guid serverId, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var server = await session.LoadAsync<InferenceServer>(serverId, cancellationToken) ?? throw NotFound();
+        if (server.Retired) throw new DomainException($"The server {server.Settings.Name} was retired; its jobs are not run.", DomainError.Conflict);
         return Connection(server);
     }
 
