@@ -13,16 +13,23 @@ public sealed class ConditionRow
     public double? SimDropScale { get; set; }
     public string? NegativePrompt { get; set; }
     public int? Steps { get; set; }
+    public int? Frames { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+    public int? Fps { get; set; }
 
     public ConditionPlan? ToPlan() => Include && ServerId is { } server
-        ? new ConditionPlan(Condition, server, new GenerationSettings(GuidanceScale, SimDropScale, string.IsNullOrWhiteSpace(NegativePrompt) ? null : NegativePrompt, Steps))
+        ? new ConditionPlan(Condition, server, new GenerationSettings(
+            GuidanceScale, SimDropScale, string.IsNullOrWhiteSpace(NegativePrompt) ? null : NegativePrompt, Steps, Frames, Width, Height, Fps))
         : null;
 
-    /// <summary>Prefills from the condition's free settings (e.g. "guidance = 0.1", "simdrop = 0.2").</summary>
+    /// <summary>Prefills from the condition's free settings (e.g. "guidance = 0.1", "simdrop = 0.2", "frames = 49").</summary>
     public static ConditionRow From(Studies.Condition condition, Guid? server)
     {
         double? Number(params string[] names) => names.Select(n => condition.Settings?.GetValueOrDefault(n)).FirstOrDefault(v => v is not null) is { } text
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+        // Out of int's range is left to the server's default rather than wrapping around.
+        int? Whole(params string[] names) => Number(names) is { } value && value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
         return new ConditionRow
         {
             Condition = condition.Key,
@@ -30,7 +37,11 @@ public sealed class ConditionRow
             ServerId = server,
             GuidanceScale = Number("guidance", "guidance_scale", "cfg"),
             SimDropScale = Number("simdrop", "simdrop_scale"),
-            Steps = Number("steps") is { } steps ? (int)steps : null,
+            Steps = Whole("steps"),
+            Frames = Whole("frames", "num_frames"),
+            Width = Whole("width"),
+            Height = Whole("height"),
+            Fps = Whole("fps"),
         };
     }
 
