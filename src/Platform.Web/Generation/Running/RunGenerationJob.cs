@@ -85,8 +85,9 @@ public sealed class RunGenerationJob(
                     return;
                 }
                 // A job may wait long for its slot: the batch may have been cancelled, or the server retired, meanwhile.
-                await servers.ConnectionAsync(server.Id, cancellationToken);
-                if (await BatchCancelledAsync(job, cancellationToken))
+                var (retired, cancelled) = await StillWantedAsync(job, cancellationToken);
+                if (retired) throw ServerRegistry.Retired(server.Settings.Name);
+                if (cancelled)
                 {
                     await CancelAsync(job, server, client, cancellationToken);
                     return;
@@ -369,6 +370,17 @@ public sealed class RunGenerationJob(
     {
         await using var session = store.QuerySession();
         return await session.LoadAsync<GenerationBatch>(batchId, cancellationToken);
+    }
+
+    /// <summary>Its server retired? Its batch cancelled? In one round trip: it sits between a freed slot and the next submission.</summary>
+    private async Task<(bool Retired, bool Cancelled)> StillWantedAsync(GenerationJob job, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var batch = session.CreateBatchQuery();
+        var server = batch.Load<InferenceServer>(job.Spec.ServerId);
+        var generation = batch.Load<GenerationBatch>(job.BatchId);
+        await batch.Execute(cancellationToken);
+        return ((await server)?.Retired ?? true, (await generation)?.Cancelled == true);
     }
 
     private async Task<bool> BatchCancelledAsync(GenerationJob job, CancellationToken cancellationToken) =>

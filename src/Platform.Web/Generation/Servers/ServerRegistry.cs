@@ -41,12 +41,14 @@ public sealed class ServerRegistry(IDocumentStore store, IDataProtectionProvider
     {
         await using var session = store.QuerySession();
         var server = await session.LoadAsync<InferenceServer>(serverId, cancellationToken) ?? throw NotFound();
-        if (server.Retired) throw new DomainException($"The server {server.Settings.Name} was retired; its jobs are not run.", DomainError.Conflict);
+        if (server.Retired) throw Retired(server.Settings.Name);
         return Connection(server);
     }
 
     public ServerConnection Connection(InferenceServer server) =>
         new(server.Id, server.Settings, server.ProtectedApiKey is null ? null : _keys.Unprotect(server.ProtectedApiKey));
+
+    public static DomainException Retired(string name) => new($"The server {name} was retired; its jobs are not run.", DomainError.Conflict);
 
     public static DomainException NotFound() => new("There is no such inference server.", DomainError.NotFound);
 
