@@ -87,6 +87,7 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
             progress.Failed.Should().Be(2);
             progress.JobList.Should().OnlyContain(j => j.Reason!.Contains("simulated GPU out of memory"));
             (await researcher.WaitForVideosAsync(studyId)).Should().BeEmpty();
+            (await fixture.Factory.UploadsAsync()).Should().BeEmpty("nothing was downloaded, and nothing is left half-made");
         }
         finally
         {
@@ -162,6 +163,7 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
 
             progress.Failed.Should().Be(2);
             progress.JobList.Should().OnlyContain(j => j.Reason!.Contains("did not finish within"));
+            (await fixture.Factory.UploadsAsync()).Should().BeEmpty("a job that timed out leaves no file");
         }
         finally
         {
@@ -180,7 +182,7 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
 
             progress.Failed.Should().Be(2);
             progress.JobList.Should().OnlyContain(j => j.Reason!.Contains("cut short"));
-            Directory.EnumerateFiles(Path.Combine(fixture.Factory.DataDirectory, "uploads"), "*.download*").Should().BeEmpty();
+            (await fixture.Factory.UploadsAsync()).Should().BeEmpty("every cut download was deleted");
             (await researcher.WaitForVideosAsync(studyId)).Should().BeEmpty();
         }
         finally
@@ -204,12 +206,15 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
         (progress.Succeeded, progress.Failed).Should().Be((2, 0));
         progress.JobList.Should().OnlyContain(j => j.Attempts == 2, "each job was submitted again after the restart");
         (await researcher.WaitForVideosAsync(studyId)).Should().HaveCount(2);
+        (await fixture.Factory.UploadsAsync()).Should().BeEmpty("the downloads became the two videos and nothing else");
     }
 
-    [Fact]
-    public async Task Cancelling_a_batch_stops_its_jobs_and_tells_the_server()
+    [Theory]
+    [InlineData(ServerProtocol.OpenAiVideos)]
+    [InlineData(ServerProtocol.ComfyUi)]
+    public async Task Cancelling_a_batch_stops_its_jobs_and_tells_the_server(ServerProtocol protocol)
     {
-        var (researcher, studyId, serverId) = await StudyWithServerAsync();
+        var (researcher, studyId, serverId) = await StudyWithServerAsync(protocol);
         await _server.InjectAsync(new ReferenceRenderServer.Faults(Hang: true));
         try
         {
