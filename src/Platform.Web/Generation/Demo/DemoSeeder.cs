@@ -1,5 +1,4 @@
 using Marten;
-using Npgsql;
 using Platform.Accounts;
 using Platform.Generation.Batches;
 using Platform.Generation.Servers;
@@ -37,12 +36,8 @@ public sealed class DemoSeeder(IConfiguration configuration, IHostApplicationLif
     {
         // Several web processes may start together: one seeds (holding this lock), the others leave it to that one.
         var database = services.GetRequiredService<PlatformDatabase>();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = SeedLock } } })
-        {
-            if (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!) return;
-        }
+        await using var seeding = await AdvisoryLocks.HoldAsync(database.ConnectionString, SeedLock, wait: false, cancellationToken);
+        if (seeding is null) return;
 
         var store = services.GetRequiredService<IDocumentStore>();
         var registry = services.GetRequiredService<ServerRegistry>();

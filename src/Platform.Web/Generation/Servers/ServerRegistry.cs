@@ -36,6 +36,13 @@ public sealed class ServerRegistry(IDocumentStore store, IDataProtectionProvider
         return [.. servers.Select(s => (s, health.GetValueOrDefault(s.Id)))];
     }
 
+    /// <summary>A registered server still in service; null when there is none (or it was retired).</summary>
+    public async Task<InferenceServer?> FindAsync(Guid serverId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<InferenceServer>(serverId, cancellationToken) is { Retired: false } server ? server : null;
+    }
+
     /// <summary>The server with its API key in the clear, for a client to call it; a retired server is refused.</summary>
     public async Task<ServerConnection> ConnectionAsync(Guid serverId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Marten;
-using Npgsql;
 using Platform.Hosting;
 using Platform.Hosting.Database;
 
@@ -33,10 +32,7 @@ public sealed class MediaStore(Storage storage, IDocumentStore store, PlatformDa
     /// </summary>
     public async Task<bool> ImportAsync(IReadOnlyList<NewMediaFile> files, Func<IReadOnlyList<MediaFile>, Task<bool>> record, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("select pg_advisory_lock($1)", connection) { Parameters = { new() { Value = LockKey } } })
-            await take.ExecuteNonQueryAsync(cancellationToken);
+        await using var locked = await AdvisoryLocks.HoldAsync(database.ConnectionString, LockKey, wait: true, cancellationToken);
         var placed = new List<MediaFile>();
         var recorded = false;
         try
@@ -54,15 +50,6 @@ public sealed class MediaStore(Storage storage, IDocumentStore store, PlatformDa
         finally
         {
             if (!recorded) await RemoveUnreferencedAsync(placed);
-            try
-            {
-                await using var release = new NpgsqlCommand("select pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = LockKey } } };
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            catch (NpgsqlException)
-            {
-                // The session is gone, and its lock with it.
-            }
         }
     }
 
