@@ -9,7 +9,11 @@ public static class Config
     {
         services.ConfigureMarten(options =>
         {
-            options.Projections.Add<StudyTallyProjection>(ProjectionLifecycle.Inline);
+            // Per stream, not per study: a study's judgments never queue for one row (StudyTally folds the parts on read).
+            options.Projections.Add<TallyPartProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<TallyPart>().Index(p => p.StudyId);
+            // Written by the study-wide projection before the parts; read (frozen) for the studies it counted.
+            options.Schema.For<StudyTally>().UseNumericRevisions(true);
             options.Projections.Snapshot<JudgmentImport>(SnapshotLifecycle.Inline);
             options.Schema.For<JudgmentImport>().Index(i => i.StudyId);
         });

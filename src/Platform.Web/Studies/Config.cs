@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Platform.Voting;
+using Platform.Voting.Slots;
 
 namespace Platform.Studies;
 
@@ -15,7 +16,6 @@ public static class Config
             options.Schema.For<CandidateVideo>().Index(v => v.StudyId);
             options.Schema.For<MediaFile>();
             options.Schema.For<VideoProgress>();
-            options.Schema.For<TrialSlot>().Index(s => s.StudyId).Index(s => s.TrialId);
         });
         services.AddSingleton<StudyCatalog>();
         services.AddSingleton<MediaStore>();
@@ -34,7 +34,11 @@ public static class Config
             options.Schema.For<ParticipantSession>()
                 .UniqueIndex(s => s.Token)
                 .UniqueIndex("participant_per_study", s => s.StudyId, s => s.ParticipantId);
+            options.Storage.ExtendedSchemaObjects.Add(SlotLedger.Definition(options.DatabaseSchemaName));
         });
+        services.AddMemoryCache();
+        services.AddSingleton<StudyPlans>();
+        services.AddSingleton<TrialLoads>();
         services.AddSingleton<ParticipantSessions>();
         return services;
     }

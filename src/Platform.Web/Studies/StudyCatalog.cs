@@ -38,18 +38,17 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
         var all = await session.Query<CandidateVideo>().Where(v => v.StudyId == study.Id).ToListAsync(cancellationToken);
         var videos = all.Select(v => v.State).ToList();
         var plan = Plan(study, all.Where(v => v.State == VideoState.Ready));
-        var judgments = await session.Query<TrialSlot>().CountAsync(s => s.StudyId == study.Id && s.JudgedAt != null && !s.IsGold, cancellationToken);
+        var tally = await Results.StudyTally.ReadAsync(session, study.Id, cancellationToken);
         var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == study.Id).Select(s => s.Completed).ToListAsync(cancellationToken);
         return new StudyCounts(
             videos.Count(v => v == VideoState.Processing), videos.Count(v => v == VideoState.Ready), videos.Count(v => v == VideoState.Rejected),
-            plan.Count, judgments, sessions.Count, sessions.Count(c => c));
+            plan.Count, tally.Judgments - tally.Imported, sessions.Count, sessions.Count(c => c));
     }
 
     public Task ChangeAsync(ChangeStudy command, CancellationToken cancellationToken = default) =>
         DecideAsync(command.StudyId, async (session, study) =>
         {
-            // Under the study's lock: no judgment lands between counting them and the change, and the results tally
-            // (which records the change) is not written by two transactions at once.
+            // Under the study's lock (answers take it shared): no judgment lands between counting them and the change.
             await StudyLock.AcquireAsync(session, study.Id, cancellationToken);
             return ChangingStudy.Handle(study, command, await JudgmentsAsync(session, study.Id, cancellationToken), clock.GetUtcNow());
         }, cancellationToken);
@@ -79,9 +78,8 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
     /// <summary>Judgments recorded here (gold included) and imported ones: every answer a breaking change would invalidate.</summary>
     private static async Task<int> JudgmentsAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken)
     {
-        var recorded = await session.Query<TrialSlot>().CountAsync(s => s.StudyId == studyId && s.JudgedAt != null, cancellationToken);
-        var tally = await session.LoadAsync<Results.StudyTally>(studyId, cancellationToken);
-        return recorded + (tally?.Imported ?? 0);
+        var tally = await Results.StudyTally.ReadAsync(session, studyId, cancellationToken);
+        return tally.Judgments + tally.GoldJudgments;
     }
 
     private Task DecideAsync(Guid studyId, Func<IDocumentSession, Study, Task<object?>> decide, CancellationToken cancellationToken) =>

@@ -5,8 +5,9 @@ namespace Platform.Studies;
 
 /// <summary>
 /// A transaction-scoped PostgreSQL advisory lock per study, across every web process; it ends with the transaction.
-/// Held by everything that assigns trials or changes what the study's results count (judgments, imports, settings),
-/// so assignment never exceeds k and the study's tally (an inline projection) never loses an update.
+/// Taken exclusively by what changes a study's settings or imports judgments, and shared by every answer
+/// (<see cref="Voting.Slots.SlotLedger.JudgeAsync"/>): answers never wait for each other, and no answer lands between
+/// a settings change's count of the judgments and the change.
 /// </summary>
 public static class StudyLock
 {

@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using JasperFx;
 using Marten;
+using JasperFx.Events;
+using Microsoft.Extensions.Caching.Memory;
 using Platform.Common;
 using Platform.Studies;
+using Platform.Voting.Slots;
 
 namespace Platform.Voting;
 
@@ -25,11 +28,15 @@ public abstract record NextTrial
 }
 
 /// <summary>
-/// The participant side of a study: sessions, handing out trials under the study's lock so no trial passes k, and
-/// recording answers idempotently in each session's own stream.
+/// The participant side of a study: sessions, handing out trials and recording answers. Nothing here serialises a
+/// study: each trial's k slots are rows claimed by one atomic statement (<see cref="SlotLedger"/>) in the same
+/// transaction as the session's own stream, whose expected version makes every answer land exactly once.
 /// </summary>
-public sealed class ParticipantSessions(IDocumentStore store, IConfiguration configuration, TimeProvider clock)
+public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, TrialLoads loads, IMemoryCache cache, IConfiguration configuration, TimeProvider clock)
 {
+    /// <summary>Choices tried before a fresh read of the loads; a claim that finds a trial full takes the next choice.</summary>
+    private const int ClaimsPerRead = 4;
+
     private TimeSpan AbandonAfter => configuration.GetValue("Voting:AbandonAfter", TimeSpan.FromMinutes(20));
 
     /// <returns>The session and whether it was created now (false: the participant already had one).</returns>
@@ -77,32 +84,46 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
     }
 
     /// <summary>The pending trial again (a reload resumes it), or a new one, or the end.</summary>
-    public async Task<NextTrial> NextAsync(string token, CancellationToken cancellationToken)
+    public Task<NextTrial> NextAsync(string token, CancellationToken cancellationToken) =>
+        RetryingConflictsAsync(() => TryNextAsync(token, cancellationToken));
+
+    /// <returns>The stored judgment and whether it was recorded now (false: an identical replay).</returns>
+    public Task<(JudgmentRecorded Judgment, bool Created)> RecordAsync(string token, RecordJudgment command, CancellationToken cancellationToken) =>
+        RetryingConflictsAsync(() => TryRecordAsync(token, command, cancellationToken));
+
+    /// <summary>Another request of the same session (a double click, two tabs) wrote its stream first: decide again on what it stored.</summary>
+    private static async Task<T> RetryingConflictsAsync<T>(Func<Task<T>> attempt)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (ConcurrencyException) when (tries < 4)
+            {
+            }
+        }
+    }
+
+    private async Task<NextTrial> TryNextAsync(string token, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        var participant = await ByTokenAsync(session, token, cancellationToken);
-        var study = await session.LoadAsync<Study>(participant.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+        var (stream, study) = await LoadForWritingAsync(session, token, cancellationToken);
+        var participant = stream.Aggregate!;
         if (participant.Completed) return Finished(study);
-
-        await StudyLock.AcquireAsync(session, study.Id, cancellationToken);
-        var stream = await session.Events.FetchForWriting<ParticipantSession>(participant.Id, cancellationToken);
-        participant = stream.Aggregate!;
         var now = clock.GetUtcNow();
-        var slots = await session.Query<TrialSlot>().Where(s => s.StudyId == study.Id).ToListAsync(cancellationToken);
+        var cutoff = HoldingSlots.Cutoff(now, AbandonAfter);
+        var settings = study.Settings;
 
         if (participant.Pending is { } pending)
         {
-            var slot = slots.Single(s => s.Id == TrialSlot.IdFor(participant.Id, pending.TrialId));
-            if (slot.IsLive(now - AbandonAfter) || pending.IsGold || HasRoom(slots, slot, study, now))
-            {
-                slot.AssignedAt = now;
-                session.Store(slot);
-                await session.SaveChangesAsync(cancellationToken);
+            var held = pending.IsGold || await SlotLedger.RefreshAsync(session, pending.TrialId, participant.Id, now, cancellationToken);
+            // Left too long and its slot taken: another free slot of the same trial will do (outside a transaction:
+            // nothing is appended), else the trial goes and the participant gets another.
+            if (HoldingSlots.Resume(pending, held) == PendingDecision.Keep
+                || await SlotLedger.ClaimAsync(session, pending.TrialId, participant.Id, pending.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken))
                 return new NextTrial.Trial(await ViewAsync(session, study, participant, pending, cancellationToken));
-            }
-            // Left too long, and others filled the trial meanwhile: it goes, and the participant gets another.
-            slot.Released = true;
-            session.Store(slot);
             stream.AppendOne(new AssignmentReleased(participant.Id, pending.TrialId, now));
         }
 
@@ -111,100 +132,101 @@ public sealed class ParticipantSessions(IDocumentStore store, IConfiguration con
             await session.SaveChangesAsync(cancellationToken);
             throw new DomainException(NotOpenMessage(study), DomainError.Conflict);
         }
-        var ready = await StudyCatalog.ReadyVideosAsync(session, study.Id, cancellationToken);
-        var plan = StudyCatalog.Plan(study, ready);
-        var cutoff = now - AbandonAfter;
-        var loads = slots.Where(s => !s.IsGold && s.IsLive(cutoff)).GroupBy(s => s.TrialId)
-            .ToDictionary(g => g.Key, g => new TrialLoad(g.Count(), [.. g.Select(s => s.LeftCondition).OfType<string>()]));
-        var golds = AssigningTrial.GoldSources(study.Settings, ready);
-        var assigned = AssigningTrial.Next(participant, study.Settings, plan, loads, golds, Random.Shared, now);
-        if (assigned is null)
+        var plan = await plans.GetAsync(study, cancellationToken);
+        var full = new HashSet<Guid>();
+        var fresh = false;
+        await session.BeginTransactionAsync(cancellationToken);
+        for (var tries = 0; ; tries++)
         {
-            if (participant.Judgments.Count == 0)
+            var trialLoads = await loads.GetAsync(study.Id, AbandonAfter, fresh, cancellationToken);
+            var assigned = AssigningTrial.Next(participant, settings, plan.Trials, trialLoads, plan.Golds, Random.Shared, now, full);
+            if (assigned is null || tries == ClaimsPerRead)
             {
-                await session.SaveChangesAsync(cancellationToken);
-                throw new DomainException("No trial is free for you right now: this study has all the judgments it needs. Thank you for your interest.", DomainError.Conflict);
+                // Nothing free by a read of a moment ago (or every choice taken meanwhile): read again before concluding.
+                if (!fresh)
+                {
+                    (fresh, tries) = (true, -1);
+                    full.Clear();
+                    continue;
+                }
+                if (assigned is null) return await NothingLeftAsync(session, stream, study, now, cancellationToken);
             }
-            stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
-            await session.SaveChangesAsync(cancellationToken);
-            return Finished(study);
+            if (assigned.IsGold
+                || await SlotLedger.ClaimAsync(session, assigned.TrialId, participant.Id, assigned.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken))
+            {
+                // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
+                stream.AppendOne(assigned);
+                await session.SaveChangesAsync(cancellationToken);
+                if (!assigned.IsGold) loads.Claimed(study.Id, assigned.TrialId, assigned.Left.Condition);
+                return new NextTrial.Trial(await ViewAsync(session, study, participant, assigned, cancellationToken, plan));
+            }
+            full.Add(assigned.TrialId);
         }
-        // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
-        stream.AppendOne(assigned);
-        session.Store(new TrialSlot
-        {
-            Id = TrialSlot.IdFor(participant.Id, assigned.TrialId),
-            StudyId = study.Id,
-            TrialId = assigned.TrialId,
-            SessionId = participant.Id,
-            IsGold = assigned.IsGold,
-            LeftCondition = assigned.Left.Condition,
-            AssignedAt = now,
-        });
-        await session.SaveChangesAsync(cancellationToken);
-        return new NextTrial.Trial(await ViewAsync(session, study, participant, assigned, cancellationToken));
     }
 
-    /// <returns>The stored judgment and whether it was recorded now (false: an identical replay).</returns>
-    public async Task<(JudgmentRecorded Judgment, bool Created)> RecordAsync(string token, RecordJudgment command, CancellationToken cancellationToken)
+    private static async Task<NextTrial> NothingLeftAsync(IDocumentSession session, IEventStream<ParticipantSession> stream, Study study, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var participant = stream.Aggregate!;
+        if (participant.Judgments.Count == 0)
         {
-            try
-            {
-                return await TryRecordAsync(token, command, cancellationToken);
-            }
-            catch (ConcurrencyException) when (attempt < 3)
-            {
-                // Another request of this session (a double click) wrote first: decide again on what it stored.
-            }
+            await session.SaveChangesAsync(cancellationToken);
+            throw new DomainException("No trial is free for you right now: this study has all the judgments it needs. Thank you for your interest.", DomainError.Conflict);
         }
+        stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
+        await session.SaveChangesAsync(cancellationToken);
+        return Finished(study);
     }
 
     private async Task<(JudgmentRecorded, bool)> TryRecordAsync(string token, RecordJudgment command, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        var participant = await ByTokenAsync(session, token, cancellationToken);
-        var study = await session.LoadAsync<Study>(participant.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
-        var stream = await session.Events.FetchForWriting<ParticipantSession>(participant.Id, cancellationToken);
-        participant = stream.Aggregate!;
+        var (stream, study) = await LoadForWritingAsync(session, token, cancellationToken);
+        var participant = stream.Aggregate!;
         var now = clock.GetUtcNow();
         var outcome = RecordingJudgment.Handle(participant, study.Settings, command with { SessionId = participant.Id }, now);
         if (outcome is JudgmentOutcome.Replayed) return (outcome.Judgment, false);
-
         if (study.Status == StudyStatus.Closed)
             throw new DomainException("The study has closed; it takes no more answers.", DomainError.Conflict);
-        var slot = await session.LoadAsync<TrialSlot>(TrialSlot.IdFor(participant.Id, command.TrialId), cancellationToken);
-        if (slot is null || slot.Released)
-            throw new DomainException("This trial is no longer assigned to this session; load the next trial.", DomainError.Conflict);
-        await StudyLock.AcquireAsync(session, study.Id, cancellationToken);
-        if (!slot.IsGold && !slot.IsLive(now - AbandonAfter))
-        {
-            // An answer after a long pause counts only while the trial still has room under k.
-            var others = await session.Query<TrialSlot>().Where(s => s.TrialId == command.TrialId && s.StudyId == study.Id).ToListAsync(cancellationToken);
-            if (!HasRoom(others, slot, study, now))
-                throw new DomainException("This trial went to someone else after a long pause; load the next trial.", DomainError.Conflict);
-        }
 
-        var completes = RecordingJudgment.Completes(participant, study.Settings);
+        var assignment = participant.Assignments.First(a => a.TrialId == command.TrialId);
+        await session.BeginTransactionAsync(cancellationToken);
+        if (!HoldingSlots.NeedsSlot(assignment))
+            await SlotLedger.ShareStudyLockAsync(session, study.Id, cancellationToken);
+        else if (!await SlotLedger.JudgeAsync(session, study.Id, command.TrialId, participant.Id, now, cancellationToken)
+                 && !await SlotLedger.ClaimAsync(session, command.TrialId, participant.Id, assignment.Left.Condition, study.Settings.JudgmentsPerTrial,
+                     now, HoldingSlots.Cutoff(now, AbandonAfter), judgedAt: now, cancellationToken))
+            // An answer after a long pause counts only while the trial still has room under k.
+            throw new DomainException("This trial went to someone else after a long pause; load the next trial.", DomainError.Conflict);
+
         stream.AppendOne(outcome.Judgment);
-        slot.JudgedAt = now;
-        session.Store(slot);
-        if (completes)
+        if (RecordingJudgment.Completes(participant, study.Settings))
             stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
         await session.SaveChangesAsync(cancellationToken);
         return (outcome.Judgment, true);
     }
 
-    private bool HasRoom(IEnumerable<TrialSlot> slots, TrialSlot mine, Study study, DateTimeOffset now) =>
-        slots.Count(s => s.TrialId == mine.TrialId && s.Id != mine.Id && s.IsLive(now - AbandonAfter)) < study.Settings.JudgmentsPerTrial;
-
-    private static async Task<TrialView> ViewAsync(IQuerySession session, Study study, ParticipantSession participant, TrialAssigned trial, CancellationToken cancellationToken)
+    /// <summary>The session's stream (for an append at its version) and its study. A token never changes, so the session it names is remembered.</summary>
+    private async Task<(IEventStream<ParticipantSession> Stream, Study Study)> LoadForWritingAsync(IDocumentSession session, string token, CancellationToken cancellationToken)
     {
+        if (!cache.TryGetValue(("session-token", token), out (Guid SessionId, Guid StudyId) ids))
+        {
+            var found = await ByTokenAsync(session, token, cancellationToken);
+            ids = (found.Id, found.StudyId);
+            cache.Set(("session-token", token), ids, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+        var stream = await session.Events.FetchForWriting<ParticipantSession>(ids.SessionId, cancellationToken);
+        var study = await session.LoadAsync<Study>(ids.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+        return (stream, study);
+    }
+
+    private async Task<TrialView> ViewAsync(IQuerySession session, Study study, ParticipantSession participant, TrialAssigned trial, CancellationToken cancellationToken, StudyPlan? plan = null)
+    {
+        plan ??= await plans.GetAsync(study, cancellationToken);
         var videos = new List<VideoView>();
         foreach (var (video, position) in trial.Right is null ? [(trial.Left, "single")] : new[] { (trial.Left, "left"), (trial.Right, "right") })
         {
-            var candidate = await session.LoadAsync<CandidateVideo>(video.VideoId, cancellationToken)
+            var candidate = plan.Videos.GetValueOrDefault(video.VideoId)
+                ?? await session.LoadAsync<CandidateVideo>(video.VideoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Video {video.VideoId} of an assigned trial is missing.");
             var media = video.Condition switch
             {

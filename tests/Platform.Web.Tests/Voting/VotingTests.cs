@@ -241,9 +241,12 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
         return await session.Query<ParticipantSession>().SingleAsync(s => s.Token == token);
     }
 
-    private async Task<IReadOnlyList<TrialSlot>> SlotsAsync(Guid studyId)
+    private sealed record SlotRow(Guid TrialId, Guid? SessionId, DateTimeOffset? JudgedAt);
+
+    private async Task<IReadOnlyList<SlotRow>> SlotsAsync(Guid studyId)
     {
         await using var session = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.Query<TrialSlot>().Where(s => s.StudyId == studyId).ToListAsync();
+        return await session.QueryAsync<SlotRow>(
+            "select json_build_object('TrialId', trial_id, 'SessionId', session_id, 'JudgedAt', judged_at) from voting_slots where study_id = ?", studyId);
     }
 }

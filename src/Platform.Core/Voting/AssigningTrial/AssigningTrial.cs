@@ -24,9 +24,11 @@ public static class AssigningTrial
     /// The next trial for a session: a gold trial at the gold positions, otherwise the least-judged planned trial the
     /// participant has not seen that still has room under k (ties broken at random). Null when there is none.
     /// </summary>
+    /// <param name="full">Trials found full when their slot was claimed, though the loads (read a moment earlier) had room.</param>
     public static TrialAssigned? Next(
         ParticipantSession session, StudySettings settings, IReadOnlyList<PlannedTrial> plan,
-        IReadOnlyDictionary<Guid, TrialLoad> loads, IReadOnlyList<GoldSource> golds, Random random, DateTimeOffset now)
+        IReadOnlyDictionary<Guid, TrialLoad> loads, IReadOnlyList<GoldSource> golds, Random random, DateTimeOffset now,
+        IReadOnlySet<Guid>? full = null)
     {
         var position = session.Judgments.Count;
         if (session.Completed || position >= settings.TrialsPerParticipant) return null;
@@ -38,7 +40,7 @@ public static class AssigningTrial
         }
 
         var candidates = plan
-            .Where(t => !session.SeenTrials.Contains(t.TrialId))
+            .Where(t => !session.SeenTrials.Contains(t.TrialId) && full?.Contains(t.TrialId) != true)
             .Select(t => (Trial: t, Load: loads.GetValueOrDefault(t.TrialId, new TrialLoad(0))))
             .Where(c => c.Load.Live < settings.JudgmentsPerTrial)
             .ToList();

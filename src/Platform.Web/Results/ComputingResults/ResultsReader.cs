@@ -24,11 +24,11 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
 
     private sealed record Latest<T>(long EventVersion, T Value);
 
-    /// <summary>The study's live tally: counts and the event version, current with the last judgment.</summary>
+    /// <summary>The study's live tally: counts and the event version, current with the last judgment (folded on read).</summary>
     public async Task<StudyTally> TallyAsync(Guid studyId, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
-        return await session.LoadAsync<StudyTally>(studyId, cancellationToken) ?? new StudyTally { Id = studyId };
+        return await StudyTally.ReadAsync(session, studyId, cancellationToken);
     }
 
     public async Task<StudyJudgments> JudgmentsAsync(Guid studyId, CancellationToken cancellationToken) =>
@@ -82,12 +82,12 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
         await using var session = store.LightweightSession(IsolationLevel.RepeatableRead);
         await session.BeginTransactionAsync(cancellationToken);
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
-        var tally = await session.LoadAsync<StudyTally>(studyId, cancellationToken);
+        var tally = await StudyTally.ReadAsync(session, studyId, cancellationToken);
         var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == studyId).ToListAsync(cancellationToken);
         var imports = await session.Query<JudgmentImport>().Where(i => i.StudyId == studyId).OrderBy(i => i.At).ToListAsync(cancellationToken);
         var judgments = sessions.SelectMany(s => s.Judgments).OrderBy(j => j.At).Select(Judgment.From)
             .Concat(imports.SelectMany(Judgment.From))
             .ToList();
-        return new StudyJudgments(study, tally?.Version ?? 0, judgments);
+        return new StudyJudgments(study, tally.Version, judgments);
     }
 }

@@ -1,14 +1,11 @@
-using JasperFx.Events;
-using Marten.Events.Projections;
-using Platform.Studies;
-using Platform.Voting;
+using Marten;
 
 namespace Platform.Results;
 
 /// <summary>
-/// What a study has collected so far, kept current in the same transaction as each judgment (an inline projection).
-/// <see cref="Version"/> is the sequence number of the last event that changes the study's results — its
-/// judgments, imports and settings (exclusion rules) — and keys the cache of full results.
+/// What a study has collected so far, folded on read from the <see cref="TallyPart"/>s of its streams (so no row is
+/// shared by every judgment of a study). <see cref="Version"/> is the sequence number of the last event that changes
+/// the study's results — its judgments, imports and settings (exclusion rules) — and keys the cache of full results.
 /// </summary>
 public sealed class StudyTally
 {
@@ -26,41 +23,45 @@ public sealed class StudyTally
     /// <summary>The judgments the two timestamps span, for the time-left estimate.</summary>
     public JudgmentPace Pace() => new(Judgments - Imported + GoldJudgments, GoldJudgments, FirstJudgmentAt, LastJudgmentAt);
 
-    public void Add(DateTimeOffset at)
+    /// <param name="legacy">
+    /// The study-wide tally document that an inline projection kept before tallies were split per stream; frozen
+    /// since, it holds what came before (null for studies begun after).
+    /// </param>
+    public static StudyTally Fold(Guid studyId, IEnumerable<TallyPart> parts, StudyTally? legacy)
     {
-        FirstJudgmentAt ??= at;
-        LastJudgmentAt = at;
+        var tally = new StudyTally { Id = studyId };
+        foreach (var part in parts)
+        {
+            tally.Version = Math.Max(tally.Version, part.Version);
+            tally.Judgments += part.Judgments;
+            tally.GoldJudgments += part.GoldJudgments;
+            tally.Imported += part.Imported;
+            tally.Participants.UnionWith(part.Participants);
+            tally.FirstJudgmentAt = Earlier(tally.FirstJudgmentAt, part.FirstJudgmentAt);
+            tally.LastJudgmentAt = Later(tally.LastJudgmentAt, part.LastJudgmentAt);
+        }
+        if (legacy is not null)
+        {
+            tally.Version = Math.Max(tally.Version, legacy.Version);
+            tally.Judgments += legacy.Judgments;
+            tally.GoldJudgments += legacy.GoldJudgments;
+            tally.Imported += legacy.Imported;
+            tally.Participants.UnionWith(legacy.Participants);
+            tally.FirstJudgmentAt = Earlier(tally.FirstJudgmentAt, legacy.FirstJudgmentAt);
+            tally.LastJudgmentAt = Later(tally.LastJudgmentAt, legacy.LastJudgmentAt);
+        }
+        return tally;
     }
-}
 
-public sealed class StudyTallyProjection : MultiStreamProjection<StudyTally, Guid>
-{
-    public StudyTallyProjection()
+    /// <summary>The study's tally as of the session's snapshot (in a repeatable-read transaction: the same one its judgments are read in).</summary>
+    public static async Task<StudyTally> ReadAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken)
     {
-        Identity<StudyCreated>(e => e.StudyId);
-        Identity<StudySettingsChanged>(e => e.StudyId);
-        Identity<JudgmentRecorded>(e => e.StudyId);
-        Identity<JudgmentsImported>(e => e.StudyId);
+        var parts = await session.Query<TallyPart>().Where(p => p.StudyId == studyId).ToListAsync(cancellationToken);
+        var legacy = await session.LoadAsync<StudyTally>(studyId, cancellationToken);
+        return Fold(studyId, parts, legacy);
     }
 
-    public static void Apply(IEvent<StudyCreated> e, StudyTally tally) => tally.Version = e.Sequence;
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    public static void Apply(IEvent<StudySettingsChanged> e, StudyTally tally) => tally.Version = e.Sequence;
-
-    public static void Apply(IEvent<JudgmentRecorded> e, StudyTally tally)
-    {
-        tally.Version = e.Sequence;
-        if (e.Data.IsGold) tally.GoldJudgments++;
-        else tally.Judgments++;
-        tally.Participants.Add(e.Data.ParticipantId);
-        tally.Add(e.Data.At);
-    }
-
-    public static void Apply(IEvent<JudgmentsImported> e, StudyTally tally)
-    {
-        tally.Version = e.Sequence;
-        tally.Judgments += e.Data.Judgments.Count;
-        tally.Imported += e.Data.Judgments.Count;
-        foreach (var j in e.Data.Judgments) tally.Participants.Add(j.Participant);
-    }
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

@@ -1,0 +1,53 @@
+namespace Platform.Voting;
+
+/// <summary>One of a trial's k places: free, held by a session that was handed the trial, or spent on its answer.</summary>
+public sealed record SlotHold(Guid? SessionId, DateTimeOffset? AssignedAt, DateTimeOffset? JudgedAt);
+
+/// <summary>What to do with a session's unanswered trial when the session asks for a trial again.</summary>
+public enum PendingDecision
+{
+    /// <summary>Show it again (a reload resumes it): a gold trial, or one whose slot the session still holds.</summary>
+    Keep,
+
+    /// <summary>Its slot went to someone else after a long pause: take another free slot of the same trial if there is one.</summary>
+    TakeAnotherSlot,
+}
+
+/// <summary>
+/// The rules of a trial's k slots, which keep any trial from passing k judgments without a study-wide lock: each
+/// slot is claimed, refreshed or spent by one short atomic statement on its own row (the slot ledger mirrors
+/// <see cref="IsFree"/> in SQL), so participants contend only when they hold the same slot.
+/// </summary>
+public static class HoldingSlots
+{
+    /// <summary>Holds older than this returned to the pool.</summary>
+    public static DateTimeOffset Cutoff(DateTimeOffset now, TimeSpan abandonAfter) => now - abandonAfter;
+
+    /// <summary>Counts against k: answered, or handed out recently enough that an answer may still come.</summary>
+    public static bool IsLive(SlotHold slot, DateTimeOffset cutoff) =>
+        slot.SessionId is not null && (slot.JudgedAt is not null || slot.AssignedAt > cutoff);
+
+    /// <summary>May be handed to a session: never claimed, or claimed and left unanswered past the cutoff.</summary>
+    public static bool IsFree(SlotHold slot, DateTimeOffset cutoff) => !IsLive(slot, cutoff);
+
+    /// <summary>Slots 0 … k − 1 count; a study whose k was lowered leaves the higher ones unused.</summary>
+    public static bool Counts(int slot, int judgmentsPerTrial) => slot >= 0 && slot < judgmentsPerTrial;
+
+    /// <param name="stillHeld">Whether the session's slot row still names it (nobody claimed it after the cutoff).</param>
+    public static PendingDecision Resume(TrialAssigned pending, bool stillHeld) =>
+        pending.IsGold || stillHeld ? PendingDecision.Keep : PendingDecision.TakeAnotherSlot;
+
+    /// <summary>
+    /// Whether an answer to this assignment needs a slot: gold trials are shown to everyone and count against no k,
+    /// every other answer spends the session's slot (or another free one of the trial, after a long pause).
+    /// </summary>
+    public static bool NeedsSlot(TrialAssigned assignment) => !assignment.IsGold;
+
+    /// <summary>
+    /// Trial loads from the live slots counted per trial and left condition (how the slot ledger reads them); what
+    /// <see cref="AssigningTrial.Next"/> balances on.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, TrialLoad> Loads(IEnumerable<(Guid TrialId, string? LeftCondition, int Live)> counts) =>
+        counts.GroupBy(c => c.TrialId).ToDictionary(g => g.Key, g => new TrialLoad(
+            g.Sum(c => c.Live), [.. g.Where(c => c.LeftCondition is not null).SelectMany(c => Enumerable.Repeat(c.LeftCondition!, c.Live))]));
+}
