@@ -40,6 +40,18 @@ public sealed class AssigningTrialTests
     }
 
     [Fact]
+    public void A_trial_found_full_when_claimed_is_passed_over_for_the_next_choice()
+    {
+        var plan = ASession.Plan(Settings, 2);
+        var full = new HashSet<Guid> { plan[0].TrialId };
+
+        var trials = Seeds.Select(seed => AssigningTrial.Next(ASession.Started(), Settings, plan, NoLoads, NoGolds, new Random(seed), A.Now, full)!.TrialId).Distinct();
+
+        trials.Should().Equal(plan[1].TrialId);
+        AssigningTrial.Next(ASession.Started(), Settings, plan, NoLoads, NoGolds, new Random(1), A.Now, new HashSet<Guid> { plan[0].TrialId, plan[1].TrialId }).Should().BeNull();
+    }
+
+    [Fact]
     public void The_least_loaded_trial_goes_first()
     {
         var plan = ASession.Plan(Settings, 3);

@@ -1,0 +1,69 @@
+using Platform.Studies;
+using Platform.Tests.Studies;
+using Platform.Voting;
+
+namespace Platform.Tests.Voting;
+
+public sealed class HoldingSlotsTests
+{
+    private static readonly TimeSpan AbandonAfter = TimeSpan.FromMinutes(20);
+    private static readonly DateTimeOffset Cutoff = HoldingSlots.Cutoff(A.Now, AbandonAfter);
+    private static readonly Guid Someone = Guid.NewGuid();
+
+    [Fact]
+    public void A_slot_never_claimed_is_free_and_counts_nothing()
+    {
+        var slot = new SlotHold(null, null, null);
+
+        (HoldingSlots.IsFree(slot, Cutoff), HoldingSlots.IsLive(slot, Cutoff)).Should().Be((true, false));
+    }
+
+    [Fact]
+    public void A_recent_hold_counts_against_k_until_the_abandon_time_passes()
+    {
+        var held = new SlotHold(Someone, A.Now.AddMinutes(-19), null);
+        var abandoned = held with { AssignedAt = A.Now.AddMinutes(-21) };
+
+        HoldingSlots.IsLive(held, Cutoff).Should().BeTrue();
+        HoldingSlots.IsFree(abandoned, Cutoff).Should().BeTrue("an assignment unanswered for Voting:AbandonAfter returns to the pool");
+    }
+
+    [Fact]
+    public void An_answered_slot_is_never_free_again_however_old()
+    {
+        var answered = new SlotHold(Someone, A.Now.AddDays(-3), A.Now.AddDays(-3));
+
+        HoldingSlots.IsFree(answered, Cutoff).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Only_slots_below_k_count()
+    {
+        Enumerable.Range(-1, 5).Where(slot => HoldingSlots.Counts(slot, judgmentsPerTrial: 3)).Should().Equal(0, 1, 2);
+    }
+
+    [Fact]
+    public void A_pending_trial_is_kept_while_its_slot_is_held_and_gold_trials_always()
+    {
+        var plain = ASession.Started().Assigned(Guid.NewGuid(), new TrialVideo(Guid.NewGuid(), "a"), new TrialVideo(Guid.NewGuid(), "b")).Pending!;
+        var gold = ASession.Started().Assigned(Guid.NewGuid(), new TrialVideo(Guid.NewGuid(), "a"), new TrialVideo(Guid.NewGuid(), "gold:degraded"), gold: true, correct: Choice.Left).Pending!;
+
+        HoldingSlots.Resume(plain, stillHeld: true).Should().Be(PendingDecision.Keep);
+        HoldingSlots.Resume(plain, stillHeld: false).Should().Be(PendingDecision.TakeAnotherSlot);
+        HoldingSlots.Resume(gold, stillHeld: false).Should().Be(PendingDecision.Keep);
+        (HoldingSlots.NeedsSlot(plain), HoldingSlots.NeedsSlot(gold)).Should().Be((true, false), "gold trials are shown to everyone and count against no k");
+    }
+
+    [Fact]
+    public void Loads_add_up_the_live_slots_of_each_trial_with_their_left_conditions()
+    {
+        var (t1, t2) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var loads = HoldingSlots.Loads([(t1, "a", 2), (t1, "b", 1), (t2, null, 1)]);
+
+        loads[t1].Live.Should().Be(3);
+        loads[t1].LeftConditions.Should().BeEquivalentTo(["a", "a", "b"]);
+        loads[t2].Live.Should().Be(1);
+        loads[t2].LeftConditions.Should().BeEmpty("a rating trial has no sides");
+    }
+}
