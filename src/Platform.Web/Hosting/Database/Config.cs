@@ -10,6 +10,9 @@ public static class Config
     /// <summary>The key of Marten's <see cref="NpgsqlDataSource"/> in the container.</summary>
     public const string MartenConnections = "marten";
 
+    /// <summary>Marten's connections' application_name, so pg_stat_activity tells them from Hangfire's and the locks'.</summary>
+    public const string MartenApplicationName = "platform-marten";
+
     /// <summary>
     /// The data directory, PostgreSQL (configured or embedded) and Marten on top of it. Features add their documents and projections with
     /// <c>services.ConfigureMarten(...)</c> in their own Config.cs.
@@ -28,7 +31,11 @@ public static class Config
         {
             var database = sp.GetRequiredService<PlatformDatabase>();
             var maxPoolSize = sp.GetRequiredService<DatabaseOptions>().MaxPoolSize;
-            return NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = maxPoolSize }.ConnectionString);
+            return NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
+            {
+                MaxPoolSize = maxPoolSize,
+                ApplicationName = MartenApplicationName,
+            }.ConnectionString);
         });
         services.AddHostedService<EmbeddedPostgresWatchdog>();
 
