@@ -19,11 +19,8 @@ public sealed class CrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Killed_under_load_and_started_again_it_keeps_every_acknowledged_answer_exactly_once()
     {
-        await using var platform = await PlatformProcess.StartAsync("crash-kill");
-        var researcher = await platform.NewResearcherAsync("crash.kill@platform.test");
-        var studyId = await researcher.OpenStudyWithVideosAsync(CrowdedStudy(), prompts: 4);
-        await using var crowd = ParticipantCrowd.Start(platform.BaseAddress, studyId, Seats, "killed");
-        await crowd.WaitForAcknowledgedAsync(60, Patience);
+        await using var scene = await Scene.UnderLoadAsync("kill");
+        var (platform, researcher, studyId, crowd) = scene;
 
         platform.Kill();
         var atTheKill = crowd.Acknowledged.Count;
@@ -40,11 +37,8 @@ public sealed class CrashTests(ITestOutputHelper output)
     [Fact]
     public async Task When_its_postgresql_stops_under_load_it_answers_503_restarts_it_by_itself_and_loses_nothing()
     {
-        await using var platform = await PlatformProcess.StartAsync("crash-postgres");
-        var researcher = await platform.NewResearcherAsync("crash.postgres@platform.test");
-        var studyId = await researcher.OpenStudyWithVideosAsync(CrowdedStudy(), prompts: 4);
-        await using var crowd = ParticipantCrowd.Start(platform.BaseAddress, studyId, Seats, "outage");
-        await crowd.WaitForAcknowledgedAsync(60, Patience);
+        await using var scene = await Scene.UnderLoadAsync("postgres");
+        var (platform, researcher, studyId, crowd) = scene;
 
         var outage = Stopwatch.StartNew();
         await EmbeddedPostgres.StopAsync(platform.PostgresDirectory, "immediate");
@@ -62,6 +56,37 @@ public sealed class CrashTests(ITestOutputHelper output)
         crowd.Refusals.Should().OnlyContain(r => r.Status == HttpStatusCode.ServiceUnavailable && r.RetryAfter > TimeSpan.Zero);
         crowd.DroppedConnections.Should().Be(0, "the platform itself stayed up");
         await ShouldHoldEachAcknowledgedAnswerOnceAsync(researcher, studyId, crowd);
+    }
+
+    /// <summary>The platform in its own process, a researcher's open study, and a crowd on it with 60 answers acknowledged.</summary>
+    private sealed record Scene(PlatformProcess Platform, HttpClient Researcher, Guid StudyId, ParticipantCrowd Crowd) : IAsyncDisposable
+    {
+        public static async Task<Scene> UnderLoadAsync(string name)
+        {
+            var platform = await PlatformProcess.StartAsync($"crash-{name}");
+            ParticipantCrowd? crowd = null;
+            try
+            {
+                var researcher = await platform.NewResearcherAsync($"crash.{name}@platform.test");
+                var studyId = await researcher.OpenStudyWithVideosAsync(CrowdedStudy(), prompts: 4);
+                crowd = ParticipantCrowd.Start(platform.BaseAddress, studyId, Seats, name);
+                await crowd.WaitForAcknowledgedAsync(60, Patience);
+                return new Scene(platform, researcher, studyId, crowd);
+            }
+            catch
+            {
+                if (crowd is not null) await crowd.DisposeAsync();
+                await platform.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Crowd.DisposeAsync();
+            Researcher.Dispose();
+            await Platform.DisposeAsync();
+        }
     }
 
     /// <summary>4 conditions, all pairs: 6 trials a prompt, each for up to 50 participants; room for the whole load.</summary>
@@ -94,6 +119,6 @@ public sealed class CrashTests(ITestOutputHelper output)
     {
         output.WriteLine($"{crowd.Acknowledged.Count} answers acknowledged, {crowd.DroppedConnections} dropped connections, " +
             $"refusals: {string.Join(", ", crowd.Refusals.GroupBy(r => r.Status).Select(g => $"{(int)g.Key} x{g.Count()}"))}");
-        output.WriteLine(platform.Tail(40));
+        output.WriteLine(platform.Tail(20));
     }
 }
