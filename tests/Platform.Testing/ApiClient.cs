@@ -11,9 +11,12 @@ public static class ApiClient
 {
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
 
-    public static async Task<HttpClient> SignedInAsync(this PlatformFactory factory, string email, string password)
+    public static Task<HttpClient> SignedInAsync(this PlatformFactory factory, string email, string password) =>
+        factory.CreateClient().SignInAsync(email, password);
+
+    /// <summary>Gets a bearer token for the account and sends it with every later request of this client.</summary>
+    public static async Task<HttpClient> SignInAsync(this HttpClient client, string email, string password)
     {
-        var client = factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/tokens", new TokenRequest(email, password), Json);
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>(Json);

@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 
 namespace Platform.Testing;
 
-/// <summary>Judgment files to import, for a study made with <see cref="StudyBuilder"/>'s two conditions.</summary>
+/// <summary>
+/// Judgment files to import, for a study made with <see cref="StudyBuilder"/>'s two conditions; and the study's
+/// export (judgments.csv) read back.
+/// </summary>
 public static class JudgmentCsv
 {
     public const string Header = "participant,prompt,task,left,right,choice";
@@ -28,5 +32,20 @@ public static class JudgmentCsv
             csv.Append(CultureInfo.InvariantCulture, $"worker-{i % 5},\"a dancer spins, take {i / 5}\",{task},{left},{right},{choice}\n");
         }
         return csv.ToString();
+    }
+
+    /// <summary>One row of a study's judgments.csv: whose answer, which choice, and the decision time sent with it.</summary>
+    public sealed record Exported(string Participant, string Choice, int DecisionMs);
+
+    /// <summary>Reads the rows of a study's judgments.csv (/api/studies/{id}/judgments.csv).</summary>
+    public static IReadOnlyList<Exported> ReadExport(string csv)
+    {
+        using var reader = new CsvReader(new StringReader(csv), CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        var rows = new List<Exported>();
+        while (reader.Read())
+            rows.Add(new Exported(reader.GetField("participant")!, reader.GetField("choice")!, reader.GetField<int>("decision_ms")));
+        return rows;
     }
 }

@@ -10,6 +10,7 @@ public static class Operations
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<PlatformDatabase>().ConnectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(3));

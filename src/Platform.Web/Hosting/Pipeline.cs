@@ -8,14 +8,23 @@ namespace Platform.Hosting;
 
 public static class Pipeline
 {
+    /// <summary>When a request refused because the server is full may come again: requests in flight take milliseconds.</summary>
+    public static readonly TimeSpan FullRetryAfter = TimeSpan.FromSeconds(2);
+
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
-        // A request refused by a rate limit (429, written as problem+json by the status-code pages) says when to retry.
+        // A request refused by a rate limit (written as problem+json by the status-code pages) says when to retry. A
+        // limit that cannot say (a concurrency limit: the server is full, not this client too fast) answers 503.
         services.Configure<RateLimiterOptions>(o => o.OnRejected = (context, _) =>
         {
-            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var response = context.HttpContext.Response;
+            if (!context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                retryAfter = FullRetryAfter;
+            }
+            response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return ValueTask.CompletedTask;
         });
         return services;

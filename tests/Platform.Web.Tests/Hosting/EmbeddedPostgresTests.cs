@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using Npgsql;
 using Platform.Hosting.Database;
 using Platform.Testing;
 
@@ -32,6 +33,40 @@ public sealed class EmbeddedPostgresTests
                 await using var cluster = await start();
                 (await cluster.EnsureDatabaseAsync("owner_only")).Should().Contain("owner_only");
             }
+        }
+        finally
+        {
+            TestDatabase.Remove(directory);
+        }
+    }
+
+    [Fact]
+    public async Task A_cluster_that_stopped_starts_again_on_the_same_port_and_keeps_postgresql_durable_defaults()
+    {
+        var directory = TestDatabase.NewDirectory("restart");
+        try
+        {
+            await using var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"), maxConnections: 20);
+            // Unpooled: the connection string, not a pooled connection to the old server, must reach the new one.
+            var connectionString = new NpgsqlConnectionStringBuilder(await cluster.EnsureDatabaseAsync("restart")) { Pooling = false }.ConnectionString;
+            var port = cluster.Port;
+
+            var whileRunning = await cluster.EnsureRunningAsync();
+            await EmbeddedPostgres.StopAsync(cluster.DataDirectory, "immediate");
+            var afterTheStop = await cluster.EnsureRunningAsync();
+
+            whileRunning.Should().BeFalse();
+            afterTheStop.Should().BeTrue();
+            cluster.Port.Should().Be(port);
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var settings = new List<string>();
+            foreach (var name in new[] { "fsync", "full_page_writes", "synchronous_commit", "max_connections" })
+            {
+                await using var show = new NpgsqlCommand($"SHOW {name}", connection);
+                settings.Add((string)(await show.ExecuteScalarAsync())!);
+            }
+            settings.Should().Equal("on", "on", "on", "20");
         }
         finally
         {

@@ -1,11 +1,18 @@
 using JasperFx;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 
 namespace Platform.Hosting.Database;
 
 public static class Config
 {
+    /// <summary>The key of Marten's <see cref="NpgsqlDataSource"/> in the container.</summary>
+    public const string MartenConnections = "marten";
+
+    /// <summary>Marten's connections' application_name, so pg_stat_activity tells them from Hangfire's and the locks'.</summary>
+    public const string MartenApplicationName = "platform-marten";
+
     /// <summary>
     /// The data directory, PostgreSQL (configured or embedded) and Marten on top of it. Features add their documents and projections with
     /// <c>services.ConfigureMarten(...)</c> in their own Config.cs.
@@ -18,11 +25,24 @@ public static class Config
                 sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<ILogger<PlatformDatabase>>())
             .GetAwaiter().GetResult());
 
+        // Marten's pool, bounded by Database:MaxPoolSize. The platform owns it (the container disposes it) so the
+        // watchdog can clear it after a restart of the cluster: NpgsqlConnection.ClearAllPools does not reach a data source.
+        services.AddKeyedSingleton(MartenConnections, (sp, _) =>
+        {
+            var database = sp.GetRequiredService<PlatformDatabase>();
+            var maxPoolSize = sp.GetRequiredService<DatabaseOptions>().MaxPoolSize;
+            return NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
+            {
+                MaxPoolSize = maxPoolSize,
+                ApplicationName = MartenApplicationName,
+            }.ConnectionString);
+        });
+        services.AddHostedService<EmbeddedPostgresWatchdog>();
+
         services.AddMarten(sp =>
             {
-                var database = sp.GetRequiredService<PlatformDatabase>();
                 var options = new StoreOptions();
-                options.Connection(database.ConnectionString);
+                options.Connection(sp.GetRequiredKeyedService<NpgsqlDataSource>(MartenConnections));
                 options.DatabaseSchemaName = "public";
                 // Outside Development the schema is whatever migrations/ made it; Marten must not change it.
                 options.AutoCreateSchemaObjects = sp.GetRequiredService<DatabaseOptions>().ApplyMigrations ? AutoCreate.None : AutoCreate.CreateOrUpdate;

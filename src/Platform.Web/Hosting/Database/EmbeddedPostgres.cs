@@ -16,14 +16,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly string _dataDirectory;
     private readonly string _password;
+    private readonly string _serverOptions;
+    // Start (by the watchdog) and stop (at shutdown) never overlap, so a stopped cluster stays stopped.
+    private readonly SemaphoreSlim _control = new(1, 1);
     private bool _stopped;
 
-    private EmbeddedPostgres(string binDirectory, string dataDirectory, string password, int port)
+    private EmbeddedPostgres(string binDirectory, string dataDirectory, string password, int port, int maxConnections, bool durable)
     {
         _binDirectory = binDirectory;
         _dataDirectory = dataDirectory;
         _password = password;
         Port = port;
+        // Durable keeps PostgreSQL's defaults (fsync, full_page_writes, synchronous_commit on): an acknowledged answer
+        // survives a crash of the machine, not only of the process.
+        _serverOptions = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections={maxConnections}"
+            + (durable ? "" : " -c fsync=off");
     }
 
     public int Port { get; }
@@ -35,7 +42,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// PostgreSQL's connection limit. Each host holds pools for Marten, Hangfire's workers and the health check; many
     /// hosts on one cluster (the test run) need more than PostgreSQL's default of 100.
     /// </param>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, int maxConnections = 100, CancellationToken cancellationToken = default)
+    /// <param name="durable">
+    /// False trades durability for speed (fsync off, no sync after initdb): only for throw-away clusters such as the
+    /// tests', which a crash of the machine may lose.
+    /// </param>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, int maxConnections = 100, bool durable = true,
+        CancellationToken cancellationToken = default)
     {
         var bin = binDirectory is { Length: > 0 } ? binDirectory : FindBinDirectory();
         var data = Path.GetFullPath(dataDirectory);
@@ -43,20 +55,52 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(data)!);
 
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
-            await ExplainingAccessAsync(data, () => InitialiseAsync(bin, data, passwordFile, cancellationToken), cancellationToken);
+            await ExplainingAccessAsync(data, () => InitialiseAsync(bin, data, passwordFile, durable, cancellationToken), cancellationToken);
 
         var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
         // A server left running by a killed process holds the directory: stop it and start cleanly.
-        if (await RunAsync(bin, "pg_ctl", ["status", "-D", data], cancellationToken, throwOnError: false) == 0)
-            await RunAsync(bin, "pg_ctl", ["stop", "-D", data, "-m", "fast", "-w"], cancellationToken);
+        await StopAsync(data, "fast", bin, cancellationToken);
 
-        var port = FreeLoopbackPort();
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections={maxConnections}";
-        await ExplainingAccessAsync(data,
-            () => RunAsync(bin, "pg_ctl", ["start", "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", options], cancellationToken),
-            cancellationToken);
-        return new EmbeddedPostgres(bin, data, password, port);
+        var cluster = new EmbeddedPostgres(bin, data, password, FreeLoopbackPort(), maxConnections, durable);
+        await ExplainingAccessAsync(data, () => cluster.StartServerAsync(cancellationToken), cancellationToken);
+        return cluster;
     }
+
+    /// <summary>
+    /// Starts the server again when it has stopped (a crash, a kill, an immediate shutdown) on the same port with the
+    /// same options, so every connection string stays valid; PostgreSQL recovers from its WAL first.
+    /// </summary>
+    /// <returns>Whether it had stopped and was started; false while running, and after <see cref="StopAsync()"/>.</returns>
+    public async Task<bool> EnsureRunningAsync(CancellationToken cancellationToken = default)
+    {
+        await _control.WaitAsync(cancellationToken);
+        try
+        {
+            if (_stopped || await IsRunningAsync(_binDirectory, _dataDirectory, cancellationToken)) return false;
+            await StartServerAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _control.Release();
+        }
+    }
+
+    /// <summary>Stops the cluster in <paramref name="dataDirectory"/> if a server runs there, and waits for it to go.</summary>
+    /// <param name="mode">pg_ctl's shutdown mode: smart, fast (roll back sessions) or immediate (no checkpoint: recovery at the next start).</param>
+    public static async Task StopAsync(string dataDirectory, string mode, string? binDirectory = null, CancellationToken cancellationToken = default)
+    {
+        var bin = binDirectory is { Length: > 0 } ? binDirectory : FindBinDirectory();
+        if (await IsRunningAsync(bin, dataDirectory, cancellationToken))
+            await RunAsync(bin, "pg_ctl", ["stop", "-D", dataDirectory, "-m", mode, "-w"], cancellationToken, throwOnError: false);
+    }
+
+    private static async Task<bool> IsRunningAsync(string bin, string data, CancellationToken cancellationToken) =>
+        await RunAsync(bin, "pg_ctl", ["status", "-D", data], cancellationToken, throwOnError: false) == 0;
+
+    private async Task StartServerAsync(CancellationToken cancellationToken) =>
+        await RunAsync(_binDirectory, "pg_ctl", ["start", "-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "-o", _serverOptions],
+            cancellationToken);
 
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
@@ -84,15 +128,23 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public async Task StopAsync()
     {
-        if (_stopped) return;
-        _stopped = true;
-        NpgsqlConnection.ClearAllPools();
-        await RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", _dataDirectory, "-m", "fast", "-w"], CancellationToken.None, throwOnError: false);
+        await _control.WaitAsync();
+        try
+        {
+            if (_stopped) return;
+            _stopped = true;
+            NpgsqlConnection.ClearAllPools();
+            await RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", _dataDirectory, "-m", "fast", "-w"], CancellationToken.None, throwOnError: false);
+        }
+        finally
+        {
+            _control.Release();
+        }
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private static async Task InitialiseAsync(string bin, string data, string passwordFile, CancellationToken cancellationToken)
+    private static async Task InitialiseAsync(string bin, string data, string passwordFile, bool durable, CancellationToken cancellationToken)
     {
         if (Directory.Exists(data) && Directory.EnumerateFileSystemEntries(data).Any())
             throw new InvalidOperationException($"'{data}' is not empty but holds no PostgreSQL cluster; move it away or choose another Storage:DataDirectory.");
@@ -111,7 +163,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         try
         {
             if (RunsAsRoot) await RunProcessAsync("chown", ["postgres", pwFile], cancellationToken);
-            await RunAsync(bin, "initdb", ["-D", data, "-U", Superuser, "--pwfile", Path.GetFullPath(pwFile), "-A", "scram-sha-256", "-E", "UTF8", "--locale", "C", "--no-sync"], cancellationToken);
+            string[] sync = durable ? [] : ["--no-sync"];
+            await RunAsync(bin, "initdb", ["-D", data, "-U", Superuser, "--pwfile", Path.GetFullPath(pwFile), "-A", "scram-sha-256", "-E", "UTF8", "--locale", "C", .. sync], cancellationToken);
         }
         finally
         {

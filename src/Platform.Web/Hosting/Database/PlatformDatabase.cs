@@ -8,15 +8,16 @@ namespace Platform.Hosting.Database;
 /// </summary>
 public sealed class PlatformDatabase : IAsyncDisposable
 {
-    private readonly EmbeddedPostgres? _embedded;
-
     private PlatformDatabase(string connectionString, EmbeddedPostgres? embedded)
     {
         ConnectionString = connectionString;
-        _embedded = embedded;
+        Embedded = embedded;
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>The cluster this host runs itself; null when a connection string names the server.</summary>
+    public EmbeddedPostgres? Embedded { get; }
 
     public static async Task<PlatformDatabase> OpenAsync(DatabaseOptions options, ILogger logger, CancellationToken cancellationToken = default)
     {
@@ -24,7 +25,8 @@ public sealed class PlatformDatabase : IAsyncDisposable
         var connectionString = options.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            embedded = await EmbeddedPostgres.StartAsync(Path.Combine(options.DataDirectory, "postgres"), options.PostgresBinDirectory, cancellationToken: cancellationToken);
+            embedded = await EmbeddedPostgres.StartAsync(Path.Combine(options.DataDirectory, "postgres"), options.PostgresBinDirectory, options.MaxConnections,
+                cancellationToken: cancellationToken);
             connectionString = await embedded.EnsureDatabaseAsync("platform", cancellationToken);
             logger.LogInformation("Embedded PostgreSQL started on 127.0.0.1:{Port} with data in {DataDirectory}", embedded.Port, embedded.DataDirectory);
         }
@@ -39,7 +41,7 @@ public sealed class PlatformDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_embedded is not null) await _embedded.DisposeAsync();
+        if (Embedded is not null) await Embedded.DisposeAsync();
     }
 }
 
@@ -57,11 +59,37 @@ public sealed class DatabaseOptions
 
     public string MigrationsDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "migrations");
 
-    public static DatabaseOptions From(IConfiguration configuration, IHostEnvironment environment) => new()
+    public const int DefaultMaxPoolSize = 50;
+
+    /// <summary>
+    /// Connections Marten may hold at once (its data source's Maximum Pool Size): the platform's requests and jobs
+    /// wait for one beyond this, and the participant API admits about this many requests at a time.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = DefaultMaxPoolSize;
+
+    /// <summary>
+    /// The embedded cluster's max_connections: room for every connection this host may open. Marten's pool
+    /// (<see cref="MaxPoolSize"/>); Hangfire, a connection per busy worker (Jobs:WorkerCount + Generation:Workers, 22 by
+    /// default) and a few for its heartbeat and LISTEN, and the health check's one, both through Npgsql's pool by
+    /// connection string; the unpooled lock connections (one per running generation job, the media store, the demo
+    /// seeder); PostgreSQL's 3 reserved superuser slots. About 80 beyond Marten's pool with the defaults: Marten's pool
+    /// + <see cref="BesideMarten"/> leaves room. A configured server needs the same sum for each host that uses it.
+    /// </summary>
+    public int MaxConnections { get; set; } = DefaultMaxPoolSize + BesideMarten;
+
+    public const int BesideMarten = 150;
+
+    public static DatabaseOptions From(IConfiguration configuration, IHostEnvironment environment)
     {
-        ConnectionString = configuration.GetConnectionString("Platform"),
-        DataDirectory = configuration["Storage:DataDirectory"] is { Length: > 0 } dir ? dir : ".data",
-        PostgresBinDirectory = configuration["Storage:PostgresBinDirectory"],
-        ApplyMigrations = configuration.GetValue<bool?>("Database:ApplyMigrations") ?? !environment.IsDevelopment(),
-    };
+        var maxPoolSize = configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize);
+        return new()
+        {
+            ConnectionString = configuration.GetConnectionString("Platform"),
+            DataDirectory = configuration["Storage:DataDirectory"] is { Length: > 0 } dir ? dir : ".data",
+            PostgresBinDirectory = configuration["Storage:PostgresBinDirectory"],
+            ApplyMigrations = configuration.GetValue<bool?>("Database:ApplyMigrations") ?? !environment.IsDevelopment(),
+            MaxPoolSize = maxPoolSize,
+            MaxConnections = configuration.GetValue("Database:MaxConnections", maxPoolSize + BesideMarten),
+        };
+    }
 }
