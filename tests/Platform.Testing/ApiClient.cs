@@ -14,11 +14,17 @@ public static class ApiClient
     public static async Task<HttpClient> SignedInAsync(this PlatformFactory factory, string email, string password)
     {
         var client = factory.CreateClient();
+        await client.SignInAsync(email, password);
+        return client;
+    }
+
+    /// <summary>Gets a token for the account and sends it with every later request of <paramref name="client"/>.</summary>
+    public static async Task SignInAsync(this HttpClient client, string email, string password)
+    {
         var response = await client.PostAsJsonAsync("/api/auth/tokens", new TokenRequest(email, password), Json);
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>(Json);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.Token);
-        return client;
     }
 
     public static Task<HttpClient> AdminAsync(this PlatformFactory factory) =>
