@@ -34,11 +34,19 @@ public static class LoadReport
     private static string Statuses(List<Sample> samples)
     {
         string Count(IEnumerable<Sample> these) => string.Join(", ", these.GroupBy(s => s.Status).OrderByDescending(g => g.Count())
-            .Select(g => $"{(g.Key != 0 ? g.Key.ToString(CultureInfo.InvariantCulture) : g.First().Endpoint == LoadRecorder.Arrivals ? "failed" : "transport error")} × {g.Count()}"));
+            .Select(g => $"{Label(g.Key, g.First().Endpoint)} × {g.Count()}"));
         var ok = samples.Where(s => s.Status is >= 200 and < 300).ToList();
         var other = samples.Where(s => s.Status is < 200 or >= 300).ToList();
         return $"{(ok.Count == 0 ? "no 2xx" : Count(ok))}; non-2xx: {(other.Count == 0 ? "none" : Count(other))}";
     }
+
+    private static string Label(int status, string endpoint) => status switch
+    {
+        OpenLoop.Unfinished => "unfinished",
+        0 when endpoint == LoadRecorder.Arrivals => "failed",
+        0 => "transport error",
+        _ => status.ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Nearest-rank percentile, formatted.</summary>
     private static string Ms(List<double> sorted, double p) =>

@@ -20,6 +20,9 @@ public static class OpenLoop
     /// <summary>How long arrivals still running when the schedule ends may take to finish.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
+    /// <summary>The status of an arrival still running after the grace period.</summary>
+    public const int Unfinished = -1;
+
     public static async Task<OpenLoopCounts> RunAsync(VoterCalls calls, LoadRecorder recorder, double rate, int maxInFlight, CancellationToken cancellationToken)
     {
         var idle = new ConcurrentQueue<string>();
@@ -53,8 +56,12 @@ public static class OpenLoop
             }, CancellationToken.None);
         }
         await Task.WhenAny(Task.WhenAll(running.Values), Task.Delay(Grace, CancellationToken.None));
+        // Still running: recorded as they stand (a lower bound on their latency), so the worst are not left out.
+        var now = Stopwatch.GetTimestamp();
+        var unfinished = running.Keys.Select(i => recorder.Origin + (long)(i * interval)).Where(s => s >= recorder.WindowStart).ToList();
+        foreach (var scheduled in unfinished) recorder.Add(new Sample(LoadRecorder.Arrivals, Unfinished, scheduled, now, "unfinished"));
         var inFlight = recorder.InWindow().Where(s => s.Endpoint == LoadRecorder.Arrivals).Sum(s => s.Milliseconds) / recorder.Measured.TotalMilliseconds;
-        return new OpenLoopCounts(scheduledInWindow, late, dropped, running.Count, inFlight);
+        return new OpenLoopCounts(scheduledInWindow, late, dropped, unfinished.Count, inFlight);
     }
 
     private static async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)

@@ -55,7 +55,7 @@ public static partial class Pgbench
             await Execute(bench, "CREATE TABLE votes (id bigserial PRIMARY KEY, participant text NOT NULL, trial uuid NOT NULL, choice text NOT NULL, decision_ms int NOT NULL, at timestamptz NOT NULL DEFAULT now())");
         }
 
-        var script = Path.Combine(platform.WorkDirectory, "pgbench-insert.sql");
+        var script = Path.Combine(platform.DataDirectory, "pgbench-insert.sql");
         await File.WriteAllTextAsync(script, Script, cancellationToken);
         string[] arguments = ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "platform", "-n",
             "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(2, clients).ToString(CultureInfo.InvariantCulture),

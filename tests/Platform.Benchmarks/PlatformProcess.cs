@@ -33,10 +33,11 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    /// <summary>The run's temporary directory: publish output, data directory, the platform's log; removed at the end.</summary>
-    public string WorkDirectory => _directory;
-
-    public string DataDirectory => Path.Combine(_directory, "data");
+    /// <summary>
+    /// The run's temporary directory, removed at the end: the platform's Storage:DataDirectory (its cluster in
+    /// postgres/, as TestDatabase's clean-up of killed runs expects), the publish output and the platform's log.
+    /// </summary>
+    public string DataDirectory => _directory;
 
     /// <summary>The embedded cluster's directory (its postmaster.pid and the password file beside it).</summary>
     public string PostgresDirectory => Path.Combine(DataDirectory, "postgres");

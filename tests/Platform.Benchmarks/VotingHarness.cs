@@ -32,7 +32,7 @@ public static class VotingHarness
             var counts = await OpenLoop.RunAsync(calls, recorder, rate, options.MaxInFlight, cancel.Token);
             LoadReport.Print(recorder, $"open loop at {rate:0.#} arrivals/s");
             Console.WriteLine($"arrivals in the window: {counts.Scheduled} scheduled, {counts.Late} sent more than 10 ms late (the generator fell behind; still timed from their schedule), " +
-                $"{counts.Dropped} dropped ({options.MaxInFlight} already in flight), {counts.Unfinished} unfinished 30 s after the end; mean in flight {counts.MeanInFlight:0.0}");
+                $"{counts.Dropped} dropped ({options.MaxInFlight} already in flight), {counts.Unfinished} unfinished 30 s after the end (in the arrivals' percentiles as they stood); mean in flight {counts.MeanInFlight:0.0}");
             // The same concurrency as the platform saw: arrivals in flight on average (Little's law).
             pgbenchClients = Math.Max(1, (int)Math.Ceiling(counts.MeanInFlight));
         }
