@@ -82,15 +82,18 @@ public static class OpenLoop
     private static async Task ArriveAsync(VoterCalls calls, LoadRecorder recorder, ConcurrentQueue<string> idle, long scheduled, Func<string> newParticipant)
     {
         long? due = scheduled;
-        // At most one finished session on the way (its next said 204), then a new one.
-        for (var attempt = 0; attempt < 3; attempt++)
+        var finished = false;
+        // An idle session, or a new one when none is idle or the one taken was finished (its next said 204).
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            var token = idle.TryDequeue(out var waiting) ? waiting : await calls.StartSessionAsync(newParticipant(), due);
+            string? waiting = null;
+            var token = !finished && idle.TryDequeue(out waiting) ? waiting : await calls.StartSessionAsync(newParticipant(), due);
             if (token is null) break;
             if (waiting is null) due = null;
             var (outcome, trial) = await calls.NextAsync(token, due);
             due = null;
-            if (outcome == NextOutcome.Finished) continue;
+            finished = outcome == NextOutcome.Finished;
+            if (finished) continue;
             if (outcome == NextOutcome.Failed) break;
             if (!await calls.JudgeAsync(token, trial!)) break;
             idle.Enqueue(token);
