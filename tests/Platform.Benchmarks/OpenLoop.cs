@@ -23,15 +23,16 @@ public static class OpenLoop
     /// <summary>The status of an arrival still running after the grace period.</summary>
     public const int Unfinished = -1;
 
-    public static async Task<OpenLoopCounts> RunAsync(VoterCalls calls, LoadRecorder recorder, double rate, int maxInFlight, CancellationToken cancellationToken)
+    public static async Task<OpenLoopCounts> RunAsync(VoterCalls calls, LoadRecorder recorder, double rate, bool ramp, int maxInFlight, CancellationToken cancellationToken)
     {
         var idle = new ConcurrentQueue<string>();
         var running = new ConcurrentDictionary<long, Task>();
-        var interval = Stopwatch.Frequency / rate;
+        var warmup = (recorder.WindowStart - recorder.Origin) / (double)Stopwatch.Frequency;
+        long Schedule(long i) => recorder.Origin + (long)(Offset(i, rate, ramp ? warmup : 0) * Stopwatch.Frequency);
         long late = 0, dropped = 0, scheduledInWindow = 0, participants = 0;
         for (long i = 0; !cancellationToken.IsCancellationRequested; i++)
         {
-            var scheduled = recorder.Origin + (long)(i * interval);
+            var scheduled = Schedule(i);
             if (scheduled >= recorder.WindowEnd) break;
             await WaitUntilAsync(scheduled, cancellationToken);
             var measured = scheduled >= recorder.WindowStart;
@@ -58,11 +59,18 @@ public static class OpenLoop
         await Task.WhenAny(Task.WhenAll(running.Values), Task.Delay(Grace, CancellationToken.None));
         // Still running: recorded as they stand (a lower bound on their latency), so the worst are not left out.
         var now = Stopwatch.GetTimestamp();
-        var unfinished = running.Keys.Select(i => recorder.Origin + (long)(i * interval)).Where(s => s >= recorder.WindowStart).ToList();
+        var unfinished = running.Keys.Select(Schedule).Where(s => s >= recorder.WindowStart).ToList();
         foreach (var scheduled in unfinished) recorder.Add(new Sample(LoadRecorder.Arrivals, Unfinished, scheduled, now, "unfinished"));
         var inFlight = recorder.InWindow().Where(s => s.Endpoint == LoadRecorder.Arrivals).Sum(s => s.Milliseconds) / recorder.Measured.TotalMilliseconds;
         return new OpenLoopCounts(scheduledInWindow, late, dropped, unfinished.Count, inFlight);
     }
+
+    /// <summary>
+    /// Seconds from the start to arrival <paramref name="i"/>: the rate rises linearly from 0 to R over the ramp (R t² / 2r
+    /// arrivals by time t), as a crowd arrives and a cold platform warms up, then stays at R.
+    /// </summary>
+    private static double Offset(long i, double rate, double ramp) =>
+        i < rate * ramp / 2 ? Math.Sqrt(2 * ramp * i / rate) : ramp / 2 + i / rate;
 
     private static async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
     {

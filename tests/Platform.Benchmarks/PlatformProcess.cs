@@ -16,15 +16,11 @@ public sealed class PlatformProcess : IAsyncDisposable
     public const string AdminEmail = "admin@voting.bench";
 
     private readonly Process _process;
-    private readonly string _directory;
     private readonly PlatformLog _log;
 
     private PlatformProcess(Process process, string directory, string baseUrl, PlatformLog log)
     {
-        _process = process;
-        _directory = directory;
-        _log = log;
-        BaseUrl = baseUrl;
+        (_process, _log, DataDirectory, BaseUrl) = (process, log, directory, baseUrl);
     }
 
     public string BaseUrl { get; }
@@ -37,7 +33,7 @@ public sealed class PlatformProcess : IAsyncDisposable
     /// The run's temporary directory, removed at the end: the platform's Storage:DataDirectory (its cluster in
     /// postgres/, as TestDatabase's clean-up of killed runs expects), the publish output and the platform's log.
     /// </summary>
-    public string DataDirectory => _directory;
+    public string DataDirectory { get; }
 
     /// <summary>The embedded cluster's directory (its postmaster.pid and the password file beside it).</summary>
     public string PostgresDirectory => Path.Combine(DataDirectory, "postgres");
@@ -155,7 +151,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         await StopClusterLeftRunningAsync();
         _process.Dispose();
         _log.Dispose();
-        TestDatabase.Remove(_directory);
+        TestDatabase.Remove(DataDirectory);
     }
 
     /// <summary>The host stops its cluster when it is disposed; should a pid file remain, say so and stop the cluster here.</summary>

@@ -28,8 +28,8 @@ public static class VotingHarness
         int pgbenchClients;
         if (options.Rate is { } rate)
         {
-            Console.WriteLine($"open loop: {rate:0.#} arrivals/s (one arrival = next + answer) for {options.Warmup} s warm-up + {options.Seconds} s measured, at most {options.MaxInFlight} in flight");
-            var counts = await OpenLoop.RunAsync(calls, recorder, rate, options.MaxInFlight, cancel.Token);
+            Console.WriteLine($"open loop: {rate:0.#} arrivals/s (one arrival = next + answer) for {options.Warmup} s warm-up{(options.Ramp ? " (the rate rising from 0)" : "")} + {options.Seconds} s measured, at most {options.MaxInFlight} in flight");
+            var counts = await OpenLoop.RunAsync(calls, recorder, rate, options.Ramp, options.MaxInFlight, cancel.Token);
             LoadReport.Print(recorder, $"open loop at {rate:0.#} arrivals/s");
             Console.WriteLine($"arrivals in the window: {counts.Scheduled} scheduled, {counts.Late} sent more than 10 ms late (the generator fell behind; still timed from their schedule), " +
                 $"{counts.Dropped} dropped ({options.MaxInFlight} already in flight), {counts.Unfinished} unfinished 30 s after the end (in the arrivals' percentiles as they stood); mean in flight {counts.MeanInFlight:0.0}");

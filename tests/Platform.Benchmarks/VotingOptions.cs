@@ -6,7 +6,7 @@ namespace Platform.Benchmarks;
 public sealed record VotingOptions
 {
     public const string Usage = """
-        voting    [--participants N] [--seconds T] [--warmup W] [--rate R [--max-in-flight M]]
+        voting    [--participants N] [--seconds T] [--warmup W] [--rate R [--no-ramp] [--max-in-flight M]]
                   [--conditions C] [--prompts P] [--trials-per-participant N] [--gold-rate G]
                   [--pgbench-seconds S | --no-pgbench] [--published DIR] [--set Key=Value]...
         voting-ui [--circuits C] [--start] [--settle S] [--published DIR] [--set Key=Value]...
@@ -18,6 +18,9 @@ public sealed record VotingOptions
 
     /// <summary>Judgments per second offered (open loop); null: the closed loop of <see cref="Participants"/>.</summary>
     public double? Rate { get; init; }
+
+    /// <summary>Open loop: the rate rises from 0 to R over the warm-up (false: R from the first second).</summary>
+    public bool Ramp { get; init; } = true;
 
     /// <summary>Open loop: arrivals in progress beyond which a new one is dropped rather than sent.</summary>
     public int MaxInFlight { get; init; } = 1000;
@@ -59,6 +62,7 @@ public sealed record VotingOptions
                 "--seconds" => options with { Seconds = Int() },
                 "--warmup" => options with { Warmup = Int() },
                 "--rate" => options with { Rate = Double() },
+                "--no-ramp" => options with { Ramp = false },
                 "--max-in-flight" => options with { MaxInFlight = Int() },
                 "--conditions" => options with { Conditions = Int() },
                 "--prompts" => options with { Prompts = Int() },
