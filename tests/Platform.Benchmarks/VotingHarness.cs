@@ -53,7 +53,7 @@ public static class VotingHarness
             Console.WriteLine();
             var tps = await Pgbench.RunAsync(platform, pgbenchClients, options.PgbenchSeconds ?? options.Seconds, cancel.Token);
             if (tps is { } t)
-                Console.WriteLine($"pgbench tps: {t:0.0}; judgments/s ÷ pgbench tps = {recorder.JudgmentsPerSecond() / t:0.000}");
+                Console.WriteLine($"pgbench tps: {t:0.0}; judgments/s ÷ pgbench tps = {recorder.JudgmentsPerSecond() / t:G3}");
         }
         Console.WriteLine();
         platform.PrintLogSummary();
