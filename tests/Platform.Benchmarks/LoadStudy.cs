@@ -64,6 +64,8 @@ public sealed record LoadStudy(int Conditions, int Prompts, int TrialsPerPartici
             if (!response.IsSuccessStatusCode)
                 throw new HttpRequestException($"Upload refused, {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
         });
+        // TestVideos keeps its clips in a temporary directory of this process for the process's life: done with them.
+        Directory.Delete(Path.GetDirectoryName(clips[0])!, recursive: true);
         Console.WriteLine($"uploaded {Prompts * Conditions} videos in {started.Elapsed.TotalSeconds:0.0} s; waiting for their processing …");
 
         var videos = await researcher.WaitForVideosAsync(id, TimeSpan.FromMinutes(20));
