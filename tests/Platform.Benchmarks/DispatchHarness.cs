@@ -28,9 +28,7 @@ public static class DispatchHarness
         Console.WriteLine($"{servers} servers × limit {limit} × {waves} waves, latency {latencySeconds} s: {servers * limit * waves} jobs, {workers} generation workers");
 
         // Outside a test run the host's content root is not found by itself: point at src/Platform.Web.
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln"))) root = root.Parent;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PLATFORM_WEB", Path.Combine(root!.FullName, "src", "Platform.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PLATFORM_WEB", Path.Combine(RepositoryRoot.Find(), "src", "Platform.Web"));
 
         var renders = new List<RenderServerProcess>();
         for (var i = 0; i < servers; i++)

@@ -1,7 +1,25 @@
 using BenchmarkDotNet.Running;
 using Platform.Benchmarks;
 
-// `dispatch [servers limit waves latencySeconds]` runs the generation load harness; anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "dispatch") return await DispatchHarness.RunAsync(args);
-BenchmarkSwitcher.FromAssembly(typeof(ResultsBenchmark).Assembly).Run(args);
-return 0;
+// `dispatch …` runs the generation load harness, `voting …` and `voting-ui …` the voting ones (VOTING-HARNESS.md);
+// anything else goes to BenchmarkDotNet.
+switch (args.FirstOrDefault())
+{
+    case "dispatch":
+        return await DispatchHarness.RunAsync(args);
+    case "voting" or "voting-ui":
+        VotingOptions options;
+        try
+        {
+            options = VotingOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+        return args[0] == "voting" ? await VotingHarness.RunAsync(options, args) : await CircuitHarness.RunAsync(options, args);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(ResultsBenchmark).Assembly).Run(args);
+        return 0;
+}

@@ -74,7 +74,8 @@ public sealed class RenderServerProcess : IAsyncDisposable
         TestDatabase.Remove(_directory);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
