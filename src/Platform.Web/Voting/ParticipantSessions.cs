@@ -195,8 +195,13 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         else if (!await SlotLedger.JudgeAsync(session, study.Id, command.TrialId, participant.Id, now, cancellationToken)
                  && !await SlotLedger.ClaimAsync(session, command.TrialId, participant.Id, assignment.Left.Condition, study.Settings.JudgmentsPerTrial,
                      now, HoldingSlots.Cutoff(now, AbandonAfter), judgedAt: now, cancellationToken))
+        {
+            // Another request of this session (a double click) answered it meanwhile: decide again on what it stored.
+            if (await SlotLedger.JudgedByAsync(session, command.TrialId, participant.Id, cancellationToken))
+                throw new ConcurrencyException("The session answered this trial meanwhile.", typeof(ParticipantSession), participant.Id);
             // An answer after a long pause counts only while the trial still has room under k.
             throw new DomainException("This trial went to someone else after a long pause; load the next trial.", DomainError.Conflict);
+        }
 
         stream.AppendOne(outcome.Judgment);
         if (RecordingJudgment.Completes(participant, study.Settings))

@@ -86,6 +86,11 @@ public static class SlotLedger
             select slot from judged
             """, cancellationToken, Hosting.Database.AdvisoryLocks.Key64(studyId), now, trialId, sessionId)).Count == 1;
 
+    /// <summary>Whether the session's answer already spent a slot of the trial.</summary>
+    public static async Task<bool> JudgedByAsync(IQuerySession session, Guid trialId, Guid sessionId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<int>($"select slot from {TableName} where trial_id = ? and session_id = ? and judged_at is not null",
+            cancellationToken, trialId, sessionId)).Count > 0;
+
     /// <summary>The study's lock, shared: for answers that spend no slot (gold trials), like <see cref="JudgeAsync"/>.</summary>
     public static Task ShareStudyLockAsync(IDocumentSession session, Guid studyId, CancellationToken cancellationToken) =>
         session.QueryAsync<int>("select 1 from (select pg_advisory_xact_lock_shared(?)) as locked", cancellationToken, Hosting.Database.AdvisoryLocks.Key64(studyId));
