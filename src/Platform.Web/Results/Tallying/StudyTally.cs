@@ -30,7 +30,12 @@ public sealed class StudyTally
     public static StudyTally Fold(Guid studyId, IEnumerable<TallyPart> parts, StudyTally? legacy)
     {
         var tally = new StudyTally { Id = studyId };
-        foreach (var part in parts)
+        var all = legacy is null ? parts : parts.Append(new TallyPart
+        {
+            Version = legacy.Version, Judgments = legacy.Judgments, GoldJudgments = legacy.GoldJudgments, Imported = legacy.Imported,
+            Participants = [.. legacy.Participants], FirstJudgmentAt = legacy.FirstJudgmentAt, LastJudgmentAt = legacy.LastJudgmentAt,
+        });
+        foreach (var part in all)
         {
             tally.Version = Math.Max(tally.Version, part.Version);
             tally.Judgments += part.Judgments;
@@ -39,16 +44,6 @@ public sealed class StudyTally
             tally.Participants.UnionWith(part.Participants);
             tally.FirstJudgmentAt = Earlier(tally.FirstJudgmentAt, part.FirstJudgmentAt);
             tally.LastJudgmentAt = Later(tally.LastJudgmentAt, part.LastJudgmentAt);
-        }
-        if (legacy is not null)
-        {
-            tally.Version = Math.Max(tally.Version, legacy.Version);
-            tally.Judgments += legacy.Judgments;
-            tally.GoldJudgments += legacy.GoldJudgments;
-            tally.Imported += legacy.Imported;
-            tally.Participants.UnionWith(legacy.Participants);
-            tally.FirstJudgmentAt = Earlier(tally.FirstJudgmentAt, legacy.FirstJudgmentAt);
-            tally.LastJudgmentAt = Later(tally.LastJudgmentAt, legacy.LastJudgmentAt);
         }
         return tally;
     }
