@@ -34,8 +34,15 @@ public abstract record NextTrial
 /// </summary>
 public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, TrialLoads loads, IMemoryCache cache, IConfiguration configuration, TimeProvider clock)
 {
-    /// <summary>Choices tried before a fresh read of the loads; a claim that finds a trial full takes the next choice.</summary>
+    /// <summary>Choices tried per round of claims; a claim that finds a trial full takes the next choice.</summary>
     private const int ClaimsPerRead = 4;
+
+    /// <summary>
+    /// Nothing is concluded from a load a moment old, nor from slots other participants are claiming right now: first
+    /// the loads as last read, skipping slots in flight; then the loads read afresh; last, waiting for the claims in
+    /// flight (a claim can roll back), the only round that may find every trial full and end the session.
+    /// </summary>
+    private static readonly (bool Fresh, bool Wait)[] ClaimRounds = [(false, false), (true, false), (true, true)];
 
     private TimeSpan AbandonAfter => configuration.GetValue("Voting:AbandonAfter", TimeSpan.FromMinutes(20));
 
@@ -133,35 +140,29 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             throw new DomainException(NotOpenMessage(study), DomainError.Conflict);
         }
         var plan = await plans.GetAsync(study, cancellationToken);
-        var full = new HashSet<Guid>();
-        var fresh = false;
         await session.BeginTransactionAsync(cancellationToken);
-        for (var tries = 0; ; tries++)
+        foreach (var (fresh, wait) in ClaimRounds)
         {
-            var trialLoads = await loads.GetAsync(study.Id, AbandonAfter, fresh, cancellationToken);
-            var assigned = AssigningTrial.Next(participant, settings, plan.Trials, trialLoads, plan.Golds, Random.Shared, now, full);
-            if (assigned is null || tries == ClaimsPerRead)
+            // Trials a claim found full in this round; the last round goes on until every trial is.
+            var full = new HashSet<Guid>();
+            for (var tries = 0; wait || tries < ClaimsPerRead; tries++)
             {
-                // Nothing free by a read of a moment ago (or every choice taken meanwhile): read again before concluding.
-                if (!fresh)
+                var trialLoads = await loads.GetAsync(study.Id, AbandonAfter, fresh && tries == 0, cancellationToken);
+                var assigned = AssigningTrial.Next(participant, settings, plan.Trials, trialLoads, plan.Golds, Random.Shared, now, full);
+                if (assigned is null) break;
+                if (assigned.IsGold
+                    || await SlotLedger.ClaimAsync(session, assigned.TrialId, participant.Id, assigned.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken, wait))
                 {
-                    (fresh, tries) = (true, -1);
-                    full.Clear();
-                    continue;
+                    // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
+                    stream.AppendOne(assigned);
+                    await session.SaveChangesAsync(cancellationToken);
+                    if (!assigned.IsGold) loads.Claimed(study.Id, assigned.TrialId, assigned.Left.Condition);
+                    return new NextTrial.Trial(await ViewAsync(session, study, participant, assigned, cancellationToken, plan));
                 }
-                if (assigned is null) return await NothingLeftAsync(session, stream, study, now, cancellationToken);
+                full.Add(assigned.TrialId);
             }
-            if (assigned.IsGold
-                || await SlotLedger.ClaimAsync(session, assigned.TrialId, participant.Id, assigned.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken))
-            {
-                // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
-                stream.AppendOne(assigned);
-                await session.SaveChangesAsync(cancellationToken);
-                if (!assigned.IsGold) loads.Claimed(study.Id, assigned.TrialId, assigned.Left.Condition);
-                return new NextTrial.Trial(await ViewAsync(session, study, participant, assigned, cancellationToken, plan));
-            }
-            full.Add(assigned.TrialId);
         }
+        return await NothingLeftAsync(session, stream, study, now, cancellationToken);
     }
 
     private static async Task<NextTrial> NothingLeftAsync(IDocumentSession session, IEventStream<ParticipantSession> stream, Study study, DateTimeOffset now, CancellationToken cancellationToken)

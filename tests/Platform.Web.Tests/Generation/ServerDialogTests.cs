@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
+using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Generation;
@@ -30,7 +31,7 @@ public sealed class ServerDialogTests : BunitTest, IClassFixture<PlatformFixture
         var page = Open();
 
         // Given a server registered with a key and some default settings
-        var registering = page.Find("[data-testid=register-server]").ClickAsync(new());
+        var registering = ClickAsync(() => page.Find("[data-testid=register-server]"));
         await TypeAsync(page, "server-name", "gpu-defaults");
         await TypeAsync(page, "server-url", "http://127.0.0.1:9");
         await TypeAsync(page, "server-api-key", "secret-key-1");
@@ -44,7 +45,7 @@ public sealed class ServerDialogTests : BunitTest, IClassFixture<PlatformFixture
         registered.Settings.Defaults.Should().Be(new GenerationSettings(GuidanceScale: 6.5, Steps: 30, NegativePrompt: "blurry, watermark"));
 
         // When the admin changes "at once" and one default, leaving the key field empty
-        var changing = ChangeButton(page, "gpu-defaults").ClickAsync(new());
+        var changing = ClickAsync(() => ChangeButton(page, "gpu-defaults"));
         page.WaitForAssertion(() => Value(page, "default-steps").Should().Be("30"), Patience);
         Value(page, "server-name").Should().Be("gpu-defaults");
         Value(page, "server-api-key").Should().BeNullOrEmpty("the key is never shown");
@@ -69,7 +70,7 @@ public sealed class ServerDialogTests : BunitTest, IClassFixture<PlatformFixture
             new GenerationSettings(Steps: 30), null), null, Guid.NewGuid(), CancellationToken.None);
         var page = Open();
 
-        _ = ChangeButton(page, "gpu-strict").ClickAsync(new());
+        _ = ClickAsync(() => ChangeButton(page, "gpu-strict"));
         await TypeAsync(page, "server-at-once", "7");
         await OpenDefaultsAsync(page);
         await TypeAsync(page, "default-steps", "0");
@@ -102,6 +103,26 @@ public sealed class ServerDialogTests : BunitTest, IClassFixture<PlatformFixture
     {
         var panel = page.WaitForElement("[data-testid=server-defaults]", Patience);
         if (!panel.ClassList.Contains("mud-panel-expanded")) await panel.QuerySelector(".mud-expand-panel-header")!.ClickAsync(new());
+    }
+
+    /// <summary>
+    /// Clicks the element found now; when the page re-rendered between finding and clicking (the list loads in the
+    /// background), the handler the element named is gone, so it is found again.
+    /// </summary>
+    private static Task ClickAsync(Func<IElement> find)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var clicked = find().ClickAsync(new());
+                if (clicked.IsFaulted) clicked.GetAwaiter().GetResult();
+                return clicked;
+            }
+            catch (UnknownEventHandlerIdException) when (attempt < 10)
+            {
+            }
+        }
     }
 
     private static IElement Row(IRenderedComponent<IComponent> page, string name) =>

@@ -35,32 +35,48 @@ public sealed class ParticipantRateLimitTests
         factory.UseKestrel(0);
         factory.StartServer();
         using var participant = new HttpClient { BaseAddress = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        // Its body does not arrive until released: the endpoint, reading it, holds the one permit meanwhile.
-        var body = new HeldBody($"{{\"trialId\":\"{Guid.NewGuid()}\",\"choice\":\"left\",\"decisionMs\":1000}}");
-        var holding = participant.PostAsync("/api/sessions/no-such-session/judgments", body);
-        var refusals = new List<HttpResponseMessage>();
-        for (var i = 0; i < 100 && refusals.Count == 0; i++)
+        // Its body does not arrive until released: the endpoint, reading it, holds the one permit meanwhile. Should a
+        // probe have held the permit just when it arrived, it is turned away itself (and its connection reset): again.
+        HeldBody body;
+        Task<HttpResponseMessage> holding;
+        HttpResponseMessage? refused = null;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
         {
-            var probe = await participant.GetAsync("/api/sessions/no-such-session/next");
-            if (probe.StatusCode != HttpStatusCode.NotFound) refusals.Add(probe);
-            else await Task.Delay(50);
+            body = new HeldBody($"{{\"trialId\":\"{Guid.NewGuid()}\",\"choice\":\"left\",\"decisionMs\":1000}}");
+            holding = participant.PostAsync("/api/sessions/no-such-session/judgments", body);
+            await body.Started;
+            while (refused is null && !holding.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                var probe = await participant.GetAsync("/api/sessions/no-such-session/next");
+                if (probe.StatusCode != HttpStatusCode.NotFound) refused = probe;
+                else await Task.Delay(50);
+            }
         }
+        while (refused is null && DateTime.UtcNow < deadline);
         body.Release();
         var held = await holding;
         var afterwards = await participant.GetAsync("/api/sessions/no-such-session/next");
 
-        refusals.Should().ContainSingle().Which.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        refusals[0].Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        refusals[0].Headers.RetryAfter!.Delta!.Value.Should().BePositive();
+        refused.Should().NotBeNull("a request beyond the one in flight is refused").And.Subject.As<HttpResponseMessage>().StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        refused!.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        refused.Headers.RetryAfter!.Delta!.Value.Should().BePositive();
         held.StatusCode.Should().Be(HttpStatusCode.NotFound, "the request in flight went through");
         afterwards.StatusCode.Should().Be(HttpStatusCode.NotFound, "its permit came back");
     }
 
-    /// <summary>JSON that starts at once and ends only when released.</summary>
+    /// <summary>
+    /// JSON that starts at once and ends only when released; meanwhile it sends whitespace (valid between JSON
+    /// tokens), fast enough that Kestrel's minimum body data rate never ends the request on a slow machine.
+    /// </summary>
     private sealed class HeldBody : HttpContent
     {
         private readonly string _json;
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The request's head and first byte are on the wire.</summary>
+        public Task Started => _started.Task;
 
         public HeldBody(string json)
         {
@@ -74,7 +90,14 @@ public sealed class ParticipantRateLimitTests
         {
             await stream.WriteAsync(Encoding.UTF8.GetBytes(_json[..1]));
             await stream.FlushAsync();
-            await _released.Task;
+            _started.TrySetResult();
+            var padding = Encoding.UTF8.GetBytes(new string(' ', 100));
+            while (!_released.Task.IsCompleted)
+            {
+                await Task.WhenAny(_released.Task, Task.Delay(100));
+                await stream.WriteAsync(padding);
+                await stream.FlushAsync();
+            }
             await stream.WriteAsync(Encoding.UTF8.GetBytes(_json[1..]));
         }
 

@@ -48,15 +48,19 @@ public static class SlotLedger
 
     /// <summary>Claims a free slot of the trial for the session; false when none is free (the trial is full for now).</summary>
     /// <param name="judgedAt">Set when the claim is for an answer (a session whose slot went to someone else).</param>
+    /// <param name="waitForClaimsInFlight">
+    /// Wait for the slots other transactions are claiming right now instead of skipping them: a claim in flight may
+    /// still roll back (another tab of its session won), so only after waiting is a trial known to be full.
+    /// </param>
     public static async Task<bool> ClaimAsync(IDocumentSession session, Guid trialId, Guid sessionId, string? leftCondition, int judgmentsPerTrial,
-        DateTimeOffset now, DateTimeOffset cutoff, DateTimeOffset? judgedAt, CancellationToken cancellationToken) =>
+        DateTimeOffset now, DateTimeOffset cutoff, DateTimeOffset? judgedAt, CancellationToken cancellationToken, bool waitForClaimsInFlight = false) =>
         (await session.QueryAsync<int>($"""
             with claimed as (
                 update {TableName} set session_id = ?, left_condition = ?, assigned_at = ?, judged_at = ?
                 where (trial_id, slot) = (
                     select trial_id, slot from {TableName}
                     where trial_id = ? and slot < ? and judged_at is null and (session_id is null or assigned_at <= ?)
-                    order by slot limit 1 for update skip locked)
+                    order by slot limit 1 for update {(waitForClaimsInFlight ? "" : "skip locked")})
                 returning slot)
             select slot from claimed
             """, cancellationToken, sessionId, (object?)leftCondition ?? DBNull.Value, now, judgedAt is null ? DBNull.Value : judgedAt.Value, trialId, judgmentsPerTrial, cutoff)).Count == 1;

@@ -24,12 +24,16 @@ public sealed class TrialLoads(IDocumentStore store, TimeProvider clock)
     private readonly SharedReads<Guid, Read> _reads = new();
     private readonly ConcurrentDictionary<Guid, ImmutableList<Claim>> _claims = new();
 
-    /// <param name="fresh">Read now, whatever this process read a moment ago (before concluding nothing is free).</param>
+    /// <param name="fresh">
+    /// Read now, whatever this process read a moment ago, and return the read alone (before concluding nothing is free):
+    /// a claim counted from memory may be in the read already, and a trial counted twice would look full when it is not.
+    /// </param>
     public async Task<IReadOnlyDictionary<Guid, TrialLoad>> GetAsync(Guid studyId, TimeSpan abandonAfter, bool fresh, CancellationToken cancellationToken)
     {
         var asked = Stopwatch.GetTimestamp();
         var read = await _reads.GetAsync(studyId, r => fresh ? r.At >= asked : Stopwatch.GetElapsedTime(r.At) < Freshness,
             () => ReadAsync(studyId, abandonAfter), cancellationToken);
+        if (fresh) return read.Loads;
         // A claim made after the read started may be missing from it: count it (at worst twice, for a moment).
         var since = _claims.GetValueOrDefault(studyId, []).Where(c => c.At >= read.At).ToList();
         if (since.Count == 0) return read.Loads;
