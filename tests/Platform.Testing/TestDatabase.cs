@@ -34,7 +34,7 @@ public static class TestDatabase
         // connections stay open for Npgsql's idle lifetime (5 min): well over PostgreSQL's default 100, and at times
         // over 500 with 60 test classes. Not durable: the tests' data is thrown away, and fsync on every commit of
         // thousands would only slow the run (a crash of the machine may lose this cluster, never a platform's).
-        var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"), maxConnections: 1000, durable: false);
+        var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"), maxConnections: 1000, settings: ["fsync=off"]);
         // The test host is killed soon after ProcessExit starts, so waiting for pg_ctl here is cut short. A detached
         // shell outlives it: it asks the server for a fast shutdown (SIGINT), waits for it, then removes the data.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopDetached(directory);

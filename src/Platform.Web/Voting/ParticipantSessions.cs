@@ -9,24 +9,6 @@ using Platform.Voting.Slots;
 
 namespace Platform.Voting;
 
-public sealed record Participant(string ParticipantId, string Source, string? ExternalStudyId = null, string? ExternalSessionId = null);
-
-/// <summary>What a participant sees of a trial: opaque media URLs and sides, never a condition or a file name.</summary>
-public sealed record TrialView(Guid TrialId, StudyKind Kind, string Question, string? SuccessCriterion, IReadOnlyList<Choice> Choices, IReadOnlyList<VideoView> Videos, int Done, int Total);
-
-/// <summary>
-/// One video of a trial. No poster: the two sides of a gold trial share their first frame, so posters (one file, one
-/// URL) would tell a gold trial apart before it plays; the player preloads, so the first frame shows anyway.
-/// </summary>
-/// <param name="FrameRate">Frames per second, for the player's frame step; null when unknown.</param>
-public sealed record VideoView(string Position, string Url, double? FrameRate = null);
-
-public abstract record NextTrial
-{
-    public sealed record Trial(TrialView View) : NextTrial;
-    public sealed record Finished(string CompletionCode, string? CompletionUrl) : NextTrial;
-}
-
 /// <summary>
 /// The participant side of a study: sessions, handing out trials and recording answers. Nothing here serialises a
 /// study: each trial's k slots are rows claimed by one atomic statement (<see cref="SlotLedger"/>) in the same
@@ -130,7 +112,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             // nothing is appended), else the trial goes and the participant gets another.
             if (HoldingSlots.Resume(pending, held) == PendingDecision.Keep
                 || await SlotLedger.ClaimAsync(session, pending.TrialId, participant.Id, pending.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken))
-                return new NextTrial.Trial(await ViewAsync(session, study, participant, pending, cancellationToken));
+                return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, pending, await plans.GetAsync(study, cancellationToken), cancellationToken));
             stream.AppendOne(new AssignmentReleased(participant.Id, pending.TrialId, now));
         }
 
@@ -157,7 +139,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
                     stream.AppendOne(assigned);
                     await session.SaveChangesAsync(cancellationToken);
                     if (!assigned.IsGold) loads.Claimed(study.Id, assigned.TrialId, assigned.Left.Condition);
-                    return new NextTrial.Trial(await ViewAsync(session, study, participant, assigned, cancellationToken, plan));
+                    return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, assigned, plan, cancellationToken));
                 }
                 full.Add(assigned.TrialId);
             }
@@ -223,29 +205,6 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         var stream = await session.Events.FetchForWriting<ParticipantSession>(ids.SessionId, cancellationToken);
         var study = await session.LoadAsync<Study>(ids.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         return (stream, study);
-    }
-
-    private async Task<TrialView> ViewAsync(IQuerySession session, Study study, ParticipantSession participant, TrialAssigned trial, CancellationToken cancellationToken, StudyPlan? plan = null)
-    {
-        plan ??= await plans.GetAsync(study, cancellationToken);
-        var videos = new List<VideoView>();
-        foreach (var (video, position) in trial.Right is null ? [(trial.Left, "single")] : new[] { (trial.Left, "left"), (trial.Right, "right") })
-        {
-            var candidate = plan.Videos.GetValueOrDefault(video.VideoId)
-                ?? await session.LoadAsync<CandidateVideo>(video.VideoId, cancellationToken)
-                ?? throw new InvalidOperationException($"Video {video.VideoId} of an assigned trial is missing.");
-            var media = video.Condition switch
-            {
-                AssigningTrial.DegradedCondition => candidate.DegradedMediaId,
-                AssigningTrial.CorruptedCondition => candidate.CorruptedMediaId,
-                _ => candidate.MediaId,
-            };
-            // Every copy has the clean video's frame rate, so the rate does not tell a gold trial apart either.
-            videos.Add(new VideoView(position, $"/media/{media}", candidate.FrameRate > 0 ? candidate.FrameRate : null));
-        }
-        var settings = study.Settings;
-        return new TrialView(trial.TrialId, settings.Kind, settings.Question, settings.SuccessCriterion, Choices.Allowed(settings), videos,
-            participant.Judgments.Count, settings.TrialsPerParticipant);
     }
 
     private static NextTrial.Finished Finished(Study study) => new NextTrial.Finished(study.Settings.CompletionCode, study.Settings.CompletionUrl);

@@ -75,14 +75,14 @@ public static class VotingApi
                     : TypedResults.Ok(new SessionToken(session.Token));
             })
             .WithSummary("Start (or resume) a participant's session; 200 with the same token when the participant already has one")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/sessions/{token}/next", async Task<Results<Ok<TrialResponse>, NoContent>> (string token, ParticipantSessions sessions, CancellationToken ct) =>
                 await sessions.NextAsync(token, ct) is NextTrial.Trial trial
                     ? TypedResults.Ok(TrialResponse.From(trial.View))
                     : TypedResults.NoContent())
             .WithSummary("The trial to judge now (the same one again until it is answered); 204 when the session is finished")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapPost("/sessions/{token}/judgments", async Task<Results<Created<JudgmentResponse>, Ok<JudgmentResponse>>> (string token, JudgmentRequest body, ParticipantSessions sessions, CancellationToken ct) =>
             {
@@ -94,7 +94,7 @@ public static class VotingApi
             })
             .WithSummary("Answer a trial: 201; 200 for the same answer again; 409 for a different answer to a judged trial; 422 (naming the allowed choices) for a choice the scale does not allow or an unknown one")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/sessions/{token}", async (string token, ParticipantSessions sessions, CancellationToken ct) =>
             {
@@ -105,6 +105,6 @@ public static class VotingApi
                     new Progress(session.Judgments.Count, study.Settings.TrialsPerParticipant)));
             })
             .WithSummary("Whether the session is finished, and then its completion code")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 }

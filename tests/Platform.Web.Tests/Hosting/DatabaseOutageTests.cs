@@ -12,7 +12,7 @@ public sealed class DatabaseOutageTests
     {
         var directory = TestDatabase.NewDirectory("outage");
         List<HttpResponseMessage> answers = [];
-        await using (var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"), durable: false))
+        await using (var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"), settings: ["fsync=off"]))
         await using (var factory = new PlatformFactory(await cluster.EnsureDatabaseAsync("platform")))
         {
             var participant = factory.CreateClient();

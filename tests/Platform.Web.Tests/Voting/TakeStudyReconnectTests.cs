@@ -22,7 +22,7 @@ public sealed class TakeStudyReconnectTests : BunitTest
         var directory = TestDatabase.NewDirectory("reconnect");
         try
         {
-            await using var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"), durable: false);
+            await using var cluster = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "postgres"), settings: ["fsync=off"]);
             await using var factory = new PlatformFactory(await cluster.EnsureDatabaseAsync("platform"));
             var researcher = await factory.NewResearcherAsync("reconnect.researcher@platform.test");
             var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 2 }.Build(), prompts: 2);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -21,16 +20,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly SemaphoreSlim _control = new(1, 1);
     private bool _stopped;
 
-    private EmbeddedPostgres(string binDirectory, string dataDirectory, string password, int port, int maxConnections, bool durable)
+    private EmbeddedPostgres(string binDirectory, string dataDirectory, string password, int port, int maxConnections, IReadOnlyList<string> settings)
     {
         _binDirectory = binDirectory;
         _dataDirectory = dataDirectory;
         _password = password;
         Port = port;
-        // Durable keeps PostgreSQL's defaults (fsync, full_page_writes, synchronous_commit on): an acknowledged answer
-        // survives a crash of the machine, not only of the process.
+        // PostgreSQL's durable defaults (fsync, full_page_writes, synchronous_commit on) stay unless a caller's settings
+        // say otherwise: an acknowledged answer survives a crash of the machine, not only of the process.
         _serverOptions = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections={maxConnections}"
-            + (durable ? "" : " -c fsync=off");
+            + string.Concat(settings.Select(setting => $" -c {setting}"));
     }
 
     public int Port { get; }
@@ -42,27 +41,28 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// PostgreSQL's connection limit. Each host holds pools for Marten, Hangfire's workers and the health check; many
     /// hosts on one cluster (the test run) need more than PostgreSQL's default of 100.
     /// </param>
-    /// <param name="durable">
-    /// False trades durability for speed (fsync off, no sync after initdb): only for throw-away clusters such as the
-    /// tests', which a crash of the machine may lose.
+    /// <param name="settings">
+    /// More server settings as <c>name=value</c>. The platform passes none; a throw-away cluster (the tests') may trade
+    /// durability for speed.
     /// </param>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, int maxConnections = 100, bool durable = true,
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, int maxConnections = 100, IReadOnlyList<string>? settings = null,
         CancellationToken cancellationToken = default)
     {
-        var bin = binDirectory is { Length: > 0 } ? binDirectory : FindBinDirectory();
+        settings ??= [];
+        var bin = binDirectory is { Length: > 0 } ? binDirectory : PostgresTools.FindBinDirectory();
         var data = Path.GetFullPath(dataDirectory);
         var passwordFile = data + ".password";
         Directory.CreateDirectory(Path.GetDirectoryName(data)!);
 
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
-            await ExplainingAccessAsync(data, () => InitialiseAsync(bin, data, passwordFile, durable, cancellationToken), cancellationToken);
+            await PostgresTools.ExplainingAccessAsync(data, () => InitialiseAsync(bin, data, passwordFile, cancellationToken), cancellationToken);
 
         var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
         // A server left running by a killed process holds the directory: stop it and start cleanly.
         await StopAsync(data, "fast", bin, cancellationToken);
 
-        var cluster = new EmbeddedPostgres(bin, data, password, FreeLoopbackPort(), maxConnections, durable);
-        await ExplainingAccessAsync(data, () => cluster.StartServerAsync(cancellationToken), cancellationToken);
+        var cluster = new EmbeddedPostgres(bin, data, password, FreeLoopbackPort(), maxConnections, settings);
+        await PostgresTools.ExplainingAccessAsync(data, () => cluster.StartServerAsync(cancellationToken), cancellationToken);
         return cluster;
     }
 
@@ -90,16 +90,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <param name="mode">pg_ctl's shutdown mode: smart, fast (roll back sessions) or immediate (no checkpoint: recovery at the next start).</param>
     public static async Task StopAsync(string dataDirectory, string mode, string? binDirectory = null, CancellationToken cancellationToken = default)
     {
-        var bin = binDirectory is { Length: > 0 } ? binDirectory : FindBinDirectory();
+        var bin = binDirectory is { Length: > 0 } ? binDirectory : PostgresTools.FindBinDirectory();
         if (await IsRunningAsync(bin, dataDirectory, cancellationToken))
-            await RunAsync(bin, "pg_ctl", ["stop", "-D", dataDirectory, "-m", mode, "-w"], cancellationToken, throwOnError: false);
+            await PostgresTools.RunAsync(bin, "pg_ctl", ["stop", "-D", dataDirectory, "-m", mode, "-w"], cancellationToken, throwOnError: false);
     }
 
     private static async Task<bool> IsRunningAsync(string bin, string data, CancellationToken cancellationToken) =>
-        await RunAsync(bin, "pg_ctl", ["status", "-D", data], cancellationToken, throwOnError: false) == 0;
+        await PostgresTools.RunAsync(bin, "pg_ctl", ["status", "-D", data], cancellationToken, throwOnError: false) == 0;
 
     private async Task StartServerAsync(CancellationToken cancellationToken) =>
-        await RunAsync(_binDirectory, "pg_ctl", ["start", "-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "-o", _serverOptions],
+        await PostgresTools.RunAsync(_binDirectory, "pg_ctl", ["start", "-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "-o", _serverOptions],
             cancellationToken);
 
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
@@ -134,7 +134,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (_stopped) return;
             _stopped = true;
             NpgsqlConnection.ClearAllPools();
-            await RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", _dataDirectory, "-m", "fast", "-w"], CancellationToken.None, throwOnError: false);
+            await PostgresTools.RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", _dataDirectory, "-m", "fast", "-w"], CancellationToken.None, throwOnError: false);
         }
         finally
         {
@@ -144,7 +144,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private static async Task InitialiseAsync(string bin, string data, string passwordFile, bool durable, CancellationToken cancellationToken)
+    private static async Task InitialiseAsync(string bin, string data, string passwordFile, CancellationToken cancellationToken)
     {
         if (Directory.Exists(data) && Directory.EnumerateFileSystemEntries(data).Any())
             throw new InvalidOperationException($"'{data}' is not empty but holds no PostgreSQL cluster; move it away or choose another Storage:DataDirectory.");
@@ -152,19 +152,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await File.WriteAllTextAsync(passwordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), cancellationToken);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        if (RunsAsRoot)
+        if (PostgresTools.RunsAsRoot)
         {
-            await RunProcessAsync("chown", ["postgres:postgres", data], cancellationToken);
-            await RunProcessAsync("chmod", ["700", data], cancellationToken);
+            await PostgresTools.RunProcessAsync("chown", ["postgres:postgres", data], cancellationToken);
+            await PostgresTools.RunProcessAsync("chmod", ["700", data], cancellationToken);
         }
         // initdb reads the password from a file the postgres user can read; it is removed right after.
         var pwFile = Path.Combine(data, "..", $".initdb-{Guid.NewGuid():N}");
         await File.WriteAllTextAsync(pwFile, await File.ReadAllTextAsync(passwordFile, cancellationToken), cancellationToken);
         try
         {
-            if (RunsAsRoot) await RunProcessAsync("chown", ["postgres", pwFile], cancellationToken);
-            string[] sync = durable ? [] : ["--no-sync"];
-            await RunAsync(bin, "initdb", ["-D", data, "-U", Superuser, "--pwfile", Path.GetFullPath(pwFile), "-A", "scram-sha-256", "-E", "UTF8", "--locale", "C", .. sync], cancellationToken);
+            if (PostgresTools.RunsAsRoot) await PostgresTools.RunProcessAsync("chown", ["postgres", pwFile], cancellationToken);
+            await PostgresTools.RunAsync(bin, "initdb", ["-D", data, "-U", Superuser, "--pwfile", Path.GetFullPath(pwFile), "-A", "scram-sha-256", "-E", "UTF8", "--locale", "C"], cancellationToken);
         }
         finally
         {
@@ -172,92 +171,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Runs a step of PostgreSQL's tools. As root they run as the postgres user, which needs to enter every directory
-    /// above the data (a home directory is often closed to it); when a step fails for that reason, the error says so.
-    /// </summary>
-    private static async Task ExplainingAccessAsync(string data, Func<Task> step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await step();
-        }
-        catch (InvalidOperationException e) when (RunsAsRoot)
-        {
-            if (await FirstParentClosedToPostgresAsync(data, cancellationToken) is not { } closed) throw;
-            throw new InvalidOperationException(
-                $"PostgreSQL runs as the postgres user when the platform runs as root, and that user cannot enter '{closed}', above the data directory '{data}'. " +
-                $"Let it through (chmod o+x '{closed}') or set Storage:DataDirectory to a place it can reach, such as /var/lib/platform.", e);
-        }
-    }
-
-    private static async Task<string?> FirstParentClosedToPostgresAsync(string data, CancellationToken cancellationToken)
-    {
-        var parents = new List<string>();
-        for (var parent = Path.GetDirectoryName(data); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
-            parents.Add(parent);
-        parents.Reverse(); // from the root down: the first closed one is the one to open
-        foreach (var parent in parents)
-        {
-            if (await RunProcessAsync("runuser", ["-u", "postgres", "--", "test", "-x", parent], cancellationToken, throwOnError: false) != 0)
-                return parent;
-        }
-        return null;
-    }
-
-    private static bool RunsAsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
-
-    private static Task<int> RunAsync(string bin, string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool throwOnError = true)
-    {
-        var executable = Path.Combine(bin, tool);
-        // PostgreSQL refuses to run as root: run its tools as the postgres user instead.
-        return RunsAsRoot
-            ? RunProcessAsync("runuser", ["-u", "postgres", "--", executable, .. arguments], cancellationToken, throwOnError)
-            : RunProcessAsync(executable, arguments, cancellationToken, throwOnError);
-    }
-
-    private static async Task<int> RunProcessAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool throwOnError = true)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        // pg_ctl start leaves the server holding inherited pipes; read only what the tool itself writes.
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0 && throwOnError)
-        {
-            throw new InvalidOperationException(
-                $"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
-        }
-        return process.ExitCode;
-    }
-
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindBinDirectory()
-    {
-        const string root = "/usr/lib/postgresql";
-        var candidates = Directory.Exists(root)
-            ? Directory.GetDirectories(root)
-                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
-                .Where(c => File.Exists(Path.Combine(c.Dir, "pg_ctl")))
-                .OrderByDescending(c => c.Version)
-                .Select(c => c.Dir)
-            : [];
-        return candidates.FirstOrDefault()
-            ?? throw new InvalidOperationException(
-                "No PostgreSQL server binaries found under /usr/lib/postgresql. Install them (apt-get install postgresql) or set Storage:PostgresBinDirectory or ConnectionStrings:Platform.");
     }
 }
