@@ -43,6 +43,16 @@ public sealed class ParticipantSession
         StartedAt = e.At,
     };
 
+    /// <summary>A copy with the answer applied: the state an append of it makes, to decide on before it is stored.</summary>
+    public ParticipantSession After(JudgmentRecorded e)
+    {
+        var copy = (ParticipantSession)MemberwiseClone();
+        copy.Assignments = [.. Assignments];
+        copy.SeenTrials = [.. SeenTrials];
+        copy.Judgments = [.. Judgments, e];
+        return copy;
+    }
+
     public void Apply(TrialAssigned e)
     {
         Assignments.Add(e);

@@ -97,12 +97,25 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
 
     private async Task<NextTrial> TryNextAsync(string token, CancellationToken cancellationToken)
     {
+        var ids = await IdsAsync(token, cancellationToken);
+        var now = clock.GetUtcNow();
+        // The usual case reads and writes nothing: the trial handed out with the last answer, shown as it is.
+        await using (var query = store.QuerySession())
+        {
+            var (shown, study) = await LoadAsync(query, ids, cancellationToken);
+            if (shown.Completed) return Finished(study);
+            if (shown.Pending is { } recent && !HoldingSlots.NeedsRefresh(recent, now, AbandonAfter))
+                return new NextTrial.Trial(await TrialViews.ViewAsync(query, study, shown, recent, await plans.GetAsync(study, cancellationToken), cancellationToken));
+        }
+        return await NextWritingAsync(ids, now, cancellationToken);
+    }
+
+    private async Task<NextTrial> NextWritingAsync((Guid SessionId, Guid StudyId) ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var session = store.LightweightSession();
-        var (stream, study) = await LoadForWritingAsync(session, token, cancellationToken);
+        var (stream, study) = await LoadForWritingAsync(session, ids, cancellationToken);
         var participant = stream.Aggregate!;
         if (participant.Completed) return Finished(study);
-        var now = clock.GetUtcNow();
-        var cutoff = HoldingSlots.Cutoff(now, AbandonAfter);
         var settings = study.Settings;
 
         if (participant.Pending is { } pending)
@@ -111,7 +124,8 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             // Left too long and its slot taken: another free slot of the same trial will do (outside a transaction:
             // nothing is appended), else the trial goes and the participant gets another.
             if (HoldingSlots.Resume(pending, held) == PendingDecision.Keep
-                || await SlotLedger.ClaimAsync(session, pending.TrialId, participant.Id, pending.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken))
+                || await SlotLedger.ClaimAsync(session, pending.TrialId, participant.Id, pending.Left.Condition, settings.JudgmentsPerTrial, now,
+                    HoldingSlots.Cutoff(now, AbandonAfter), null, cancellationToken))
                 return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, pending, await plans.GetAsync(study, cancellationToken), cancellationToken));
             stream.AppendOne(new AssignmentReleased(participant.Id, pending.TrialId, now));
         }
@@ -123,7 +137,25 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         }
         var plan = await plans.GetAsync(study, cancellationToken);
         await session.BeginTransactionAsync(cancellationToken);
-        foreach (var (fresh, wait) in ClaimRounds)
+        if (await ClaimTrialAsync(session, study, participant, plan, now, ClaimRounds.Length, cancellationToken) is not { } assigned)
+            return await NothingLeftAsync(session, stream, study, now, cancellationToken);
+        // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
+        stream.AppendOne(assigned);
+        await session.SaveChangesAsync(cancellationToken);
+        Claimed(study, assigned);
+        return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, assigned, plan, cancellationToken));
+    }
+
+    /// <summary>
+    /// A trial for the participant, its slot claimed in the session's transaction, trying <paramref name="rounds"/> of
+    /// <see cref="ClaimRounds"/>; null when none was free by them.
+    /// </summary>
+    private async Task<TrialAssigned?> ClaimTrialAsync(IDocumentSession session, Study study, ParticipantSession participant, StudyPlan plan, DateTimeOffset now,
+        int rounds, CancellationToken cancellationToken)
+    {
+        var settings = study.Settings;
+        var cutoff = HoldingSlots.Cutoff(now, AbandonAfter);
+        foreach (var (fresh, wait) in ClaimRounds.Take(rounds))
         {
             // Trials a claim found full in this round; the last round goes on until every trial is.
             var full = new HashSet<Guid>();
@@ -134,17 +166,17 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
                 if (assigned is null) break;
                 if (assigned.IsGold
                     || await SlotLedger.ClaimAsync(session, assigned.TrialId, participant.Id, assigned.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken, wait))
-                {
-                    // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
-                    stream.AppendOne(assigned);
-                    await session.SaveChangesAsync(cancellationToken);
-                    if (!assigned.IsGold) loads.Claimed(study.Id, assigned.TrialId, assigned.Left.Condition);
-                    return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, assigned, plan, cancellationToken));
-                }
+                    return assigned;
                 full.Add(assigned.TrialId);
             }
         }
-        return await NothingLeftAsync(session, stream, study, now, cancellationToken);
+        return null;
+    }
+
+    /// <summary>After the commit: the next participants of this process see the claim before the next read of the loads.</summary>
+    private void Claimed(Study study, TrialAssigned? assigned)
+    {
+        if (assigned is { IsGold: false }) loads.Claimed(study.Id, assigned.TrialId, assigned.Left.Condition);
     }
 
     private static async Task<NextTrial> NothingLeftAsync(IDocumentSession session, IEventStream<ParticipantSession> stream, Study study, DateTimeOffset now, CancellationToken cancellationToken)
@@ -163,7 +195,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
     private async Task<(JudgmentRecorded, bool)> TryRecordAsync(string token, RecordJudgment command, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        var (stream, study) = await LoadForWritingAsync(session, token, cancellationToken);
+        var (stream, study) = await LoadForWritingAsync(session, await IdsAsync(token, cancellationToken), cancellationToken);
         var participant = stream.Aggregate!;
         var now = clock.GetUtcNow();
         var outcome = RecordingJudgment.Handle(participant, study.Settings, command with { SessionId = participant.Id }, now);
@@ -187,21 +219,47 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         }
 
         stream.AppendOne(outcome.Judgment);
+        TrialAssigned? next = null;
         if (RecordingJudgment.Completes(participant, study.Settings))
             stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
+        else if (study.Status == StudyStatus.Open)
+        {
+            // The next trial goes with the answer, in the same commit: the participant asks for it at once, and that
+            // request then only reads. Only the first round of claims: when it finds nothing, the request decides.
+            next = await ClaimTrialAsync(session, study, participant.After(outcome.Judgment), await plans.GetAsync(study, cancellationToken), now, 1, cancellationToken);
+            if (next is not null) stream.AppendOne(next);
+        }
         await session.SaveChangesAsync(cancellationToken);
+        Claimed(study, next);
         return (outcome.Judgment, true);
     }
 
-    /// <summary>The session's stream (for an append at its version) and its study. A token never changes, so the session it names is remembered.</summary>
-    private async Task<(IEventStream<ParticipantSession> Stream, Study Study)> LoadForWritingAsync(IDocumentSession session, string token, CancellationToken cancellationToken)
+    /// <summary>The session and study a token names. A token never changes, so they are remembered.</summary>
+    private async Task<(Guid SessionId, Guid StudyId)> IdsAsync(string token, CancellationToken cancellationToken)
     {
-        if (!cache.TryGetValue(("session-token", token), out (Guid SessionId, Guid StudyId) ids))
-        {
-            var found = await ByTokenAsync(session, token, cancellationToken);
-            ids = (found.Id, found.StudyId);
-            cache.Set(("session-token", token), ids, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
-        }
+        if (cache.TryGetValue(("session-token", token), out (Guid SessionId, Guid StudyId) ids)) return ids;
+        await using var session = store.QuerySession();
+        var found = await ByTokenAsync(session, token, cancellationToken);
+        ids = (found.Id, found.StudyId);
+        cache.Set(("session-token", token), ids, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+        return ids;
+    }
+
+    /// <summary>The session (its inline snapshot, as of its last commit) and its study, in one round trip.</summary>
+    private static async Task<(ParticipantSession Session, Study Study)> LoadAsync(IQuerySession session, (Guid SessionId, Guid StudyId) ids, CancellationToken cancellationToken)
+    {
+        var batch = session.CreateBatchQuery();
+        var participant = batch.Load<ParticipantSession>(ids.SessionId);
+        var study = batch.Load<Study>(ids.StudyId);
+        await batch.Execute(cancellationToken);
+        return (await participant ?? throw new DomainException("There is no session with this token.", DomainError.NotFound),
+            await study ?? throw StudyCatalog.NotFound());
+    }
+
+    /// <summary>The session's stream (for an append at its version) and its study.</summary>
+    private static async Task<(IEventStream<ParticipantSession> Stream, Study Study)> LoadForWritingAsync(IDocumentSession session, (Guid SessionId, Guid StudyId) ids,
+        CancellationToken cancellationToken)
+    {
         var stream = await session.Events.FetchForWriting<ParticipantSession>(ids.SessionId, cancellationToken);
         var study = await session.LoadAsync<Study>(ids.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         return (stream, study);

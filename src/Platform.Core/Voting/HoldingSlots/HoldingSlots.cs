@@ -33,6 +33,14 @@ public static class HoldingSlots
     /// <summary>Slots 0 … k − 1 count; a study whose k was lowered leaves the higher ones unused.</summary>
     public static bool Counts(int slot, int judgmentsPerTrial) => slot >= 0 && slot < judgmentsPerTrial;
 
+    /// <summary>
+    /// Whether showing the pending trial again must first renew its hold. A slot returns to the pool only once held for
+    /// <paramref name="abandonAfter"/>, so within half of that since the assignment it is surely still the session's,
+    /// with time to answer: shown as it is, without a write.
+    /// </summary>
+    public static bool NeedsRefresh(TrialAssigned pending, DateTimeOffset now, TimeSpan abandonAfter) =>
+        !pending.IsGold && now - pending.At >= abandonAfter / 2;
+
     /// <param name="stillHeld">Whether the session's slot row still names it (nobody claimed it after the cutoff).</param>
     public static PendingDecision Resume(TrialAssigned pending, bool stillHeld) =>
         pending.IsGold || stillHeld ? PendingDecision.Keep : PendingDecision.TakeAnotherSlot;
