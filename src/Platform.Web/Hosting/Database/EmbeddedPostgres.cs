@@ -42,8 +42,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// hosts on one cluster (the test run) need more than PostgreSQL's default of 100.
     /// </param>
     /// <param name="settings">
-    /// More server settings as <c>name=value</c>. The platform passes none; a throw-away cluster (the tests') may trade
-    /// durability for speed.
+    /// More server settings as <c>name=value</c>: the operator's Database:ServerSettings (none by default); a throw-away
+    /// cluster (the tests') may trade durability for speed.
     /// </param>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, int maxConnections = 100, IReadOnlyList<string>? settings = null,
         CancellationToken cancellationToken = default)

@@ -26,7 +26,7 @@ public sealed class PlatformDatabase : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             embedded = await EmbeddedPostgres.StartAsync(Path.Combine(options.DataDirectory, "postgres"), options.PostgresBinDirectory, options.MaxConnections,
-                cancellationToken: cancellationToken);
+                options.ServerSettings, cancellationToken);
             connectionString = await embedded.EnsureDatabaseAsync("platform", cancellationToken);
             logger.LogInformation("Embedded PostgreSQL started on 127.0.0.1:{Port} with data in {DataDirectory}", embedded.Port, embedded.DataDirectory);
         }
@@ -79,6 +79,13 @@ public sealed class DatabaseOptions
 
     public const int BesideMarten = 150;
 
+    /// <summary>
+    /// More settings for the embedded cluster, each <c>name=value</c> (Database:ServerSettings:0, :1, …), such as
+    /// <c>shared_buffers=1GB</c> or <c>shared_preload_libraries=pg_stat_statements</c> to see where its time goes.
+    /// None by default: PostgreSQL's durable defaults hold unless an operator changes them here.
+    /// </summary>
+    public IReadOnlyList<string> ServerSettings { get; set; } = [];
+
     public static DatabaseOptions From(IConfiguration configuration, IHostEnvironment environment)
     {
         var maxPoolSize = configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize);
@@ -90,6 +97,7 @@ public sealed class DatabaseOptions
             ApplyMigrations = configuration.GetValue<bool?>("Database:ApplyMigrations") ?? !environment.IsDevelopment(),
             MaxPoolSize = maxPoolSize,
             MaxConnections = configuration.GetValue("Database:MaxConnections", maxPoolSize + BesideMarten),
+            ServerSettings = configuration.GetSection("Database:ServerSettings").Get<string[]>() ?? [],
         };
     }
 }
