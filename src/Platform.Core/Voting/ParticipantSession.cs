@@ -24,6 +24,7 @@ public sealed class ParticipantSession
     public string Source { get; set; } = string.Empty;
     public string Token { get; set; } = string.Empty;
     public DateTimeOffset StartedAt { get; set; }
+    /// <summary>Trials given and not answered (answered ones are dropped; snapshots stored before that may still hold them).</summary>
     public List<TrialAssigned> Assignments { get; set; } = [];
     public List<Guid> SeenTrials { get; set; } = [];
     public List<JudgmentRecorded> Judgments { get; set; } = [];
@@ -49,7 +50,8 @@ public sealed class ParticipantSession
         var copy = (ParticipantSession)MemberwiseClone();
         copy.Assignments = [.. Assignments];
         copy.SeenTrials = [.. SeenTrials];
-        copy.Judgments = [.. Judgments, e];
+        copy.Judgments = [.. Judgments];
+        copy.Apply(e);
         return copy;
     }
 
@@ -61,7 +63,15 @@ public sealed class ParticipantSession
 
     public void Apply(AssignmentReleased e) => Assignments.RemoveAll(a => a.TrialId == e.TrialId);
 
-    public void Apply(JudgmentRecorded e) => Judgments.Add(e);
+    /// <summary>
+    /// The answer is kept and its assignment dropped: the answer carries what results need, and the snapshot, rewritten
+    /// by every answer, stays half the size.
+    /// </summary>
+    public void Apply(JudgmentRecorded e)
+    {
+        Judgments.Add(e);
+        Assignments.RemoveAll(a => a.TrialId == e.TrialId);
+    }
 
     public void Apply(SessionCompleted _) => Completed = true;
 }

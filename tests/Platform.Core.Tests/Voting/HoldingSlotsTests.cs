@@ -55,6 +55,17 @@ public sealed class HoldingSlotsTests
     }
 
     [Fact]
+    public void A_pending_trial_is_shown_without_a_write_for_the_first_half_of_the_abandon_time()
+    {
+        var plain = ASession.Started().Assigned(Guid.NewGuid(), new TrialVideo(Guid.NewGuid(), "a"), new TrialVideo(Guid.NewGuid(), "b")).Pending!;
+        var gold = ASession.Started().Assigned(Guid.NewGuid(), new TrialVideo(Guid.NewGuid(), "a"), new TrialVideo(Guid.NewGuid(), "gold:degraded"), gold: true, correct: Choice.Left).Pending!;
+
+        HoldingSlots.NeedsRefresh(plain, A.Now.AddMinutes(9), AbandonAfter).Should().BeFalse("its slot is surely still held, with time left to answer");
+        HoldingSlots.NeedsRefresh(plain, A.Now.AddMinutes(10), AbandonAfter).Should().BeTrue();
+        HoldingSlots.NeedsRefresh(gold, A.Now.AddHours(3), AbandonAfter).Should().BeFalse("gold trials hold no slot");
+    }
+
+    [Fact]
     public void Loads_add_up_the_live_slots_of_each_trial_with_their_left_conditions()
     {
         var (t1, t2) = (Guid.NewGuid(), Guid.NewGuid());
