@@ -204,6 +204,9 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             throw new DomainException("The study has closed; it takes no more answers.", DomainError.Conflict);
 
         var assignment = participant.Assignments.First(a => a.TrialId == command.TrialId);
+        // Read before the transaction: making a study's slot rows (after a restart) waits for the rows this
+        // transaction, and every other answer's, would lock — a wait on itself until the command timeout.
+        var plan = await plans.GetAsync(study, cancellationToken);
         await session.BeginTransactionAsync(cancellationToken);
         if (!HoldingSlots.NeedsSlot(assignment))
             await SlotLedger.ShareStudyLockAsync(session, study.Id, cancellationToken);
@@ -226,7 +229,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         {
             // The next trial goes with the answer, in the same commit: the participant asks for it at once, and that
             // request then only reads. Only the first round of claims: when it finds nothing, the request decides.
-            next = await ClaimTrialAsync(session, study, participant.After(outcome.Judgment), await plans.GetAsync(study, cancellationToken), now, 1, cancellationToken);
+            next = await ClaimTrialAsync(session, study, participant.After(outcome.Judgment), plan, now, 1, cancellationToken);
             if (next is not null) stream.AppendOne(next);
         }
         await session.SaveChangesAsync(cancellationToken);

@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Marten;
+using Platform.Studies;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Voting.Slots;
 
 namespace Platform.Tests.Voting;
 
@@ -82,6 +84,29 @@ public sealed class SlotRaceTests(PlatformFixture fixture) : IClassFixture<Platf
 
         sent.Select(r => r.StatusCode).Should().ContainSingle(s => s == HttpStatusCode.Created).And.AllSatisfy(s => s.Should().BeOneOf(HttpStatusCode.Created, HttpStatusCode.OK));
         (await JudgmentsAsync(studyId)).Should().ContainSingle().Which.Choice.Should().Be(Choice.Same);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_slot_rows_are_made_without_waiting_for_answers_in_flight()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 2, Tasks = ["dance"] }.Build(), prompts: 2);
+        var client = Factory.CreateClient();
+        await client.NextTrialAsync(await client.StartSessionAsync(studyId, "in-flight"));
+        var store = Factory.Services.GetRequiredService<IDocumentStore>();
+        Study study;
+        await using (var query = store.QuerySession())
+            study = (await query.LoadAsync<Study>(studyId))!;
+
+        // An answer in flight: its transaction has changed a slot row of the study and not committed yet.
+        await using var answering = store.LightweightSession();
+        await answering.BeginTransactionAsync(CancellationToken.None);
+        await answering.QueryAsync<int>("with touched as (update voting_slots set assigned_at = assigned_at where study_id = ? and session_id is not null returning 1) select count(*)::int from touched", studyId);
+
+        // A process that has just started has made no slot rows yet and makes them on its first read of the plan.
+        var plan = await new StudyPlans(store).GetAsync(study, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
+
+        plan.Trials.Should().NotBeEmpty("the read finished instead of waiting for the answer's transaction (until the command timeout)");
     }
 
     private async Task<IReadOnlyList<JudgmentRecorded>> JudgmentsAsync(Guid studyId)

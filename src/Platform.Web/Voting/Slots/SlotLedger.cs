@@ -33,7 +33,10 @@ public static class SlotLedger
         return table;
     }
 
-    /// <summary>Makes slots 0 … k − 1 of each trial (those that exist stay as they are).</summary>
+    /// <summary>
+    /// Makes slots 0 … k − 1 of each trial (those that exist stay as they are). Rows that exist are left out before
+    /// the insert: <c>on conflict</c> alone would wait for every transaction holding one of them (answers in flight).
+    /// </summary>
     public static async Task EnsureAsync(IQuerySession session, Guid studyId, IReadOnlyCollection<Guid> trialIds, int judgmentsPerTrial, CancellationToken cancellationToken)
     {
         if (trialIds.Count == 0) return;
@@ -41,6 +44,7 @@ public static class SlotLedger
             with made as (
                 insert into {TableName} (trial_id, slot, study_id)
                 select t, s, ? from unnest(?) as t cross join generate_series(0, ? - 1) as s
+                where not exists (select 1 from {TableName} v where v.trial_id = t and v.slot = s)
                 on conflict do nothing returning 1)
             select count(*)::int from made
             """, cancellationToken, studyId, trialIds.ToArray(), judgmentsPerTrial);
