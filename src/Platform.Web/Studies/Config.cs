@@ -39,6 +39,7 @@ public static class Config
         services.AddMemoryCache();
         services.AddSingleton<StudyPlans>();
         services.AddSingleton<TrialLoads>();
+        services.AddSingleton<TrialClaims>();
         services.AddSingleton<ParticipantSessions>();
         return services;
     }

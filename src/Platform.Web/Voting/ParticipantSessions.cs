@@ -14,18 +14,8 @@ namespace Platform.Voting;
 /// study: each trial's k slots are rows claimed by one atomic statement (<see cref="SlotLedger"/>) in the same
 /// transaction as the session's own stream, whose expected version makes every answer land exactly once.
 /// </summary>
-public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, TrialLoads loads, IMemoryCache cache, IConfiguration configuration, TimeProvider clock)
+public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, TrialClaims claims, IMemoryCache cache, IConfiguration configuration, TimeProvider clock)
 {
-    /// <summary>Choices tried per round of claims; a claim that finds a trial full takes the next choice.</summary>
-    private const int ClaimsPerRead = 4;
-
-    /// <summary>
-    /// Nothing is concluded from a load a moment old, nor from slots other participants are claiming right now: first
-    /// the loads as last read, skipping slots in flight; then the loads read afresh; last, waiting for the claims in
-    /// flight (a claim can roll back), the only round that may find every trial full and end the session.
-    /// </summary>
-    private static readonly (bool Fresh, bool Wait)[] ClaimRounds = [(false, false), (true, false), (true, true)];
-
     private TimeSpan AbandonAfter => configuration.GetValue("Voting:AbandonAfter", TimeSpan.FromMinutes(20));
 
     /// <returns>The session and whether it was created now (false: the participant already had one).</returns>
@@ -137,46 +127,13 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         }
         var plan = await plans.GetAsync(study, cancellationToken);
         await session.BeginTransactionAsync(cancellationToken);
-        if (await ClaimTrialAsync(session, study, participant, plan, now, ClaimRounds.Length, cancellationToken) is not { } assigned)
+        if (await claims.ClaimAsync(session, study, participant, plan, now, AbandonAfter, firstRoundOnly: false, cancellationToken) is not { } assigned)
             return await NothingLeftAsync(session, stream, study, now, cancellationToken);
         // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
         stream.AppendOne(assigned);
         await session.SaveChangesAsync(cancellationToken);
-        Claimed(study, assigned);
+        claims.Committed(study, assigned);
         return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, assigned, plan, cancellationToken));
-    }
-
-    /// <summary>
-    /// A trial for the participant, its slot claimed in the session's transaction, trying <paramref name="rounds"/> of
-    /// <see cref="ClaimRounds"/>; null when none was free by them.
-    /// </summary>
-    private async Task<TrialAssigned?> ClaimTrialAsync(IDocumentSession session, Study study, ParticipantSession participant, StudyPlan plan, DateTimeOffset now,
-        int rounds, CancellationToken cancellationToken)
-    {
-        var settings = study.Settings;
-        var cutoff = HoldingSlots.Cutoff(now, AbandonAfter);
-        foreach (var (fresh, wait) in ClaimRounds.Take(rounds))
-        {
-            // Trials a claim found full in this round; the last round goes on until every trial is.
-            var full = new HashSet<Guid>();
-            for (var tries = 0; wait || tries < ClaimsPerRead; tries++)
-            {
-                var trialLoads = await loads.GetAsync(study.Id, AbandonAfter, fresh && tries == 0, cancellationToken);
-                var assigned = AssigningTrial.Next(participant, settings, plan.Trials, trialLoads, plan.Golds, Random.Shared, now, full);
-                if (assigned is null) break;
-                if (assigned.IsGold
-                    || await SlotLedger.ClaimAsync(session, assigned.TrialId, participant.Id, assigned.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken, wait))
-                    return assigned;
-                full.Add(assigned.TrialId);
-            }
-        }
-        return null;
-    }
-
-    /// <summary>After the commit: the next participants of this process see the claim before the next read of the loads.</summary>
-    private void Claimed(Study study, TrialAssigned? assigned)
-    {
-        if (assigned is { IsGold: false }) loads.Claimed(study.Id, assigned.TrialId, assigned.Left.Condition);
     }
 
     private static async Task<NextTrial> NothingLeftAsync(IDocumentSession session, IEventStream<ParticipantSession> stream, Study study, DateTimeOffset now, CancellationToken cancellationToken)
@@ -229,11 +186,11 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         {
             // The next trial goes with the answer, in the same commit: the participant asks for it at once, and that
             // request then only reads. Only the first round of claims: when it finds nothing, the request decides.
-            next = await ClaimTrialAsync(session, study, participant.After(outcome.Judgment), plan, now, 1, cancellationToken);
+            next = await claims.ClaimAsync(session, study, participant.After(outcome.Judgment), plan, now, AbandonAfter, firstRoundOnly: true, cancellationToken);
             if (next is not null) stream.AppendOne(next);
         }
         await session.SaveChangesAsync(cancellationToken);
-        Claimed(study, next);
+        claims.Committed(study, next);
         return (outcome.Judgment, true);
     }
 
