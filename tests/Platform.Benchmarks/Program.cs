@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Platform.Benchmarks;
 
-// `dispatch …` runs the generation load harness, `voting …` and `voting-ui …` the voting ones (VOTING-HARNESS.md);
+// `dispatch …` runs the generation load harness, `voting …` and `voting-ui …` the voting ones (docs/BENCHMARKS.md, "Voting at crowd scale: the load harness");
 // anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {

@@ -5,7 +5,7 @@ namespace Platform.Benchmarks;
 /// <summary>
 /// The voting load harness (issue 11): the published platform in its own process, a large open study made through the
 /// API, then participants through the public API only — a closed loop of N participants or an open loop at a fixed
-/// rate — and pgbench on the platform's own cluster for comparison. Run it as VOTING-HARNESS.md says.
+/// rate — and pgbench on the platform's own cluster for comparison. Run it as docs/BENCHMARKS.md ("Voting at crowd scale: the load harness") says.
 /// </summary>
 public static class VotingHarness
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Platform.Benchmarks;
 
-/// <summary>The options of <c>voting</c> and <c>voting-ui</c>; see VOTING-HARNESS.md.</summary>
+/// <summary>The options of <c>voting</c> and <c>voting-ui</c>; see docs/BENCHMARKS.md ("Voting at crowd scale: the load harness").</summary>
 public sealed record VotingOptions
 {
     public const string Usage = """

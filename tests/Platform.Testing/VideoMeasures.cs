@@ -38,12 +38,24 @@ public static partial class VideoMeasures
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = StartOrExplain(start);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{file} failed: {await error}");
         return (await output, await error);
+    }
+
+    private static Process StartOrExplain(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{start.FileName} is not installed here: ./test.sh (or ./run.sh) installs it, as scripts/system-packages.sh says.", e);
+        }
     }
 
     private static async Task<string> CompareAsync(string video, string reference, string filter) =>

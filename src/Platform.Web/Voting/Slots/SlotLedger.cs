@@ -30,6 +30,8 @@ public static class SlotLedger
         table.AddColumn("judged_at", "timestamp with time zone");
         // The live slots of a study, read for the trial loads.
         table.Indexes.Add(new IndexDefinition("ix_voting_slots_claimed") { Columns = ["study_id"], Predicate = "session_id is not null" });
+        // A session's slot of a trial (answer, refresh), found without reading the trial's other k − 1 slots.
+        table.Indexes.Add(new IndexDefinition("ix_voting_slots_session") { Columns = ["trial_id", "session_id"], Predicate = "session_id is not null" });
         return table;
     }
 
