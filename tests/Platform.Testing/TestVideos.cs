@@ -29,4 +29,8 @@ public static class TestVideos
     /// <summary>A copy of a clip that differs only in a metadata tag (no re-encoding): other bytes, same pictures.</summary>
     public static Task CopyWithTagAsync(string source, string target, string tag) =>
         VideoMeasures.RunAsync("ffmpeg", "-v", "error", "-i", source, "-c", "copy", "-metadata", $"comment={tag}", "-y", target);
+
+    /// <summary>A copy of a clip carrying a researcher's tags, as a file straight from a training run might.</summary>
+    public static Task CopyWithTagsAsync(string source, string target, string title, string comment) =>
+        VideoMeasures.RunAsync("ffmpeg", "-v", "error", "-i", source, "-c", "copy", "-metadata", $"title={title}", "-metadata", $"comment={comment}", "-y", target);
 }

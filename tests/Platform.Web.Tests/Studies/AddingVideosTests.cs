@@ -89,6 +89,38 @@ public sealed class AddingVideosTests : IAsyncLifetime
         (await VideoMeasures.SsimAsync(original, original)).Should().BeGreaterThan(0.99, "the measure itself works");
     }
 
+    [Fact]
+    public async Task Nothing_in_the_served_files_names_the_upload_or_tells_a_gold_copy_from_the_real_video()
+    {
+        var studyId = await _researcher.CreateStudyAsync(new StudyBuilder().Build());
+        var upload = Path.Combine(_factory.DataDirectory, "ours_ckpt_1200.mp4");
+        await TestVideos.CopyWithTagsAsync(await TestVideos.ClipAsync(hue: 70, seconds: 1.5, width: 160, height: 120, fps: 25), upload,
+            "cond-b secret model v2", "file=ours_ckpt_1200.mp4");
+        (await _researcher.UploadAsync(studyId, upload, "ours-simdrop", "a dancer spins")).EnsureSuccessStatusCode();
+        (await _researcher.WaitForVideosAsync(studyId)).Single().Status.Should().Be(VideoState.Ready);
+        var video = await VideoAsync(studyId);
+
+        var original = await DownloadAsync(video.MediaId);
+        var copies = new[] { original, await DownloadAsync(video.PosterMediaId), await DownloadAsync(video.DegradedMediaId), await DownloadAsync(video.CorruptedMediaId) };
+        foreach (var file in copies)
+        {
+            var text = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file));
+            text.Should().NotContainAny(["secret", "ckpt", "cond-b", "simdrop"], "no tag of the upload reaches a participant");
+            text.Should().NotContain("options:", "x264's options string (in its SEI) would differ between a video and its gold copies");
+            (await VideoMeasures.RunAsync("ffprobe", "-v", "error", "-show_entries", "format_tags=title,comment,creation_time", "-of", "compact", file)).Output
+                .Should().NotContainAny(["title", "comment", "creation_time"]);
+        }
+        foreach (var gold in copies[2..])
+        {
+            ((double)new FileInfo(gold).Length / new FileInfo(original).Length).Should().BeInRange(0.67, 1.5, "a gold copy's size does not give it away");
+            (await StreamAsync(gold)).Should().Be(await StreamAsync(original), "a gold copy is encoded like the real video");
+        }
+    }
+
+    private static async Task<string> StreamAsync(string file) =>
+        (await VideoMeasures.RunAsync("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries", "stream=codec_name,profile,pix_fmt,width,height,has_b_frames",
+            "-of", "compact", file)).Output;
+
     private async Task ShouldHaveStoredNothingAsync(Guid studyId, IReadOnlyList<string> mediaBefore)
     {
         (await _researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{studyId}/videos", ApiClient.Json)).Should().BeEmpty();

@@ -5,21 +5,25 @@ namespace Platform.Studies;
 /// <summary>
 /// The degraded copies of a video whose right answer is known, for gold trials. Frozen: the first frame held for the
 /// whole duration, set against the real video in pairwise gold. Corrupted: pixels shuffled in 8×8 blocks, strong moving
-/// noise and inverted colours, an unmistakable failure for a rating gold whatever the success criterion.
+/// noise and inverted colours, an unmistakable failure for a rating gold whatever the success criterion. Both are
+/// encoded as the real video is (<see cref="ServedEncoding"/>), at its bitrate, so their bytes do not give them away.
 /// </summary>
 public static class GoldCopies
 {
-    public static FFMpegArgumentProcessor Frozen(string poster, string output, ProbedVideo probed) =>
+    public static FFMpegArgumentProcessor Frozen(string poster, string output, ProbedVideo probed, long bitsPerSecond) =>
         FFMpegArguments.FromFileInput(poster, verifyExists: true, i => i.WithLoop())
             .OutputToFile(output, overwrite: true, o => o
                 .WithDuration(probed.Duration)
                 .WithFrameRate(probed.FrameRate > 0 ? probed.FrameRate : 25)
-                .WithCustomArgument("-c:v libx264 -preset veryfast -crf 23 -pix_fmt yuv420p -vf scale=trunc(iw/2)*2:trunc(ih/2)*2 -movflags +faststart -an"));
+                .WithCustomArgument("-vf scale=trunc(iw/2)*2:trunc(ih/2)*2")
+                .WithCustomArgument(ServedEncoding.Video)
+                .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond)));
 
     /// <param name="normalised">The web-playable video: even dimensions, so the copy keeps its size.</param>
-    public static FFMpegArgumentProcessor Corrupted(string normalised, string output) =>
+    public static FFMpegArgumentProcessor Corrupted(string normalised, string output, long bitsPerSecond) =>
         FFMpegArguments.FromFileInput(normalised)
             .OutputToFile(output, overwrite: true, o => o
                 .WithCustomArgument("-vf shufflepixels=m=block:w=8:h=8:s=1,noise=alls=100:allf=t+u,negate")
-                .WithCustomArgument("-c:v libx264 -preset veryfast -crf 28 -pix_fmt yuv420p -movflags +faststart -an"));
+                .WithCustomArgument(ServedEncoding.Video)
+                .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond)));
 }

@@ -103,22 +103,24 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         var normalised = Path.Combine(work, "video.mp4");
         await RunStepAsync(FFMpegArguments.FromFileInput(upload)
                 .OutputToFile(normalised, overwrite: true, o => o
-                    .WithCustomArgument("-c:v libx264 -preset veryfast -crf 20 -profile:v high -pix_fmt yuv420p")
-                    .WithCustomArgument("-vf scale=trunc(iw/2)*2:trunc(ih/2)*2 -movflags +faststart -an"))
+                    .WithCustomArgument("-vf scale=trunc(iw/2)*2:trunc(ih/2)*2")
+                    .WithCustomArgument(ServedEncoding.Video)
+                    .WithCustomArgument(ServedEncoding.Quality))
                 .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, percent), probed.Duration),
             "convert the video to H.264", video.Id, tools, cancellationToken);
 
         var poster = Path.Combine(work, "poster.jpg");
         await RunStepAsync(FFMpegArguments.FromFileInput(normalised)
-                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3")),
+                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3").WithCustomArgument(ServedEncoding.Picture)),
             "take a poster frame from the video", video.Id, tools, cancellationToken);
 
-        var frozen = Path.Combine(work, "frozen.mp4");
-        await RunStepAsync(GoldCopies.Frozen(poster, frozen, probed), "make the frozen-frame copy for gold trials", video.Id, tools, cancellationToken);
-        var corrupted = Path.Combine(work, "corrupted.mp4");
-        await RunStepAsync(GoldCopies.Corrupted(normalised, corrupted), "make the corrupted copy for gold trials", video.Id, tools, cancellationToken);
-
         var check = await FFProbe.AnalyseAsync(normalised, tools, cancellationToken: cancellationToken);
+        var bitsPerSecond = (long)(new FileInfo(normalised).Length * 8 / Math.Max(check.Duration.TotalSeconds, 0.1));
+        var frozen = Path.Combine(work, "frozen.mp4");
+        await RunStepAsync(GoldCopies.Frozen(poster, frozen, probed, bitsPerSecond), "make the frozen-frame copy for gold trials", video.Id, tools, cancellationToken);
+        var corrupted = Path.Combine(work, "corrupted.mp4");
+        await RunStepAsync(GoldCopies.Corrupted(normalised, corrupted, bitsPerSecond), "make the corrupted copy for gold trials", video.Id, tools, cancellationToken);
+
         return new MadeFiles(video, check, [new(normalised, ".mp4", "video/mp4"), new(poster, ".jpg", "image/jpeg"), new(frozen, ".mp4", "video/mp4"), new(corrupted, ".mp4", "video/mp4")]);
     }
 
