@@ -35,7 +35,7 @@ public static class JudgmentCsv
     }
 
     /// <summary>One row of a study's judgments.csv: whose answer, which choice, and the decision time sent with it.</summary>
-    public sealed record Exported(string Participant, string Choice, int DecisionMs);
+    public sealed record Exported(string Participant, string Choice, int DecisionMs, int? ClientDecisionMs);
 
     /// <summary>Reads the rows of a study's judgments.csv (/api/studies/{id}/judgments.csv).</summary>
     public static IReadOnlyList<Exported> ReadExport(string csv)
@@ -45,7 +45,7 @@ public static class JudgmentCsv
         reader.ReadHeader();
         var rows = new List<Exported>();
         while (reader.Read())
-            rows.Add(new Exported(reader.GetField("participant")!, reader.GetField("choice")!, reader.GetField<int>("decision_ms")));
+            rows.Add(new Exported(reader.GetField("participant")!, reader.GetField("choice")!, reader.GetField<int>("decision_ms"), reader.GetField<int?>("client_decision_ms")));
         return rows;
     }
 }

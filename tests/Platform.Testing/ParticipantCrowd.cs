@@ -17,7 +17,8 @@ public sealed class ParticipantCrowd : IAsyncDisposable
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
 
-    public sealed record Answer(string Participant, Guid TrialId, string Choice, int DecisionMs);
+    /// <param name="ClientDecisionMs">Different for each answer of a participant, so the export's row of each is known.</param>
+    public sealed record Answer(string Participant, Guid TrialId, string Choice, int ClientDecisionMs);
 
     /// <summary>A response other than 2xx, with its Retry-After header (null when it had none).</summary>
     public sealed record Refusal(string Request, HttpStatusCode Status, TimeSpan? RetryAfter, string Body);
@@ -114,7 +115,7 @@ public sealed class ParticipantCrowd : IAsyncDisposable
             }
             using var answered = await SendAsync(HttpMethod.Post, $"/api/sessions/{token}/judgments", answer);
             if (!answered.IsSuccessStatusCode) return false;
-            _acknowledged.Enqueue(new Answer(participant, trial.TrialId, answer.Choice!, answer.DecisionMs));
+            _acknowledged.Enqueue(new Answer(participant, trial.TrialId, answer.Choice!, answer.DecisionMs!.Value));
         }
     }
 

@@ -5,7 +5,9 @@ namespace Platform.Results;
 /// <summary>
 /// One answer as the results see it, whether recorded here or imported. <paramref name="Unit"/> identifies what was
 /// judged (the trial), so answers of several participants on one unit can be compared for agreement.
-/// <paramref name="Right"/> is null for a rating; <paramref name="DecisionMs"/> is null when unknown (imported).
+/// <paramref name="Right"/> is null for a rating; <paramref name="DecisionMs"/> is null when unknown (imported); it is the server's measure (from the trial being handed out
+/// to the answer arriving) since 2026-12-06, before that the participant's page's own figure, which
+/// <paramref name="ClientDecisionMs"/> now holds beside it.
 /// </summary>
 public sealed record Judgment(
     string ParticipantId,
@@ -19,11 +21,12 @@ public sealed record Judgment(
     DateTimeOffset At,
     bool IsGold = false,
     bool? Correct = null,
-    bool Imported = false)
+    bool Imported = false,
+    int? ClientDecisionMs = null)
 {
     public static Judgment From(JudgmentRecorded e) => new(
         e.ParticipantId, e.TrialId.ToString("N"), e.Prompt ?? string.Empty, e.Task ?? string.Empty, e.LeftCondition, e.RightCondition,
-        e.Choice, e.DecisionMs, e.At, e.IsGold, e.Correct);
+        e.Choice, e.DecisionMs, e.At, e.IsGold, e.Correct, ClientDecisionMs: e.ClientDecisionMs);
 
     /// <summary>Imported answers on the same prompt, task and pair of conditions count as judgments of one unit.</summary>
     public static IEnumerable<Judgment> From(JudgmentImport import) => import.Judgments.Select(j => new Judgment(

@@ -11,7 +11,8 @@ public sealed record TrialAssigned(Guid SessionId, Guid StudyId, Guid TrialId, s
 /// <summary>An assignment left unanswered too long went back to the pool.</summary>
 public sealed record AssignmentReleased(Guid SessionId, Guid TrialId, DateTimeOffset At);
 
-public sealed record JudgmentRecorded(Guid SessionId, Guid StudyId, Guid TrialId, string Prompt, string Task, string LeftCondition, string? RightCondition, Choice Choice, int DecisionMs, bool IsGold, bool? Correct, string ParticipantId, DateTimeOffset At);
+public sealed record JudgmentRecorded(Guid SessionId, Guid StudyId, Guid TrialId, string Prompt, string Task, string LeftCondition, string? RightCondition, Choice Choice, int DecisionMs, bool IsGold, bool? Correct, string ParticipantId, DateTimeOffset At,
+    int? ClientDecisionMs = null);
 
 public sealed record SessionCompleted(Guid SessionId, Guid StudyId, DateTimeOffset At);
 

@@ -21,8 +21,10 @@ public sealed record TrialResponse(Guid TrialId, StudyKind Kind, string Question
 public sealed record JudgmentRequest(
     Guid TrialId,
     [property: Description("left, same or right (pairwise; two-way scales have no same), success or failure (rating)")] string? Choice,
-    int DecisionMs);
+    [property: Description("Optional: the decision time your page measured, kept beside the server's own (from the trial being handed out to the answer arriving), which is the one results use")]
+    int? DecisionMs = null);
 
+/// <param name="DecisionMs">The server's measure: from the trial being handed out to the answer arriving.</param>
 public sealed record JudgmentResponse(Guid TrialId, Choice Choice, int DecisionMs, DateTimeOffset At);
 
 public sealed record SessionState(bool Completed, string? CompletionCode, string? CompletionUrl, Progress Progress);

@@ -12,8 +12,11 @@ public sealed class RecordingJudgmentTests
     private static readonly TrialVideo OfB = new(Guid.NewGuid(), "b");
     private static readonly Guid Trial = Guid.NewGuid();
 
+    /// <summary>The answer arrives 3 s after the trial was handed out; the page says it took <paramref name="decisionMs"/>.</summary>
     private static JudgmentOutcome Record(ParticipantSession session, Choice choice, int decisionMs = 2400, StudySettings? settings = null) =>
-        RecordingJudgment.Handle(session, settings ?? Settings, new RecordJudgment(session.Id, Trial, choice, decisionMs), A.Now);
+        RecordingJudgment.Handle(session, settings ?? Settings, new RecordJudgment(session.Id, Trial, choice, decisionMs), Answered);
+
+    private static readonly DateTimeOffset Answered = A.Now.AddSeconds(3);
 
     [Fact]
     public void A_new_answer_is_recorded_with_the_conditions_on_each_side()
@@ -23,7 +26,29 @@ public sealed class RecordingJudgmentTests
         var outcome = Record(session, Choice.Left);
 
         outcome.Should().Be(new JudgmentOutcome.Recorded(new JudgmentRecorded(
-            session.Id, A.StudyId, Trial, "a dancer spins", "dance", "b", "a", Choice.Left, 2400, false, null, ASession.Participant, A.Now)));
+            session.Id, A.StudyId, Trial, "a dancer spins", "dance", "b", "a", Choice.Left, 3000, false, null, ASession.Participant, Answered, 2400)));
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(60_000)]
+    [InlineData(null)]
+    public void The_decision_time_is_the_servers_from_hand_out_to_answer_whatever_the_page_says(int? pageSays)
+    {
+        var session = ASession.Started().Assigned(Trial, OfA, OfB);
+
+        var judgment = RecordingJudgment.Handle(session, Settings, new RecordJudgment(session.Id, Trial, Choice.Left, pageSays), A.Now.AddMilliseconds(350)).Judgment;
+
+        (judgment.DecisionMs, judgment.ClientDecisionMs).Should().Be((350, pageSays), "the page's figure is kept beside the server's, never in its place");
+    }
+
+    [Fact]
+    public void An_answer_after_more_than_a_day_counts_a_day()
+    {
+        var session = ASession.Started().Assigned(Trial, OfA, OfB);
+
+        RecordingJudgment.Handle(session, Settings, new RecordJudgment(session.Id, Trial, Choice.Left), A.Now.AddDays(3)).Judgment.DecisionMs
+            .Should().Be(RecordingJudgment.MaxDecisionMs);
     }
 
     [Fact]
@@ -91,7 +116,7 @@ public sealed class RecordingJudgmentTests
     [InlineData(RecordingJudgment.MaxDecisionMs)]
     public void Decision_times_at_the_limits_are_accepted(int decisionMs)
     {
-        Record(ASession.Started().Assigned(Trial, OfA, OfB), Choice.Left, decisionMs).Judgment.DecisionMs.Should().Be(decisionMs);
+        Record(ASession.Started().Assigned(Trial, OfA, OfB), Choice.Left, decisionMs).Judgment.ClientDecisionMs.Should().Be(decisionMs);
     }
 
     [Theory]

@@ -108,10 +108,10 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static async Task ShouldHoldEachAcknowledgedAnswerOnceAsync(HttpClient researcher, Guid studyId, ParticipantCrowd crowd)
     {
         var rows = JudgmentCsv.ReadExport(await researcher.GetStringAsync($"/api/studies/{studyId}/judgments.csv"));
-        var stored = rows.GroupBy(r => (r.Participant, r.DecisionMs)).ToDictionary(g => g.Key, g => g.Select(r => r.Choice).ToList());
+        var stored = rows.GroupBy(r => (r.Participant, r.ClientDecisionMs)).ToDictionary(g => g.Key, g => g.Select(r => r.Choice).ToList());
 
         stored.Values.Should().OnlyContain(choices => choices.Count == 1, "each answer is stored once");
-        crowd.Acknowledged.Where(a => !stored.TryGetValue((a.Participant, a.DecisionMs), out var choices) || choices[0] != a.Choice)
+        crowd.Acknowledged.Where(a => !stored.TryGetValue((a.Participant, (int?)a.ClientDecisionMs), out var choices) || choices[0] != a.Choice)
             .Should().BeEmpty("every acknowledged answer is stored with its choice");
     }
 

@@ -163,9 +163,9 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         after.GetProperty("eventVersion").GetInt64().Should().BeGreaterThan(before.GetProperty("eventVersion").GetInt64());
         after.GetProperty("positionBias").GetProperty("leftWins").GetInt32().Should().Be(1);
         var csv = (await researcher.GetStringAsync($"/api/studies/{studyId}/judgments.csv")).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
-        csv[0].Should().Be("event_version,participant,prompt,task,left,right,choice,decision_ms,at,gold,correct,imported,excluded,exclusion_reasons");
+        csv[0].Should().Be("event_version,participant,prompt,task,left,right,choice,decision_ms,client_decision_ms,at,gold,correct,imported,excluded,exclusion_reasons");
         csv.Should().HaveCount(2);
-        csv[1].Should().MatchRegex(@"^\d+,prolific-pid-42,""a dancer spins, take 0"",dance,(base-model,ours-simdrop|ours-simdrop,base-model),left,2345,20\d\d-.*,False,,False,False,$");
+        csv[1].Should().MatchRegex(@"^\d+,prolific-pid-42,""a dancer spins, take 0"",dance,(base-model,ours-simdrop|ours-simdrop,base-model),left,\d+,2345,20\d\d-.*,False,,False,False,$");
     }
 
     [Fact]

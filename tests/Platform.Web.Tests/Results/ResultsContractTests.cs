@@ -111,8 +111,8 @@ public sealed class ResultsContractTests(PlatformFixture fixture) : IClassFixtur
         var researcher = await fixture.ResearcherAsync();
         var settings = new StudyBuilder { TrialsPerParticipant = 1 }.Build() with { Exclusions = new ExclusionRules(MinMedianDecisionMs: 1000) };
         var studyId = await researcher.OpenStudyWithVideosAsync(settings, prompts: 1);
-        await AnswerAsync(studyId, "hasty", Choice.Left, decisionMs: 300);
-        await AnswerAsync(studyId, "careful", Choice.Right, decisionMs: 2500);
+        await AnswerAsync(studyId, "hasty", Choice.Left);
+        await AnswerAsync(studyId, "careful", Choice.Right, thinkFor: TimeSpan.FromSeconds(1.2));
 
         var after = await ResultsAsync(researcher, studyId);
         var all = await ResultsAsync(researcher, studyId, "?exclusions=false");
@@ -156,11 +156,13 @@ public sealed class ResultsContractTests(PlatformFixture fixture) : IClassFixtur
             .GetProperty("aPreferred").GetInt32().Should().Be(11);
     }
 
-    private async Task AnswerAsync(Guid studyId, string participantId, Choice choice, int decisionMs)
+    /// <param name="thinkFor">How long the participant looks before answering: the server measures decision time itself.</param>
+    private async Task AnswerAsync(Guid studyId, string participantId, Choice choice, TimeSpan thinkFor = default)
     {
         var participant = Factory.CreateClient();
         var token = await participant.StartSessionAsync(studyId, participantId);
         var trial = await participant.NextTrialAsync(token);
-        (await participant.AnswerAsync(token, trial.TrialId, choice, decisionMs)).EnsureSuccessStatusCode();
+        await Task.Delay(thinkFor);
+        (await participant.AnswerAsync(token, trial.TrialId, choice)).EnsureSuccessStatusCode();
     }
 }

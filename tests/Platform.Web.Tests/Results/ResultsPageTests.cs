@@ -97,7 +97,7 @@ public sealed class ResultsPageTests : BunitTest, IClassFixture<PlatformFixture>
         var settings = new StudyBuilder { Tasks = ["dance", "gym"], TrialsPerParticipant = 1 }.Build() with { Exclusions = new ExclusionRules(MinMedianDecisionMs: 1000) };
         var studyId = await researcher.OpenStudyWithVideosAsync(settings, prompts: 1);
         (await researcher.ImportJudgmentsAsync(studyId, TwoTasks())).EnsureSuccessStatusCode();
-        await AnswerAsync(studyId, "hasty", Choice.Same, decisionMs: 300); // a dance trial: the study's videos are all in dance
+        await AnswerAsync(studyId, "hasty", Choice.Same); // answers at once; a dance trial: the study's videos are all in dance
 
         var page = Open(studyId);
 
@@ -166,11 +166,13 @@ public sealed class ResultsPageTests : BunitTest, IClassFixture<PlatformFixture>
     private static Task SwitchExclusionsAsync(IRenderedComponent<IComponent> page, bool on) =>
         page.Find("[data-testid=exclusions]").ChangeAsync(new ChangeEventArgs { Value = on });
 
-    private async Task AnswerAsync(Guid studyId, string participantId, Choice choice, int decisionMs)
+    /// <param name="thinkFor">How long the participant looks before answering: the server measures decision time itself.</param>
+    private async Task AnswerAsync(Guid studyId, string participantId, Choice choice, TimeSpan thinkFor = default)
     {
         var participant = _fixture.Factory.CreateClient();
         var token = await participant.StartSessionAsync(studyId, participantId);
         var trial = await participant.NextTrialAsync(token);
-        (await participant.AnswerAsync(token, trial.TrialId, choice, decisionMs)).EnsureSuccessStatusCode();
+        await Task.Delay(thinkFor);
+        (await participant.AnswerAsync(token, trial.TrialId, choice)).EnsureSuccessStatusCode();
     }
 }

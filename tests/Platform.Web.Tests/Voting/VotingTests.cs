@@ -55,7 +55,8 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
 
         first.StatusCode.Should().Be(HttpStatusCode.Created);
         replay.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await replay.Content.ReadFromJsonAsync<JudgmentResponse>(ApiClient.Json))!.DecisionMs.Should().Be(900, "the stored judgment is returned");
+        var stored = (await first.Content.ReadFromJsonAsync<JudgmentResponse>(ApiClient.Json))!;
+        (await replay.Content.ReadFromJsonAsync<JudgmentResponse>(ApiClient.Json)).Should().Be(stored, "the stored judgment is returned");
         changed.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await changed.Content.ReadAsStringAsync()).Should().Contain("first answer stands");
         var session = await SessionAsync(token);

@@ -3,7 +3,8 @@ using Platform.Studies;
 
 namespace Platform.Voting;
 
-public sealed record RecordJudgment(Guid SessionId, Guid TrialId, Choice Choice, int DecisionMs);
+/// <param name="ClientDecisionMs">The decision time the participant's page measured, kept beside the server's; never trusted.</param>
+public sealed record RecordJudgment(Guid SessionId, Guid TrialId, Choice Choice, int? ClientDecisionMs = null);
 
 public abstract record JudgmentOutcome(JudgmentRecorded Judgment)
 {
@@ -36,14 +37,21 @@ public static class RecordingJudgment
                 DomainError.NotFound);
         if (!Choices.Allowed(settings).Contains(command.Choice))
             throw Choices.NotAllowed(Choices.Name(command.Choice), settings);
-        if (command.DecisionMs is < 0 or > MaxDecisionMs)
+        if (command.ClientDecisionMs is < 0 or > MaxDecisionMs)
             throw new DomainException("decisionMs must be between 0 and 86400000.", DomainError.Unprocessable);
 
         bool? correct = assignment.IsGold ? command.Choice == assignment.CorrectChoice : null;
         return new JudgmentOutcome.Recorded(new JudgmentRecorded(
             session.Id, session.StudyId, command.TrialId, assignment.Prompt, assignment.Task, assignment.Left.Condition, assignment.Right?.Condition,
-            command.Choice, command.DecisionMs, assignment.IsGold, correct, session.ParticipantId, now));
+            command.Choice, DecisionMs(assignment, now), assignment.IsGold, correct, session.ParticipantId, now, command.ClientDecisionMs));
     }
+
+    /// <summary>
+    /// The decision time as the server saw it: from the trial being handed out to the answer arriving (network and
+    /// video loading included). A client cannot make a hasty answer look careful by what it sends.
+    /// </summary>
+    public static int DecisionMs(TrialAssigned assignment, DateTimeOffset now) =>
+        (int)Math.Clamp((now - assignment.At).TotalMilliseconds, 0, MaxDecisionMs);
 
     /// <summary>Whether one more judgment, recorded on <paramref name="before"/>, completes the session.</summary>
     public static bool Completes(ParticipantSession before, StudySettings settings) =>

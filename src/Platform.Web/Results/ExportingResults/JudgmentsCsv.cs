@@ -18,6 +18,7 @@ public static class JudgmentsCsv
         [property: Name("right")] string? Right,
         [property: Name("choice")] string Choice,
         [property: Name("decision_ms")] int? DecisionMs,
+        [property: Name("client_decision_ms")] int? ClientDecisionMs,
         [property: Name("at")] string At,
         [property: Name("gold")] bool Gold,
         [property: Name("correct")] bool? Correct,
@@ -36,7 +37,7 @@ public static class JudgmentsCsv
         {
             var q = quality[j.ParticipantId];
             return new Line(study.EventVersion, j.ParticipantId, j.Prompt, j.Task, j.Left, j.Right, j.Choice.ToString().ToLowerInvariant(),
-                j.DecisionMs, j.At.ToString("O", CultureInfo.InvariantCulture), j.IsGold, j.Correct, j.Imported, q.Excluded, string.Join("; ", q.Reasons));
+                j.DecisionMs, j.ClientDecisionMs, j.At.ToString("O", CultureInfo.InvariantCulture), j.IsGold, j.Correct, j.Imported, q.Excluded, string.Join("; ", q.Reasons));
         }), cancellationToken);
     }
 }
