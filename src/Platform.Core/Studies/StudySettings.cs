@@ -46,6 +46,8 @@ public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinM
 }
 
 /// <summary>Everything a researcher decides about a study.</summary>
+/// <param name="Title">The researchers' own name of the study; participants never see it (it may name the conditions).</param>
+/// <param name="PublicTitle">The title participants see; none: <see cref="DefaultPublicTitle"/>.</param>
 /// <param name="JudgmentsPerTrial">Overlap k: how many different participants judge each trial. Optional in the API (3 when
 /// left out): the attributes give it a default although later parameters have none, and JSON binding honours it.</param>
 public sealed record StudySettings(
@@ -63,7 +65,14 @@ public sealed record StudySettings(
     double GoldRate,
     string CompletionCode,
     string? CompletionUrl,
-    ExclusionRules? Exclusions = null)
+    ExclusionRules? Exclusions = null,
+    string? PublicTitle = null)
 {
     public const int DefaultJudgmentsPerTrial = 3;
+
+    public const string DefaultPublicTitle = "Video study";
+
+    /// <summary>What participants see as the study's title.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ShownToParticipants => PublicTitle ?? DefaultPublicTitle;
 }

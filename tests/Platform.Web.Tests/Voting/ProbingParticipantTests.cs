@@ -1,12 +1,17 @@
 using System.Net.Http.Json;
+using Bunit;
 using Marten;
+using Microsoft.AspNetCore.Components;
+using Platform.Studies;
 using Platform.Testing;
+using Platform.Tests.Components;
 using Platform.Voting;
+using Platform.Voting.Taking;
 
 namespace Platform.Tests.Voting;
 
 /// <summary>What a participant who probes the API (a bot author, a speeder) can and cannot make the platform believe.</summary>
-public sealed class ProbingParticipantTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest, IClassFixture<PlatformFixture>
 {
     [Fact]
     public async Task The_decision_time_is_measured_by_the_server_not_taken_from_the_request()
@@ -27,5 +32,23 @@ public sealed class ProbingParticipantTests(PlatformFixture fixture) : IClassFix
         await using var session = fixture.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var stored = (await session.Query<ParticipantSession>().SingleAsync(s => s.Token == token)).Judgments.Single();
         (stored.DecisionMs, stored.ClientDecisionMs).Should().Be((response.DecisionMs, 1234), "the page's figure is kept beside it, clearly named");
+    }
+
+    [Fact]
+    public async Task The_participant_page_shows_the_title_for_participants_never_the_internal_one_or_the_conditions()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder().Build() with { Title = "SimDrop 0.2 against the base model", PublicTitle = "How natural is the motion?" };
+        var studyId = await researcher.OpenStudyWithVideosAsync(settings, prompts: 1);
+
+        foreach (var service in new[] { typeof(ParticipantSessions), typeof(StudyCatalog), typeof(Instructions) })
+            Context.Services.AddSingleton(service, fixture.Factory.Services.GetRequiredService(service));
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("PROLIFIC_PID", "curious-participant"));
+        var page = Context.Render<TakeStudy>(p => p.Add(x => x.StudyId, studyId));
+
+        page.WaitForAssertion(() => page.Markup.Should().Contain("How natural is the motion?"), TimeSpan.FromSeconds(30));
+        page.Markup.Should().NotContainAny([settings.Title, .. settings.Conditions.SelectMany(c => new[] { c.Key, c.Label })]);
     }
 }

@@ -20,6 +20,7 @@ public static partial class DesigningStudy
         var s = Normalise(settings);
         var problems = new List<string>();
         if (s.Title.Length is 0 or > 200) problems.Add("a title of 1 to 200 characters");
+        if (s.PublicTitle is { Length: > 200 }) problems.Add("a title for participants of at most 200 characters (or none)");
         if (s.Question.Length == 0) problems.Add("the question evaluators answer");
         if (s.Kind == StudyKind.Rating && string.IsNullOrEmpty(s.SuccessCriterion))
             problems.Add("the success criterion of a rating study (e.g. \"Success: the human body stays anatomically plausible throughout\")");
@@ -58,6 +59,7 @@ public static partial class DesigningStudy
     private static StudySettings Normalise(StudySettings s) => s with
     {
         Title = (s.Title ?? string.Empty).Trim(),
+        PublicTitle = string.IsNullOrWhiteSpace(s.PublicTitle) ? null : s.PublicTitle.Trim(),
         Instructions = (s.Instructions ?? string.Empty).Trim(),
         Question = (s.Question ?? string.Empty).Trim(),
         SuccessCriterion = string.IsNullOrWhiteSpace(s.SuccessCriterion) ? null : s.SuccessCriterion.Trim(),

@@ -6,6 +6,7 @@ namespace Platform.Studies;
 public sealed class StudyDraft
 {
     public string Title { get; set; } = string.Empty;
+    public string? PublicTitle { get; set; }
     public string Instructions { get; set; } = "Watch both videos to the end, then answer the question.";
     public StudyKind Kind { get; set; } = StudyKind.Pairwise;
     public PairwiseScale Scale { get; set; } = PairwiseScale.ThreeWay;
@@ -27,11 +28,12 @@ public sealed class StudyDraft
         [.. Conditions.Select(c => c.ToCondition())],
         [.. Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         Pairing, JudgmentsPerTrial, TrialsPerParticipant, GoldRate, CompletionCode, CompletionUrl,
-        new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs));
+        new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs), PublicTitle);
 
     public static StudyDraft From(StudySettings s) => new()
     {
         Title = s.Title,
+        PublicTitle = s.PublicTitle,
         Instructions = s.Instructions,
         Kind = s.Kind,
         Scale = s.Scale,
