@@ -1,6 +1,7 @@
 namespace Platform.Studies;
 
-public sealed record StudyCreated(Guid StudyId, StudySettings Settings, Guid By, DateTimeOffset At);
+/// <param name="TrialKey">The secret trial ids are keyed with (<see cref="Common.StableId.Keyed"/>); none for studies made before it.</param>
+public sealed record StudyCreated(Guid StudyId, StudySettings Settings, Guid By, DateTimeOffset At, string? TrialKey = null);
 
 public sealed record StudySettingsChanged(Guid StudyId, StudySettings Settings, Guid By, DateTimeOffset At);
 
@@ -21,6 +22,9 @@ public sealed class Study
     public DateTimeOffset? FirstOpenedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The server-side secret trial ids are keyed with, so a participant cannot derive them from the study's content.</summary>
+    public string? TrialKey { get; set; }
+
     public static Study Create(StudyCreated created) => new()
     {
         Id = created.StudyId,
@@ -28,6 +32,7 @@ public sealed class Study
         Status = StudyStatus.Draft,
         CreatedBy = created.By,
         CreatedAt = created.At,
+        TrialKey = created.TrialKey,
     };
 
     public void Apply(StudySettingsChanged changed) => Settings = changed.Settings;

@@ -12,7 +12,7 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
 {
     public async Task<Study> CreateAsync(DesignStudy command, CancellationToken cancellationToken = default)
     {
-        var created = DesigningStudy.Handle(command, clock.GetUtcNow());
+        var created = DesigningStudy.Handle(command with { TrialKey = command.TrialKey ?? StableId.NewKey() }, clock.GetUtcNow());
         await using var session = store.LightweightSession();
         session.Events.StartStream<Study>(created.StudyId, created);
         await session.SaveChangesAsync(cancellationToken);
@@ -68,7 +68,7 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
         Plan(study, await ReadyVideosAsync(session, study.Id, cancellationToken));
 
     public static IReadOnlyList<PlannedTrial> Plan(Study study, IEnumerable<CandidateVideo> ready) =>
-        TrialPlanner.Plan(study.Id, study.Settings, ready.Select(v => new ReadyVideo(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, v.UploadedAt)));
+        TrialPlanner.Plan(study.Id, study.Settings, ready.Select(v => new ReadyVideo(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, v.UploadedAt)), study.TrialKey);
 
     public static async Task<IReadOnlyList<CandidateVideo>> ReadyVideosAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
         await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId && v.State == VideoState.Ready).ToListAsync(cancellationToken);

@@ -120,4 +120,19 @@ public sealed class TrialPlannerTests
         plan.Select(t => (t.Prompt, $"{t.Videos[0].Condition}-{t.Videos[1].Condition}"))
             .Should().Equal(("p1", "a-b"), ("p2", "a-b"), ("p2", "a-c"), ("p2", "b-c"), ("p3", "a-b"));
     }
+
+    [Fact]
+    public void Keyed_trial_ids_stay_stable_but_cannot_be_derived_from_the_study_content()
+    {
+        List<ReadyVideo> ready = [A.Ready("a", "spin", seed: 1), A.Ready("b", "spin", seed: 1)];
+        var key = Platform.Common.StableId.NewKey();
+
+        var keyed = TrialPlanner.Plan(A.StudyId, A.Pairwise(), ready, key).Single().TrialId;
+
+        TrialPlanner.Plan(A.StudyId, A.Pairwise(), ready, key).Single().TrialId.Should().Be(keyed, "planning again keeps the ids");
+        keyed.Should().NotBe(Platform.Common.StableId.From(A.StudyId, "pair", "spin", 1, "a", "b"), "the unkeyed id is what an outsider can compute");
+        TrialPlanner.Plan(A.StudyId, A.Pairwise(), ready, Platform.Common.StableId.NewKey()).Single().TrialId.Should().NotBe(keyed);
+        TrialPlanner.Plan(A.StudyId, A.Pairwise(), ready).Single().TrialId
+            .Should().Be(Platform.Common.StableId.From(A.StudyId, "pair", "spin", 1, "a", "b"), "studies made before keys keep their trials");
+    }
 }

@@ -51,4 +51,21 @@ public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest
         page.WaitForAssertion(() => page.Markup.Should().Contain("How natural is the motion?"), TimeSpan.FromSeconds(30));
         page.Markup.Should().NotContainAny([settings.Title, .. settings.Conditions.SelectMany(c => new[] { c.Key, c.Label })]);
     }
+
+    [Fact]
+    public async Task A_trial_id_cannot_be_computed_from_the_prompt_and_the_condition_keys()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder().Build();
+        var studyId = await researcher.OpenStudyWithVideosAsync(settings, prompts: 1);
+        var client = fixture.Factory.CreateClient();
+        var trial = await client.NextTrialAsync(await client.StartSessionAsync(studyId, "id-guesser"));
+
+        // Everything an outsider could know or guess: the study id (in the link), the prompts, seeds and keys.
+        await using var session = fixture.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId).ToListAsync();
+        var keys = settings.Conditions.Select(c => c.Key).ToList();
+        var guesses = videos.SelectMany(v => keys.SelectMany(a => keys.Select(b => Platform.Common.StableId.From(studyId, "pair", v.Prompt, v.Seed, a, b)))).ToList();
+        guesses.Should().NotContain(trial.TrialId);
+    }
 }

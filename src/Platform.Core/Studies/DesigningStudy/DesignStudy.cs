@@ -3,7 +3,8 @@ using Platform.Common;
 
 namespace Platform.Studies;
 
-public sealed record DesignStudy(Guid StudyId, StudySettings Settings, Guid By);
+/// <param name="TrialKey">A new secret for the study's trial ids (<see cref="StableId.NewKey"/>).</param>
+public sealed record DesignStudy(Guid StudyId, StudySettings Settings, Guid By, string? TrialKey = null);
 
 public static partial class DesigningStudy
 {
@@ -12,7 +13,7 @@ public static partial class DesigningStudy
     public const double MaxGoldRate = 0.5;
 
     public static StudyCreated Handle(DesignStudy command, DateTimeOffset now) =>
-        new(command.StudyId, Validate(command.Settings), command.By, now);
+        new(command.StudyId, Validate(command.Settings), command.By, now, command.TrialKey);
 
     /// <summary>Trims and checks the settings; every problem found is named in one message.</summary>
     public static StudySettings Validate(StudySettings settings)

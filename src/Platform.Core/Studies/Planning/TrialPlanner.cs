@@ -14,12 +14,16 @@ public sealed record PlannedTrial(Guid TrialId, string Task, string Prompt, int?
 
 public static class TrialPlanner
 {
-    /// <summary>The trials the ready videos make now. Ids are stable, so planning again as videos arrive keeps them.</summary>
-    public static IReadOnlyList<PlannedTrial> Plan(Guid studyId, StudySettings settings, IEnumerable<ReadyVideo> ready)
+    /// <summary>
+    /// The trials the ready videos make now. Ids are stable, so planning again as videos arrive keeps them, and keyed
+    /// with the study's secret <paramref name="trialKey"/>, so knowing a prompt and the condition keys does not tell a
+    /// participant which trial is which pair.
+    /// </summary>
+    public static IReadOnlyList<PlannedTrial> Plan(Guid studyId, StudySettings settings, IEnumerable<ReadyVideo> ready, string? trialKey = null)
     {
         var known = settings.Conditions.Select(c => c.Key).ToHashSet();
         var videos = ready.Where(v => known.Contains(v.Condition)).OrderBy(v => v.UploadedAt).ThenBy(v => v.VideoId).ToList();
-        return settings.Kind == StudyKind.Rating ? PlanRatings(studyId, videos) : PlanPairs(studyId, settings, videos);
+        return settings.Kind == StudyKind.Rating ? PlanRatings(studyId, videos, trialKey) : PlanPairs(studyId, settings, videos, trialKey);
     }
 
     /// <summary>The condition pairs the pairing rule asks for: each against the baseline, or all pairs in key order.</summary>
@@ -38,11 +42,11 @@ public static class TrialPlanner
 
     private static DateTimeOffset Max(DateTimeOffset x, DateTimeOffset y) => x > y ? x : y;
 
-    private static List<PlannedTrial> PlanRatings(Guid studyId, List<ReadyVideo> videos) =>
+    private static List<PlannedTrial> PlanRatings(Guid studyId, List<ReadyVideo> videos, string? trialKey) =>
         [.. videos.Select(video => new PlannedTrial(
-            StableId.From(studyId, "rating", video.VideoId), video.Task, video.Prompt, video.Seed, [new TrialVideo(video.VideoId, video.Condition)]))];
+            StableId.Keyed(trialKey, studyId, "rating", video.VideoId), video.Task, video.Prompt, video.Seed, [new TrialVideo(video.VideoId, video.Condition)]))];
 
-    private static List<PlannedTrial> PlanPairs(Guid studyId, StudySettings settings, List<ReadyVideo> videos)
+    private static List<PlannedTrial> PlanPairs(Guid studyId, StudySettings settings, List<ReadyVideo> videos, string? trialKey)
     {
         var pairs = new List<(string A, string B, ReadyVideo VA, ReadyVideo VB)>();
         foreach (var group in videos.GroupBy(v => (v.Prompt, v.Seed)))
@@ -61,7 +65,7 @@ public static class TrialPlanner
             .OrderBy(p => Max(p.VA.UploadedAt, p.VB.UploadedAt))
             .ThenBy(p => p.VA.Prompt, StringComparer.Ordinal).ThenBy(p => p.VA.Seed)
             .Select(p => new PlannedTrial(
-                StableId.From(studyId, "pair", p.VA.Prompt, p.VA.Seed, p.A, p.B),
+                StableId.Keyed(trialKey, studyId, "pair", p.VA.Prompt, p.VA.Seed, p.A, p.B),
                 p.VA.Task, p.VA.Prompt, p.VA.Seed,
                 [new TrialVideo(p.VA.VideoId, p.A), new TrialVideo(p.VB.VideoId, p.B)]))];
     }
