@@ -68,6 +68,36 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task A_public_link_without_an_id_gets_one_in_the_address_and_a_reload_keeps_it()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 2 }.Build(), prompts: 2);
+        var page = await fixture.NewPageAsync();
+        var participant = new TakeStudyPage(page);
+
+        await page.GotoAsync($"/take/{studyId}");
+        await participant.ConsentAndStartAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("participant=[0-9a-f]{32}"));
+        var trial = await participant.Trial.GetAttributeAsync("data-trial");
+        await page.ReloadAsync();
+
+        await Assertions.Expect(participant.Trial).ToHaveAttributeAsync("data-trial", trial!);
+    }
+
+    [Fact]
+    public async Task A_copied_link_with_prolifics_placeholder_says_so_instead_of_starting()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync($"/take/{studyId}?PROLIFIC_PID={{{{%PROLIFIC_PID%}}}}&STUDY_ID=x&SESSION_ID=y");
+
+        await Assertions.Expect(page.Locator("[data-testid=participant-message]")).ToContainTextAsync("placeholder");
+        await Assertions.Expect(page.Locator("[data-testid=start]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_two_videos_stay_within_two_frames_of_each_other_after_play_and_after_a_seek()
     {
         var researcher = await fixture.ResearcherAsync();

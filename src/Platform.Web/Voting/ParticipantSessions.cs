@@ -21,9 +21,9 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
     /// <returns>The session and whether it was created now (false: the participant already had one).</returns>
     public async Task<(ParticipantSession Session, bool Created)> StartAsync(Guid studyId, Participant participant, CancellationToken cancellationToken)
     {
-        var id = (participant.ParticipantId ?? string.Empty).Trim();
-        if (id.Length is 0 or > 200)
-            throw new DomainException("A participant id of 1 to 200 characters is needed (Prolific sends PROLIFIC_PID).", DomainError.Unprocessable);
+        if (ParticipantIds.Problem(participant.ParticipantId) is { } problem)
+            throw new DomainException(problem, DomainError.Unprocessable);
+        var id = participant.ParticipantId!.Trim();
         await using var session = store.LightweightSession();
         var existing = await FindAsync(session, studyId, id, cancellationToken);
         if (existing is not null) return (existing, false);

@@ -9,7 +9,8 @@ public sealed class StudyPages(IPage page)
     {
         await page.Locator("[data-testid=new-study]").ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "New study" }).WaitForAsync();
-        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
+        await page.GetByLabel("Title participants see").FillAsync("Which video looks more natural?");
         await page.GetByLabel("Completion code").FillAsync(completionCode);
         await page.Locator("[data-testid=save-study]").ClickAsync();
         await page.Locator("[data-testid=participant-link]").WaitForAsync();

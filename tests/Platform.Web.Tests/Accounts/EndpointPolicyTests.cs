@@ -13,6 +13,7 @@ public sealed class EndpointPolicyTests(PlatformFixture fixture) : IClassFixture
         ["/signin"] = "the sign-in form",
         ["/not-found"] = "the page any visitor is shown for an unknown address",
         ["/take/{StudyId:guid}"] = "participants have no account: the study link is their way in",
+        ["/take/{*Link}"] = "a mistyped study link gets a page for participants, not the staff sign-in",
         ["/api/auth/tokens/"] = "scripts exchange an email and password for a bearer token (rate-limited)",
         ["/api/studies/{id:guid}/sessions"] = "participants start a session without an account (rate-limited)",
         ["/api/sessions/{token}*"] = "participants fetch and answer trials with their session token (rate-limited)",

@@ -41,12 +41,7 @@ public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest
         var settings = new StudyBuilder().Build() with { Title = "SimDrop 0.2 against the base model", PublicTitle = "How natural is the motion?" };
         var studyId = await researcher.OpenStudyWithVideosAsync(settings, prompts: 1);
 
-        foreach (var service in new[] { typeof(ParticipantSessions), typeof(StudyCatalog), typeof(Instructions) })
-            Context.Services.AddSingleton(service, fixture.Factory.Services.GetRequiredService(service));
-        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        var navigation = Context.Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameter("PROLIFIC_PID", "curious-participant"));
-        var page = Context.Render<TakeStudy>(p => p.Add(x => x.StudyId, studyId));
+        var page = RenderTakePage(studyId, "PROLIFIC_PID", "curious-participant");
 
         page.WaitForAssertion(() => page.Markup.Should().Contain("How natural is the motion?"), TimeSpan.FromSeconds(30));
         page.Markup.Should().NotContainAny([settings.Title, .. settings.Conditions.SelectMany(c => new[] { c.Key, c.Label })]);
@@ -67,5 +62,46 @@ public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest
         var keys = settings.Conditions.Select(c => c.Key).ToList();
         var guesses = videos.SelectMany(v => keys.SelectMany(a => keys.Select(b => Platform.Common.StableId.From(studyId, "pair", v.Prompt, v.Seed, a, b)))).ToList();
         guesses.Should().NotContain(trial.TrialId);
+    }
+
+    [Theory]
+    [InlineData("{{%PROLIFIC_PID%}}", "placeholder")]
+    [InlineData("", "no participant id")]
+    public async Task A_link_with_a_placeholder_or_an_empty_prolific_id_says_what_is_wrong_and_starts_nothing(string prolificId, string says)
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
+
+        var page = RenderTakePage(studyId, "PROLIFIC_PID", prolificId);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=participant-message]").TextContent.Should().Contain(says), TimeSpan.FromSeconds(30));
+        page.FindAll("[data-testid=start]").Should().BeEmpty();
+        (await fixture.Factory.CreateClient().PostAsJsonAsync($"/api/studies/{studyId}/sessions", new StartSession(prolificId, "prolific"), ApiClient.Json))
+            .StatusCode.Should().Be(System.Net.HttpStatusCode.UnprocessableEntity, "the API refuses the same ids");
+        await using var session = fixture.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await session.Query<ParticipantSession>().CountAsync(s => s.StudyId == studyId)).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("/take/0d6b3f2e-91")]
+    [InlineData("/take/not-a-study")]
+    public async Task A_mistyped_study_link_gets_a_page_for_participants_not_the_staff_sign_in(string link)
+    {
+        using var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync($"{link}?PROLIFIC_PID=5f2a9c1e8b7d6e0012345678");
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("This study link is incomplete or mistyped").And.NotContain("Sign in");
+    }
+
+    private IRenderedComponent<TakeStudy> RenderTakePage(Guid studyId, string parameter, string value)
+    {
+        foreach (var service in new[] { typeof(ParticipantSessions), typeof(StudyCatalog), typeof(Instructions) })
+            Context.Services.AddSingleton(service, fixture.Factory.Services.GetRequiredService(service));
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter(parameter, value));
+        return Context.Render<TakeStudy>(p => p.Add(x => x.StudyId, studyId));
     }
 }
