@@ -8,7 +8,7 @@ public static class Operations
 {
     public static IServiceCollection AddOperations(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddApiErrors();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddOpenApi();

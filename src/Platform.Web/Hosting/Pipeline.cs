@@ -36,6 +36,7 @@ public static class Pipeline
         app.UseExceptionHandler();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseApiRouteErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
