@@ -44,5 +44,6 @@ public static class Pipeline
         return app;
     }
 
-    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    /// <summary>The API, and media (a missing video is a 404 for its player, not a page).</summary>
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/media");
 }

@@ -16,7 +16,8 @@ namespace Platform.Voting;
 /// </summary>
 public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, TrialClaims claims, IMemoryCache cache, IConfiguration configuration, TimeProvider clock)
 {
-    private TimeSpan AbandonAfter => configuration.GetValue("Voting:AbandonAfter", TimeSpan.FromMinutes(20));
+    /// <summary>How long a trial handed out stays the participant's: its videos' length, at most Voting:AbandonAfter.</summary>
+    private TimeSpan Hold(StudyPlan plan) => HoldingSlots.HoldFor(plan.LongestVideoSeconds, configuration.GetValue("Voting:AbandonAfter", TimeSpan.FromMinutes(20)));
 
     /// <returns>The session and whether it was created now (false: the participant already had one).</returns>
     public async Task<(ParticipantSession Session, bool Created)> StartAsync(Guid studyId, Participant participant, CancellationToken cancellationToken)
@@ -94,8 +95,9 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         {
             var (shown, study) = await LoadAsync(query, ids, cancellationToken);
             if (shown.Completed) return Finished(study);
-            if (shown.Pending is { } recent && !HoldingSlots.NeedsRefresh(recent, now, AbandonAfter))
-                return new NextTrial.Trial(await TrialViews.ViewAsync(query, study, shown, recent, await plans.GetAsync(study, cancellationToken), cancellationToken));
+            var plan = await plans.GetAsync(study, cancellationToken);
+            if (shown.Pending is { } recent && !HoldingSlots.NeedsRefresh(recent, now, Hold(plan)))
+                return new NextTrial.Trial(await TrialViews.ViewAsync(query, study, shown, recent, plan, cancellationToken));
         }
         return await NextWritingAsync(ids, now, cancellationToken);
     }
@@ -107,6 +109,8 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         var participant = stream.Aggregate!;
         if (participant.Completed) return Finished(study);
         var settings = study.Settings;
+        var plan = await plans.GetAsync(study, cancellationToken);
+        var hold = Hold(plan);
 
         if (participant.Pending is { } pending)
         {
@@ -115,8 +119,8 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             // nothing is appended), else the trial goes and the participant gets another.
             if (HoldingSlots.Resume(pending, held) == PendingDecision.Keep
                 || await SlotLedger.ClaimAsync(session, pending.TrialId, participant.Id, pending.Left.Condition, settings.JudgmentsPerTrial, now,
-                    HoldingSlots.Cutoff(now, AbandonAfter), null, cancellationToken))
-                return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, pending, await plans.GetAsync(study, cancellationToken), cancellationToken));
+                    HoldingSlots.Cutoff(now, hold), null, cancellationToken))
+                return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, pending, plan, cancellationToken));
             stream.AppendOne(new AssignmentReleased(participant.Id, pending.TrialId, now));
         }
 
@@ -125,10 +129,9 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             await session.SaveChangesAsync(cancellationToken);
             throw new DomainException(NotOpenMessage(study), DomainError.Conflict);
         }
-        var plan = await plans.GetAsync(study, cancellationToken);
         await session.BeginTransactionAsync(cancellationToken);
-        if (await claims.ClaimAsync(session, study, participant, plan, now, AbandonAfter, firstRoundOnly: false, cancellationToken) is not { } assigned)
-            return await NothingLeftAsync(session, stream, study, now, cancellationToken);
+        if (await claims.ClaimAsync(session, study, participant, plan, now, hold, firstRoundOnly: false, cancellationToken) is not { } assigned)
+            return await NothingLeftAsync(session, stream, study, now, hold, cancellationToken);
         // The aggregate is left as loaded: Marten folds the appended events into it for the inline snapshot.
         stream.AppendOne(assigned);
         await session.SaveChangesAsync(cancellationToken);
@@ -136,13 +139,15 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, assigned, plan, cancellationToken));
     }
 
-    private static async Task<NextTrial> NothingLeftAsync(IDocumentSession session, IEventStream<ParticipantSession> stream, Study study, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<NextTrial> NothingLeftAsync(IDocumentSession session, IEventStream<ParticipantSession> stream, Study study, DateTimeOffset now, TimeSpan hold, CancellationToken cancellationToken)
     {
         var participant = stream.Aggregate!;
         if (participant.Judgments.Count == 0)
         {
             await session.SaveChangesAsync(cancellationToken);
-            throw new DomainException("No trial is free for you right now: this study has all the judgments it needs. Thank you for your interest.", DomainError.Conflict);
+            // Places held by others who have not answered yet are not judgments: they come free if those people stop.
+            var heldByOthers = await SlotLedger.AnyHeldAsync(session, study.Id, HoldingSlots.Cutoff(now, hold), cancellationToken);
+            throw new DomainException(HoldingSlots.NothingFree(heldByOthers, hold), DomainError.Conflict);
         }
         stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
         await session.SaveChangesAsync(cancellationToken);
@@ -169,7 +174,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             await SlotLedger.ShareStudyLockAsync(session, study.Id, cancellationToken);
         else if (!await SlotLedger.JudgeAsync(session, study.Id, command.TrialId, participant.Id, now, cancellationToken)
                  && !await SlotLedger.ClaimAsync(session, command.TrialId, participant.Id, assignment.Left.Condition, study.Settings.JudgmentsPerTrial,
-                     now, HoldingSlots.Cutoff(now, AbandonAfter), judgedAt: now, cancellationToken))
+                     now, HoldingSlots.Cutoff(now, Hold(plan)), judgedAt: now, cancellationToken))
         {
             // Another request of this session (a double click) answered it meanwhile: decide again on what it stored.
             if (await SlotLedger.JudgedByAsync(session, command.TrialId, participant.Id, cancellationToken))
@@ -186,7 +191,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         {
             // The next trial goes with the answer, in the same commit: the participant asks for it at once, and that
             // request then only reads. Only the first round of claims: when it finds nothing, the request decides.
-            next = await claims.ClaimAsync(session, study, participant.After(outcome.Judgment), plan, now, AbandonAfter, firstRoundOnly: true, cancellationToken);
+            next = await claims.ClaimAsync(session, study, participant.After(outcome.Judgment), plan, now, Hold(plan), firstRoundOnly: true, cancellationToken);
             if (next is not null) stream.AppendOne(next);
         }
         await session.SaveChangesAsync(cancellationToken);

@@ -77,4 +77,22 @@ public sealed class HoldingSlotsTests
         loads[t2].Live.Should().Be(1);
         loads[t2].LeftConditions.Should().BeEmpty("a rating trial has no sides");
     }
+
+    [Theory]
+    [InlineData(5, 20 * 60, 3 * 60)]     // short clips: the minimum, a few minutes
+    [InlineData(30, 20 * 60, 5 * 60)]    // ten times the longest video
+    [InlineData(600, 20 * 60, 20 * 60)]  // never past the operator's ceiling
+    [InlineData(5, 2, 2)]                // a ceiling below the minimum wins (tests, impatient operators)
+    [InlineData(0, 20 * 60, 3 * 60)]     // no ready video yet
+    public void A_trial_is_held_ten_times_its_longest_video_within_a_minimum_and_the_ceiling(double longestSeconds, int ceilingSeconds, int heldSeconds)
+    {
+        HoldingSlots.HoldFor(longestSeconds, TimeSpan.FromSeconds(ceilingSeconds)).Should().Be(TimeSpan.FromSeconds(heldSeconds));
+    }
+
+    [Fact]
+    public void A_study_whose_places_are_only_held_is_not_called_full()
+    {
+        HoldingSlots.NothingFree(heldByOthers: true, TimeSpan.FromMinutes(3)).Should().Contain("try again").And.Contain("3 minutes").And.NotContain("all the judgments");
+        HoldingSlots.NothingFree(heldByOthers: false, TimeSpan.FromMinutes(3)).Should().Contain("all the judgments it needs");
+    }
 }

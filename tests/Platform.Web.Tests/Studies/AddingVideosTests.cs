@@ -118,7 +118,7 @@ public sealed class AddingVideosTests : IAsyncLifetime
     }
 
     private static async Task<string> StreamAsync(string file) =>
-        (await VideoMeasures.RunAsync("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries", "stream=codec_name,profile,pix_fmt,width,height,has_b_frames",
+        (await VideoMeasures.RunAsync("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries", "stream=codec_name,profile,level,pix_fmt,width,height,has_b_frames,refs,r_frame_rate,color_range,color_space,color_primaries,color_transfer,chroma_location,extradata_size",
             "-of", "compact", file)).Output;
 
     private async Task ShouldHaveStoredNothingAsync(Guid studyId, IReadOnlyList<string> mediaBefore)

@@ -132,7 +132,10 @@ public sealed class StudiesApiTests(PlatformFixture fixture) : IClassFixture<Pla
         partial.StatusCode.Should().Be(HttpStatusCode.PartialContent);
         partial.Content.Headers.ContentLength.Should().Be(100);
         partial.Headers.AcceptRanges.Should().Contain("bytes");
-        partial.Headers.ETag!.Tag.Should().MatchRegex("^\"[0-9a-f]{64}\"$", "the ETag is the file's SHA-256");
+        partial.Headers.ETag!.Tag.Should().Be($"\"{mediaId}\"", "the ETag is the media's opaque id, not its hash (which would link the same upload across studies)");
+        (await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/media/{mediaId}"))).StatusCode.Should().Be(HttpStatusCode.OK, "link checkers ask with HEAD");
+        var missing = await anonymous.GetAsync("/media/AAAAAAAAAAAAAAAAAAAAAAAA");
+        (missing.StatusCode, missing.Content.Headers.ContentType?.MediaType).Should().Be((HttpStatusCode.NotFound, "application/problem+json"), "a missing video is a 404, not a sign-in page");
         var whole = await anonymous.GetByteArrayAsync($"/media/{mediaId}");
         var probe = await FFMpegCore.FFProbe.AnalyseAsync(new MemoryStream(whole));
         probe.PrimaryVideoStream!.CodecName.Should().Be("h264");

@@ -20,6 +20,32 @@ public enum PendingDecision
 /// </summary>
 public static class HoldingSlots
 {
+    /// <summary>The shortest time a handed-out trial stays its participant's, whatever the videos' length.</summary>
+    public static readonly TimeSpan MinimumHold = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// How long a handed-out trial stays its participant's before it returns to the pool: ten times the study's longest
+    /// video (time to watch both sides, replay and decide), at least <see cref="MinimumHold"/>, at most
+    /// <paramref name="ceiling"/> (the operator's Voting:AbandonAfter). Short enough that sessions which take a trial
+    /// and never answer cannot keep a study looking full for long.
+    /// </summary>
+    public static TimeSpan HoldFor(double longestVideoSeconds, TimeSpan ceiling)
+    {
+        var watching = TimeSpan.FromSeconds(10 * Math.Clamp(longestVideoSeconds, 0, 24 * 60 * 60));
+        return watching > MinimumHold ? (watching < ceiling ? watching : ceiling) : (MinimumHold < ceiling ? MinimumHold : ceiling);
+    }
+
+    /// <summary>
+    /// What a newcomer who finds no free trial is told: a study whose places are only held (by people who may still
+    /// stop) is not full, and saying so would turn them away for good.
+    /// </summary>
+    public static string NothingFree(bool heldByOthers, TimeSpan hold) => heldByOthers
+        ? $"Every place in this study is taken right now by people still answering; places come free within {Duration(hold)} if they stop. Please try again in a few minutes."
+        : "No trial is free for you right now: this study has all the judgments it needs. Thank you for your interest.";
+
+    private static string Duration(TimeSpan hold) =>
+        hold.TotalMinutes >= 1.5 ? $"{Math.Ceiling(hold.TotalMinutes):0} minutes" : $"{Math.Ceiling(hold.TotalSeconds):0} seconds";
+
     /// <summary>Holds older than this returned to the pool.</summary>
     public static DateTimeOffset Cutoff(DateTimeOffset now, TimeSpan abandonAfter) => now - abandonAfter;
 

@@ -10,12 +10,12 @@ namespace Platform.Studies;
 /// </summary>
 public static class GoldCopies
 {
-    public static FFMpegArgumentProcessor Frozen(string poster, string output, ProbedVideo probed, long bitsPerSecond) =>
-        FFMpegArguments.FromFileInput(poster, verifyExists: true, i => i.WithLoop())
+    /// <param name="normalised">The served video: the copy takes its first frame, and with it its size and colour tags.</param>
+    public static FFMpegArgumentProcessor Frozen(string normalised, string output, TimeSpan duration, long bitsPerSecond) =>
+        FFMpegArguments.FromFileInput(normalised)
             .OutputToFile(output, overwrite: true, o => o
-                .WithDuration(probed.Duration)
-                .WithFrameRate(probed.FrameRate > 0 ? probed.FrameRate : 25)
-                .WithCustomArgument("-vf scale=trunc(iw/2)*2:trunc(ih/2)*2")
+                .WithCustomArgument("-vf loop=loop=-1:size=1:start=0")
+                .WithDuration(duration)
                 .WithCustomArgument(ServedEncoding.Video)
                 .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond)));
 

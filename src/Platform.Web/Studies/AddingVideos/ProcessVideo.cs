@@ -100,14 +100,20 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         var tools = VideoTools.From(configuration);
         var probed = await VideoProbe.CheckAsync(upload, VideoLimits.From(configuration), tools, cancellationToken);
 
+        // A constant-quality pass finds the bitrate the video needs; the served video and its gold copies are then all
+        // encoded at that constant bitrate, one configuration for the three (ServedEncoding).
+        var quality = Path.Combine(work, "quality.mp4");
+        await RunStepAsync(FFMpegArguments.FromFileInput(upload)
+                .OutputToFile(quality, overwrite: true, o => o.WithCustomArgument(EvenSize).WithCustomArgument(ServedEncoding.Video).WithCustomArgument(ServedEncoding.Quality))
+                .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, percent * 0.8), probed.Duration),
+            "convert the video to H.264", video.Id, tools, cancellationToken);
+        var measured = await FFProbe.AnalyseAsync(quality, tools, cancellationToken: cancellationToken);
+        var bitsPerSecond = (long)(new FileInfo(quality).Length * 8 / Math.Max(measured.Duration.TotalSeconds, 0.1));
+        File.Delete(quality);
         var normalised = Path.Combine(work, "video.mp4");
         await RunStepAsync(FFMpegArguments.FromFileInput(upload)
-                .OutputToFile(normalised, overwrite: true, o => o
-                    .WithCustomArgument("-vf scale=trunc(iw/2)*2:trunc(ih/2)*2")
-                    .WithCustomArgument(ServedEncoding.Video)
-                    .WithCustomArgument(ServedEncoding.Quality))
-                .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, percent), probed.Duration),
-            "convert the video to H.264", video.Id, tools, cancellationToken);
+                .OutputToFile(normalised, overwrite: true, o => o.WithCustomArgument(EvenSize).WithCustomArgument(ServedEncoding.Video).WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond))),
+            "encode the video at its bitrate", video.Id, tools, cancellationToken);
 
         var poster = Path.Combine(work, "poster.jpg");
         await RunStepAsync(FFMpegArguments.FromFileInput(normalised)
@@ -115,14 +121,15 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
             "take a poster frame from the video", video.Id, tools, cancellationToken);
 
         var check = await FFProbe.AnalyseAsync(normalised, tools, cancellationToken: cancellationToken);
-        var bitsPerSecond = (long)(new FileInfo(normalised).Length * 8 / Math.Max(check.Duration.TotalSeconds, 0.1));
         var frozen = Path.Combine(work, "frozen.mp4");
-        await RunStepAsync(GoldCopies.Frozen(poster, frozen, probed, bitsPerSecond), "make the frozen-frame copy for gold trials", video.Id, tools, cancellationToken);
+        await RunStepAsync(GoldCopies.Frozen(normalised, frozen, check.Duration, bitsPerSecond), "make the frozen-frame copy for gold trials", video.Id, tools, cancellationToken);
         var corrupted = Path.Combine(work, "corrupted.mp4");
         await RunStepAsync(GoldCopies.Corrupted(normalised, corrupted, bitsPerSecond), "make the corrupted copy for gold trials", video.Id, tools, cancellationToken);
 
         return new MadeFiles(video, check, [new(normalised, ".mp4", "video/mp4"), new(poster, ".jpg", "image/jpeg"), new(frozen, ".mp4", "video/mp4"), new(corrupted, ".mp4", "video/mp4")]);
     }
+
+    private const string EvenSize = "-vf scale=trunc(iw/2)*2:trunc(ih/2)*2";
 
     /// <summary>Runs one ffmpeg step; a failure is a readable refusal, with ffmpeg's own words in the log.</summary>
     private async Task RunStepAsync(FFMpegArgumentProcessor step, string what, Guid videoId, FFOptions tools, CancellationToken cancellationToken)

@@ -14,15 +14,16 @@ public static class ServedEncoding
     public const string Video = "-map_metadata -1 -map_chapters -1 -c:v libx264 -preset veryfast -profile:v high -pix_fmt yuv420p "
         + "-bsf:v filter_units=remove_types=6 -fflags +bitexact -flags:v +bitexact -movflags +faststart -an";
 
-    /// <summary>The real video: constant quality.</summary>
+    /// <summary>The first pass over an upload: constant quality, to find the bitrate its video needs.</summary>
     public const string Quality = "-crf 20";
 
     /// <summary>A poster frame: no metadata, no encoder comment.</summary>
     public const string Picture = "-map_metadata -1 -fflags +bitexact -flags:v +bitexact";
 
     /// <summary>
-    /// A gold copy: constant bitrate at its real video's rate, padded with filler, so that a frozen frame (which costs
-    /// almost nothing to encode) lands at about the real video's size instead of a tenth of it.
+    /// The served video and its gold copies: constant bitrate at the rate the quality pass found, padded with filler,
+    /// so that a frozen frame (which costs almost nothing to encode) lands at about the real video's size instead of a
+    /// tenth of it, and the three streams share one configuration (HRD parameters, filler) down to their headers.
     /// </summary>
     public static string ConstantBitrate(long bitsPerSecond)
     {

@@ -6,16 +6,20 @@ namespace Platform.Studies;
 
 public static class MediaEndpoint
 {
-    /// <summary>Streams stored media with byte ranges (206), ETag and If-Range, for anyone holding the opaque id.</summary>
+    /// <summary>
+    /// Streams stored media with byte ranges (206), ETag and If-Range, for anyone holding the opaque id (GET and HEAD).
+    /// The validators say nothing about the file: the ETag is its id (a file under an id never changes), not its hash,
+    /// which would link the same upload across studies.
+    /// </summary>
     public static void MapMedia(this IEndpointRouteBuilder app) =>
-        app.MapGet("/media/{id}", async (string id, IDocumentStore store, MediaStore media, HttpContext http) =>
+        app.MapMethods("/media/{id}", [HttpMethods.Get, HttpMethods.Head], async (string id, IDocumentStore store, MediaStore media, HttpContext http) =>
             {
                 await using var session = store.QuerySession();
                 var file = await session.LoadAsync<MediaFile>(id, http.RequestAborted);
                 if (file is null || !File.Exists(media.PathOf(file))) return HttpResults.NotFound();
                 http.Response.Headers.CacheControl = "private, max-age=86400";
                 return HttpResults.File(media.PathOf(file), file.ContentType, enableRangeProcessing: true,
-                    entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+                    entityTag: new EntityTagHeaderValue($"\"{id}\""));
             })
             .AllowAnonymous()
             .WithTags("Media")

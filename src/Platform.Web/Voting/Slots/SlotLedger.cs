@@ -96,6 +96,11 @@ public static class SlotLedger
             select slot from judged
             """, cancellationToken, Hosting.Database.AdvisoryLocks.Key64(studyId), now, trialId, sessionId)).Count == 1;
 
+    /// <summary>Whether any slot of the study is held (handed out after the cutoff) and not answered yet.</summary>
+    public static async Task<bool> AnyHeldAsync(IQuerySession session, Guid studyId, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<int>($"select 1 from {TableName} where study_id = ? and session_id is not null and judged_at is null and assigned_at > ? limit 1",
+            cancellationToken, studyId, cutoff)).Count > 0;
+
     /// <summary>Whether the session's answer already spent a slot of the trial.</summary>
     public static async Task<bool> JudgedByAsync(IQuerySession session, Guid trialId, Guid sessionId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<int>($"select slot from {TableName} where trial_id = ? and session_id = ? and judged_at is not null",

@@ -6,7 +6,11 @@ using Platform.Studies;
 namespace Platform.Voting.Slots;
 
 /// <summary>What a study hands out: its planned trials, gold sources and ready videos (for the trial views).</summary>
-public sealed record StudyPlan(int StudyVersion, IReadOnlyList<PlannedTrial> Trials, IReadOnlyList<GoldSource> Golds, IReadOnlyDictionary<Guid, CandidateVideo> Videos, long ReadAt);
+public sealed record StudyPlan(int StudyVersion, IReadOnlyList<PlannedTrial> Trials, IReadOnlyList<GoldSource> Golds, IReadOnlyDictionary<Guid, CandidateVideo> Videos, long ReadAt)
+{
+    /// <summary>The longest ready video, in seconds: how long a trial is held depends on it (<see cref="HoldingSlots.HoldFor"/>).</summary>
+    public double LongestVideoSeconds { get; } = Videos.Count == 0 ? 0 : Videos.Values.Max(v => v.DurationSeconds);
+}
 
 /// <summary>
 /// Each study's plan, read from its ready videos at most every <see cref="Freshness"/> per process (and at once after
