@@ -112,7 +112,8 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         File.Delete(quality);
         var normalised = Path.Combine(work, "video.mp4");
         await RunStepAsync(FFMpegArguments.FromFileInput(upload)
-                .OutputToFile(normalised, overwrite: true, o => o.WithCustomArgument(EvenSize).WithCustomArgument(ServedEncoding.Video).WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond))),
+                .OutputToFile(normalised, overwrite: true, o => o.WithCustomArgument(EvenSize).WithCustomArgument(ServedEncoding.Video).WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond)))
+                .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, 80 + percent * 0.2), probed.Duration),
             "encode the video at its bitrate", video.Id, tools, cancellationToken);
 
         var poster = Path.Combine(work, "poster.jpg");
