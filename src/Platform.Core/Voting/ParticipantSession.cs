@@ -16,6 +16,12 @@ public sealed record JudgmentRecorded(Guid SessionId, Guid StudyId, Guid TrialId
 
 public sealed record SessionCompleted(Guid SessionId, Guid StudyId, DateTimeOffset At);
 
+/// <summary>A researcher let the session go from the browser that started it (the participant moved device): its token stops working.</summary>
+public sealed record SessionReleased(Guid SessionId, Guid StudyId, Guid ReleasedBy, DateTimeOffset At);
+
+/// <summary>A released session was taken up again by the participant id's next browser, under a new token.</summary>
+public sealed record SessionClaimed(Guid SessionId, string Token, DateTimeOffset At);
+
 /// <summary>One participant's pass through one study: its own stream, so participants never contend.</summary>
 public sealed class ParticipantSession
 {
@@ -30,6 +36,8 @@ public sealed class ParticipantSession
     public List<Guid> SeenTrials { get; set; } = [];
     public List<JudgmentRecorded> Judgments { get; set; } = [];
     public bool Completed { get; set; }
+    /// <summary>Released by a researcher and not yet taken up again: the next browser with the participant id gets it.</summary>
+    public bool Released { get; set; }
     public int Version { get; set; }
 
     /// <summary>The trial given and not yet answered, if any.</summary>
@@ -75,4 +83,20 @@ public sealed class ParticipantSession
     }
 
     public void Apply(SessionCompleted _) => Completed = true;
+
+    /// <summary>
+    /// The old token is replaced by one no browser holds (tokens are unique, and a released token must name nothing);
+    /// <see cref="SessionTokens.IsWellFormed"/> refuses it at the door.
+    /// </summary>
+    public void Apply(SessionReleased e)
+    {
+        Released = true;
+        Token = SessionTokens.ReleasedMarker(e.SessionId);
+    }
+
+    public void Apply(SessionClaimed e)
+    {
+        Released = false;
+        Token = e.Token;
+    }
 }

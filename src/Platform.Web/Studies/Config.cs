@@ -41,6 +41,7 @@ public static class Config
         services.AddSingleton<TrialLoads>();
         services.AddSingleton<TrialClaims>();
         services.AddSingleton<ParticipantSessions>();
+        services.AddSingleton<SessionStarts>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using JasperFx;
 using Marten;
 using JasperFx.Events;
@@ -18,42 +17,6 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
 {
     /// <summary>How long a trial handed out stays the participant's: its videos' length, at most Voting:AbandonAfter.</summary>
     private TimeSpan Hold(StudyPlan plan) => HoldingSlots.HoldFor(plan.LongestVideoSeconds, configuration.GetValue("Voting:AbandonAfter", TimeSpan.FromMinutes(20)));
-
-    /// <returns>The session and whether it was created now (false: the participant already had one).</returns>
-    public async Task<(ParticipantSession Session, bool Created)> StartAsync(Guid studyId, Participant participant, CancellationToken cancellationToken)
-    {
-        if (ParticipantIds.Problem(participant.ParticipantId) is { } problem)
-            throw new DomainException(problem, DomainError.Unprocessable);
-        var id = participant.ParticipantId!.Trim();
-        await using var session = store.LightweightSession();
-        var existing = await FindAsync(session, studyId, id, cancellationToken);
-        if (existing is not null) return (existing, false);
-
-        var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
-        if (study.Status != StudyStatus.Open)
-            throw new DomainException(NotOpenMessage(study), DomainError.Conflict);
-        var started = new SessionStarted(Guid.NewGuid(), studyId, id, participant.Source == "prolific" ? "prolific" : "direct",
-            participant.ExternalStudyId, participant.ExternalSessionId, NewToken(), clock.GetUtcNow());
-        session.Events.StartStream<ParticipantSession>(started.SessionId, started);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return (ParticipantSession.Create(started), true);
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            // The same participant started twice at once (two tabs): the first session stands.
-            await using var again = store.QuerySession();
-            return ((await FindAsync(again, studyId, id, cancellationToken))!, false);
-        }
-    }
-
-    /// <summary>The participant's session of this study, if they have started one.</summary>
-    public async Task<ParticipantSession?> FindAsync(Guid studyId, string participantId, CancellationToken cancellationToken)
-    {
-        await using var session = store.QuerySession();
-        return await FindAsync(session, studyId, participantId.Trim(), cancellationToken);
-    }
 
     public async Task<(Study Study, ParticipantSession Session)> GetWithStudyAsync(string token, CancellationToken cancellationToken)
     {
@@ -94,19 +57,20 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         await using (var query = store.QuerySession())
         {
             var (shown, study) = await LoadAsync(query, ids, cancellationToken);
+            Holds(shown, token);
             if (shown.Completed) return Finished(study);
             var plan = await plans.GetAsync(study, cancellationToken);
             if (shown.Pending is { } recent && !HoldingSlots.NeedsRefresh(recent, now, Hold(plan)))
                 return new NextTrial.Trial(await TrialViews.ViewAsync(query, study, shown, recent, plan, cancellationToken));
         }
-        return await NextWritingAsync(ids, now, cancellationToken);
+        return await NextWritingAsync(token, ids, now, cancellationToken);
     }
 
-    private async Task<NextTrial> NextWritingAsync((Guid SessionId, Guid StudyId) ids, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<NextTrial> NextWritingAsync(string token, (Guid SessionId, Guid StudyId) ids, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         var (stream, study) = await LoadForWritingAsync(session, ids, cancellationToken);
-        var participant = stream.Aggregate!;
+        var participant = Holds(stream.Aggregate!, token);
         if (participant.Completed) return Finished(study);
         var settings = study.Settings;
         var plan = await plans.GetAsync(study, cancellationToken);
@@ -158,7 +122,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
     {
         await using var session = store.LightweightSession();
         var (stream, study) = await LoadForWritingAsync(session, await IdsAsync(token, cancellationToken), cancellationToken);
-        var participant = stream.Aggregate!;
+        var participant = Holds(stream.Aggregate!, token);
         var now = clock.GetUtcNow();
         var outcome = RecordingJudgment.Handle(participant, study.Settings, command with { SessionId = participant.Id }, now);
         if (outcome is JudgmentOutcome.Replayed) return (outcome.Judgment, false);
@@ -202,11 +166,12 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
     /// <summary>The session and study a token names. A token never changes, so they are remembered.</summary>
     private async Task<(Guid SessionId, Guid StudyId)> IdsAsync(string token, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(("session-token", token), out (Guid SessionId, Guid StudyId) ids)) return ids;
+        if (!SessionTokens.IsWellFormed(token)) throw NoSession();
+        if (cache.TryGetValue(TokenKey(token), out (Guid SessionId, Guid StudyId) ids)) return ids;
         await using var session = store.QuerySession();
         var found = await ByTokenAsync(session, token, cancellationToken);
         ids = (found.Id, found.StudyId);
-        cache.Set(("session-token", token), ids, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+        cache.Set(TokenKey(token), ids, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
         return ids;
     }
 
@@ -232,12 +197,19 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
 
     private static NextTrial.Finished Finished(Study study) => new NextTrial.Finished(study.Settings.CompletionCode, study.Settings.CompletionUrl);
 
-    private static async Task<ParticipantSession?> FindAsync(IQuerySession session, Guid studyId, string participantId, CancellationToken cancellationToken) =>
-        await session.Query<ParticipantSession>().FirstOrDefaultAsync(s => s.StudyId == studyId && s.ParticipantId == participantId, cancellationToken);
-
     private static async Task<ParticipantSession> ByTokenAsync(IQuerySession session, string token, CancellationToken cancellationToken) =>
-        await session.Query<ParticipantSession>().FirstOrDefaultAsync(s => s.Token == token, cancellationToken)
-            ?? throw new DomainException("There is no session with this token.", DomainError.NotFound);
+        SessionTokens.IsWellFormed(token) && await session.Query<ParticipantSession>().FirstOrDefaultAsync(s => s.Token == token, cancellationToken) is { } found
+            ? found
+            : throw NoSession();
+
+    public static object TokenKey(string token) => ("session-token", token);
+
+    /// <summary>The session as loaded, if <paramref name="token"/> still holds it (a researcher may have released it since the token was remembered).</summary>
+    private static ParticipantSession Holds(ParticipantSession session, string token) =>
+        string.Equals(session.Token, token, StringComparison.Ordinal) ? session : throw NoSession();
+
+    private static DomainException NoSession() =>
+        new("There is no session with this token (a released session's token stops working); open the study link again.", DomainError.NotFound);
 
     public static string NotOpenMessage(Study study) => study.Status switch
     {
@@ -245,6 +217,4 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         StudyStatus.Closed => "The study has closed and takes no more participants.",
         _ => "The study is not open yet.",
     };
-
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 }

@@ -6,7 +6,8 @@ using Platform.Studies;
 
 namespace Platform.Voting;
 
-public sealed record StartSession(string ParticipantId, string? Source, string? StudyId = null, string? SessionId = null);
+/// <param name="ResumeToken">The token this browser got when it started; without it a participant id that has a session gets 409.</param>
+public sealed record StartSession(string ParticipantId, string? Source, string? StudyId = null, string? SessionId = null, string? ResumeToken = null);
 
 public sealed record SessionToken(string Token);
 
@@ -66,17 +67,18 @@ public static class VotingApi
 
     public static void MapVoting(this IEndpointRouteBuilder app)
     {
+        app.MapReleaseSession();
         var api = app.MapGroup("/api").AllowAnonymous().RequireRateLimiting(RateLimit).WithTags("Participants");
 
-        api.MapPost("/studies/{id:guid}/sessions", async Task<Results<Created<SessionToken>, Ok<SessionToken>>> (Guid id, StartSession body, ParticipantSessions sessions, CancellationToken ct) =>
+        api.MapPost("/studies/{id:guid}/sessions", async Task<Results<Created<SessionToken>, Ok<SessionToken>>> (Guid id, StartSession body, SessionStarts starts, CancellationToken ct) =>
             {
                 var source = string.Equals(body.Source, "prolific", StringComparison.OrdinalIgnoreCase) ? "prolific" : "direct";
-                var (session, created) = await sessions.StartAsync(id, new Participant(body.ParticipantId, source, body.StudyId, body.SessionId), ct);
+                var (session, created) = await starts.StartAsync(id, new Participant(body.ParticipantId, source, body.StudyId, body.SessionId), body.ResumeToken, ct);
                 return created
                     ? TypedResults.Created($"/api/sessions/{session.Token}", new SessionToken(session.Token))
                     : TypedResults.Ok(new SessionToken(session.Token));
             })
-            .WithSummary("Start (or resume) a participant's session; 200 with the same token when the participant already has one")
+            .WithSummary("Start a participant's session (201); resume it with the token it was given (200, the same token); the participant id without that token gets 409 (the session belongs to the browser that started it, until a researcher releases it)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/sessions/{token}/next", async Task<Results<Ok<TrialResponse>, NoContent>> (string token, ParticipantSessions sessions, CancellationToken ct) =>

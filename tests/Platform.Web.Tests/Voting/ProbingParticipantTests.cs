@@ -95,13 +95,6 @@ public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest
         (await response.Content.ReadAsStringAsync()).Should().Contain("This study link is incomplete or mistyped").And.NotContain("Sign in");
     }
 
-    private IRenderedComponent<TakeStudy> RenderTakePage(Guid studyId, string parameter, string value)
-    {
-        foreach (var service in new[] { typeof(ParticipantSessions), typeof(StudyCatalog), typeof(Instructions) })
-            Context.Services.AddSingleton(service, fixture.Factory.Services.GetRequiredService(service));
-        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        var navigation = Context.Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameter(parameter, value));
-        return Context.Render<TakeStudy>(p => p.Add(x => x.StudyId, studyId));
-    }
+    private IRenderedComponent<TakeStudy> RenderTakePage(Guid studyId, string parameter, string value) =>
+        TakePages.Render(Context, fixture.Factory, studyId, parameter, value);
 }

@@ -26,9 +26,11 @@ public sealed class TakeStudyReconnectTests : BunitTest
             await using var factory = new PlatformFactory(await cluster.EnsureDatabaseAsync("platform"));
             var researcher = await factory.NewResearcherAsync("reconnect.researcher@platform.test");
             var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 2 }.Build(), prompts: 2);
-            // Started through the API, so the page resumes the session at its first trial.
+            // Started through the API, and its token in the browser's storage, so the page resumes the session at its first trial.
             var token = await factory.CreateClient().StartSessionAsync(studyId, "reconnecting-participant");
+            Context.JSInterop.Setup<string?>("localStorage.getItem", $"platform-session:{studyId}:reconnecting-participant").SetResult(token);
             Context.Services.AddSingleton(factory.Services.GetRequiredService<ParticipantSessions>());
+            Context.Services.AddSingleton(factory.Services.GetRequiredService<SessionStarts>());
             Context.Services.AddSingleton(factory.Services.GetRequiredService<StudyCatalog>());
             Context.Services.AddSingleton(factory.Services.GetRequiredService<Instructions>());
             Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

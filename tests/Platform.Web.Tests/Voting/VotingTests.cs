@@ -104,12 +104,13 @@ public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<Platfor
     }
 
     [Fact]
-    public async Task Reloading_resumes_the_same_trial_and_starting_again_gives_the_same_session()
+    public async Task Reloading_resumes_the_same_trial_and_starting_again_with_the_token_gives_the_same_session()
     {
         var (client, token, trial) = await StartAndGetTrialAsync(new StudyBuilder().Build(), "reloader");
 
         var again = await client.GetFromJsonAsync<TrialResponse>($"/api/sessions/{token}/next", ApiClient.Json);
-        var restart = await client.PostAsJsonAsync($"/api/studies/{(await SessionAsync(token)).StudyId}/sessions", new StartSession("reloader", "prolific"), ApiClient.Json);
+        var restart = await client.PostAsJsonAsync($"/api/studies/{(await SessionAsync(token)).StudyId}/sessions",
+            new StartSession("reloader", "prolific", ResumeToken: token), ApiClient.Json);
 
         again!.TrialId.Should().Be(trial.TrialId);
         again.Videos.Select(v => v.Url).Should().Equal(trial.Videos.Select(v => v.Url), "the sides stay as first shown");
