@@ -42,6 +42,7 @@ public static class Config
         services.AddSingleton<TrialClaims>();
         services.AddSingleton<ParticipantSessions>();
         services.AddSingleton<SessionStarts>();
+        services.AddSingleton<StudyPreviews>();
         return services;
     }
 }
