@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
-/// <summary>A session belongs to the browser that started it; a participant who moves device is let go by the researcher.</summary>
+/// <summary>A session belongs to the browser that started it; a participant who moves device is let go by the researcher, one who stops returns it.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class MovingBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
 {
@@ -41,6 +41,24 @@ public sealed class MovingBrowserTests(BrowserFixture fixture, ITestOutputHelper
         await second.AnswerWithKeyAsync("ArrowRight");
         await Assertions.Expect(second.CompletionCode).ToBeVisibleAsync();
         (await fixture.SessionOfAsync(studyId, "moving-participant")).Judgments.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_participant_who_stops_returns_the_study_and_is_told_what_to_do_on_prolific()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 2 }.Build(), prompts: 2);
+        var page = await fixture.NewPageAsync();
+        var participant = new TakeStudyPage(page);
+        await participant.OpenFromProlificAsync(studyId, "stopping-participant");
+        await participant.ConsentAndStartAsync();
+
+        await page.Locator("[data-testid=return]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Return the study" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=participant-message]")).ToContainTextAsync("You have returned this study");
+        await Assertions.Expect(participant.Trial).ToHaveCountAsync(0);
+        (await fixture.SessionOfAsync(studyId, "stopping-participant")).Returned.Should().BeTrue();
     }
 
     /// <summary>A failing test shows what the browser's console said.</summary>

@@ -40,7 +40,11 @@ public sealed record Condition(string Key, string Label, bool IsBaseline, IReadO
 /// </summary>
 /// <param name="MaxGoldFailureRate">Exclude a participant who failed more than this share of their gold trials.</param>
 /// <param name="MinMedianDecisionMs">Exclude a participant whose median decision time is below this (answering too fast to have watched).</param>
-public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinMedianDecisionMs = null)
+/// <param name="MinGoldFailures">
+/// The gold rule excludes only someone who failed at least this many gold trials (null: one is enough). Prolific's
+/// attention-check policy allows rejecting a participant only after two failed checks; new studies start at 2.
+/// </param>
+public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinMedianDecisionMs = null, int? MinGoldFailures = null)
 {
     public static readonly ExclusionRules None = new();
 }
@@ -48,6 +52,8 @@ public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinM
 /// <summary>Everything a researcher decides about a study.</summary>
 /// <param name="Title">The researchers' own name of the study; participants never see it (it may name the conditions).</param>
 /// <param name="PublicTitle">The title participants see; none: <see cref="DefaultPublicTitle"/>.</param>
+/// <param name="TrialTimeoutMinutes">How long a trial handed out stays its participant's before it goes back to the pool;
+/// none: ten times the study's longest video, at least 3 minutes (<see cref="Voting.HoldingSlots.HoldFor"/>).</param>
 /// <param name="JudgmentsPerTrial">Overlap k: how many different participants judge each trial. Optional in the API (3 when
 /// left out): the attributes give it a default although later parameters have none, and JSON binding honours it.</param>
 public sealed record StudySettings(
@@ -66,7 +72,8 @@ public sealed record StudySettings(
     string CompletionCode,
     string? CompletionUrl,
     ExclusionRules? Exclusions = null,
-    string? PublicTitle = null)
+    string? PublicTitle = null,
+    double? TrialTimeoutMinutes = null)
 {
     public const int DefaultJudgmentsPerTrial = 3;
 

@@ -16,6 +16,9 @@ public sealed record JudgmentRecorded(Guid SessionId, Guid StudyId, Guid TrialId
 
 public sealed record SessionCompleted(Guid SessionId, Guid StudyId, DateTimeOffset At);
 
+/// <summary>The participant stopped before the end (Prolific's "return"): their unanswered trial goes back at once, their answers stay.</summary>
+public sealed record SessionReturned(Guid SessionId, Guid StudyId, DateTimeOffset At);
+
 /// <summary>A researcher let the session go from the browser that started it (the participant moved device): its token stops working.</summary>
 public sealed record SessionReleased(Guid SessionId, Guid StudyId, Guid ReleasedBy, DateTimeOffset At);
 
@@ -38,6 +41,8 @@ public sealed class ParticipantSession
     public bool Completed { get; set; }
     /// <summary>Released by a researcher and not yet taken up again: the next browser with the participant id gets it.</summary>
     public bool Released { get; set; }
+    /// <summary>The participant stopped and gave their place back: no more trials, no completion code.</summary>
+    public bool Returned { get; set; }
     public int Version { get; set; }
 
     /// <summary>The trial given and not yet answered, if any.</summary>
@@ -83,6 +88,12 @@ public sealed class ParticipantSession
     }
 
     public void Apply(SessionCompleted _) => Completed = true;
+
+    public void Apply(SessionReturned _)
+    {
+        Returned = true;
+        Assignments.Clear();
+    }
 
     /// <summary>
     /// The old token is replaced by one no browser holds (tokens are unique, and a released token must name nothing);

@@ -16,7 +16,8 @@ namespace Platform.Voting;
 public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, TrialClaims claims, IMemoryCache cache, IConfiguration configuration, TimeProvider clock)
 {
     /// <summary>How long a trial handed out stays the participant's: its videos' length, at most Voting:AbandonAfter.</summary>
-    private TimeSpan Hold(StudyPlan plan) => HoldingSlots.HoldFor(plan.LongestVideoSeconds, configuration.GetValue("Voting:AbandonAfter", TimeSpan.FromMinutes(20)));
+    private TimeSpan Hold(Study study, StudyPlan plan) =>
+        HoldingSlots.HoldFor(plan.LongestVideoSeconds, configuration.GetValue("Voting:AbandonAfter", TimeSpan.FromMinutes(20)), study.Settings.TrialTimeoutMinutes);
 
     public async Task<(Study Study, ParticipantSession Session)> GetWithStudyAsync(string token, CancellationToken cancellationToken)
     {
@@ -33,6 +34,19 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
     /// <returns>The stored judgment and whether it was recorded now (false: an identical replay).</returns>
     public Task<(JudgmentRecorded Judgment, bool Created)> RecordAsync(string token, RecordJudgment command, CancellationToken cancellationToken) =>
         RetryingConflictsAsync(() => TryRecordAsync(token, command, cancellationToken));
+
+    /// <summary>The participant stops before the end (<see cref="ReturningStudy"/>): the trial they hold is free again at once.</summary>
+    public async Task ReturnAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var (stream, _) = await LoadForWritingAsync(session, await IdsAsync(token, cancellationToken), cancellationToken);
+        var participant = Holds(stream.Aggregate!, token);
+        if (ReturningStudy.Handle(participant, clock.GetUtcNow()) is not { } returned) return;
+        await session.BeginTransactionAsync(cancellationToken);
+        if (participant.Pending is { IsGold: false } pending) await SlotLedger.ReleaseAsync(session, pending.TrialId, participant.Id, cancellationToken);
+        stream.AppendOne(returned);
+        await session.SaveChangesAsync(cancellationToken);
+    }
 
     /// <summary>Another request of the same session (a double click, two tabs) wrote its stream first: decide again on what it stored.</summary>
     private static async Task<T> RetryingConflictsAsync<T>(Func<Task<T>> attempt)
@@ -57,10 +71,10 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         await using (var query = store.QuerySession())
         {
             var (shown, study) = await LoadAsync(query, ids, cancellationToken);
-            Holds(shown, token);
+            if (Holds(shown, token).Returned) throw new DomainException(ReturningStudy.Returned, DomainError.Conflict);
             if (shown.Completed) return Finished(study);
             var plan = await plans.GetAsync(study, cancellationToken);
-            if (shown.Pending is { } recent && !HoldingSlots.NeedsRefresh(recent, now, Hold(plan)))
+            if (shown.Pending is { } recent && !HoldingSlots.NeedsRefresh(recent, now, Hold(study, plan)))
                 return new NextTrial.Trial(await TrialViews.ViewAsync(query, study, shown, recent, plan, cancellationToken));
         }
         return await NextWritingAsync(token, ids, now, cancellationToken);
@@ -71,10 +85,11 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         await using var session = store.LightweightSession();
         var (stream, study) = await LoadForWritingAsync(session, ids, cancellationToken);
         var participant = Holds(stream.Aggregate!, token);
+        if (participant.Returned) throw new DomainException(ReturningStudy.Returned, DomainError.Conflict);
         if (participant.Completed) return Finished(study);
         var settings = study.Settings;
         var plan = await plans.GetAsync(study, cancellationToken);
-        var hold = Hold(plan);
+        var hold = Hold(study, plan);
 
         if (participant.Pending is { } pending)
         {
@@ -138,7 +153,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             await SlotLedger.ShareStudyLockAsync(session, study.Id, cancellationToken);
         else if (!await SlotLedger.JudgeAsync(session, study.Id, command.TrialId, participant.Id, now, cancellationToken)
                  && !await SlotLedger.ClaimAsync(session, command.TrialId, participant.Id, assignment.Left.Condition, study.Settings.JudgmentsPerTrial,
-                     now, HoldingSlots.Cutoff(now, Hold(plan)), judgedAt: now, cancellationToken))
+                     now, HoldingSlots.Cutoff(now, Hold(study, plan)), judgedAt: now, cancellationToken))
         {
             // Another request of this session (a double click) answered it meanwhile: decide again on what it stored.
             if (await SlotLedger.JudgedByAsync(session, command.TrialId, participant.Id, cancellationToken))
@@ -155,7 +170,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         {
             // The next trial goes with the answer, in the same commit: the participant asks for it at once, and that
             // request then only reads. Only the first round of claims: when it finds nothing, the request decides.
-            next = await claims.ClaimAsync(session, study, participant.After(outcome.Judgment), plan, now, Hold(plan), firstRoundOnly: true, cancellationToken);
+            next = await claims.ClaimAsync(session, study, participant.After(outcome.Judgment), plan, now, Hold(study, plan), firstRoundOnly: true, cancellationToken);
             if (next is not null) stream.AppendOne(next);
         }
         await session.SaveChangesAsync(cancellationToken);

@@ -28,7 +28,7 @@ public sealed record JudgmentRequest(
 /// <param name="DecisionMs">The server's measure: from the trial being handed out to the answer arriving.</param>
 public sealed record JudgmentResponse(Guid TrialId, Choice Choice, int DecisionMs, DateTimeOffset At);
 
-public sealed record SessionState(bool Completed, string? CompletionCode, string? CompletionUrl, Progress Progress);
+public sealed record SessionState(bool Completed, string? CompletionCode, string? CompletionUrl, Progress Progress, bool Returned = false);
 
 public static class VotingApi
 {
@@ -100,13 +100,21 @@ public static class VotingApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        api.MapPost("/sessions/{token}/return", async (string token, ParticipantSessions sessions, CancellationToken ct) =>
+            {
+                await sessions.ReturnAsync(token, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Stop before the end (Prolific's return): the trial held goes back to the pool at once, the answers given stay, no completion code; 204 again for a repeat")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         api.MapGet("/sessions/{token}", async (string token, ParticipantSessions sessions, CancellationToken ct) =>
             {
                 var (study, session) = await sessions.GetWithStudyAsync(token, ct);
                 return TypedResults.Ok(new SessionState(session.Completed,
                     session.Completed ? study.Settings.CompletionCode : null,
                     session.Completed ? study.Settings.CompletionUrl : null,
-                    new Progress(session.Judgments.Count, study.Settings.TrialsPerParticipant)));
+                    new Progress(session.Judgments.Count, study.Settings.TrialsPerParticipant), session.Returned));
             })
             .WithSummary("Whether the session is finished, and then its completion code")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);

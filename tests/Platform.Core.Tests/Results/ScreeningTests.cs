@@ -47,6 +47,18 @@ public class ScreeningTests
     }
 
     [Fact]
+    public void With_prolifics_rule_one_failed_attention_check_never_excludes_and_two_do()
+    {
+        var prolific = new ExclusionRules(MaxGoldFailureRate: 0, MinGoldFailures: 2);
+
+        var once = Screening.Assess([Gold(false), Gold(true), Gold(true)], prolific).Single();
+        var twice = Screening.Assess([Gold(false), Gold(false), Gold(true)], prolific).Single();
+
+        once.Excluded.Should().BeFalse("Prolific allows rejecting only after two failed checks");
+        (twice.Excluded, twice.Reasons.Single()).Should().Be((true, "failed 2 of 3 gold trials"));
+    }
+
+    [Fact]
     public void Without_gold_or_times_the_rules_have_nothing_to_go_on()
     {
         var imported = Pair("a", "b", Choice.Left) with { DecisionMs = null, Imported = true };

@@ -89,6 +89,9 @@ public sealed class DesigningStudyTests
     [InlineData("101-character completion code", "*completion code of 1 to 100 characters*")]
     [InlineData("ftp completion URL", "*completion redirect URL*")]
     [InlineData("relative completion URL", "*completion redirect URL*")]
+    [InlineData("half-minute trial timeout", "*trial timeout of 1 to 120 minutes*")]
+    [InlineData("three-hour trial timeout", "*trial timeout of 1 to 120 minutes*")]
+    [InlineData("no failed gold before exclusion", "*number of failed gold trials before exclusion of 1 or more*")]
     public void Each_broken_rule_is_refused_naming_the_problem(string rule, string message)
     {
         var settings = Broken(rule);
@@ -127,6 +130,9 @@ public sealed class DesigningStudyTests
         "61-character task" => A.Pairwise().WithTasks(new string('w', 61)),
         "tasks differing in case" => A.Pairwise().WithTasks("walking", "Walking"),
         "no judgments per trial" => A.Pairwise() with { JudgmentsPerTrial = 0 },
+        "half-minute trial timeout" => A.Pairwise() with { TrialTimeoutMinutes = 0.5 },
+        "three-hour trial timeout" => A.Pairwise() with { TrialTimeoutMinutes = 180 },
+        "no failed gold before exclusion" => A.Pairwise() with { Exclusions = new ExclusionRules(0.2, null, 0) },
         "51 judgments per trial" => A.Pairwise() with { JudgmentsPerTrial = 51 },
         "no trials per participant" => A.Pairwise() with { TrialsPerParticipant = 0 },
         "501 trials per participant" => A.Pairwise() with { TrialsPerParticipant = 501 },

@@ -89,6 +89,15 @@ public sealed class HoldingSlotsTests
         HoldingSlots.HoldFor(longestSeconds, TimeSpan.FromSeconds(ceilingSeconds)).Should().Be(TimeSpan.FromSeconds(heldSeconds));
     }
 
+    [Theory]
+    [InlineData(5, 20 * 60, 1.5, 90)]        // the study's own timeout replaces the derived minimum
+    [InlineData(600, 20 * 60, 2, 2 * 60)]    // and the derived ten times the video
+    [InlineData(5, 20 * 60, 60, 20 * 60)]    // but stays under the operator's ceiling
+    public void A_study_that_sets_its_own_trial_timeout_holds_trials_that_long_within_the_ceiling(double longestSeconds, int ceilingSeconds, double studyMinutes, int heldSeconds)
+    {
+        HoldingSlots.HoldFor(longestSeconds, TimeSpan.FromSeconds(ceilingSeconds), studyMinutes).Should().Be(TimeSpan.FromSeconds(heldSeconds));
+    }
+
     [Fact]
     public void A_study_whose_places_are_only_held_is_not_called_full()
     {

@@ -68,7 +68,8 @@ public static class Screening
             var identical = _regular == 0 ? 0 : (double)_choices.Max() / _regular;
 
             var reasons = new List<string>();
-            if (rules.MaxGoldFailureRate is { } maxFailed && accuracy is { } a && 1 - a > maxFailed + 1e-12)
+            if (rules.MaxGoldFailureRate is { } maxFailed && accuracy is { } a && 1 - a > maxFailed + 1e-12
+                && _gold - _goldCorrect >= (rules.MinGoldFailures ?? 1))
                 reasons.Add($"failed {_gold - _goldCorrect} of {_gold} gold trials");
             if (rules.MinMedianDecisionMs is { } minMs && median is { } m && m < minMs)
                 reasons.Add($"median decision time {m} ms is under {minMs} ms");

@@ -11,6 +11,7 @@ public static partial class DesigningStudy
     public const int MaxJudgmentsPerTrial = 50;
     public const int MaxTrialsPerParticipant = 500;
     public const double MaxGoldRate = 0.5;
+    public const int MaxTrialTimeoutMinutes = 120;
 
     public static StudyCreated Handle(DesignStudy command, DateTimeOffset now) =>
         new(command.StudyId, Validate(command.Settings), command.By, now, command.TrialKey);
@@ -49,6 +50,10 @@ public static partial class DesigningStudy
 
         if (s.Exclusions!.MaxGoldFailureRate is { } failed && (double.IsNaN(failed) || failed is < 0 or > 1))
             problems.Add("a gold failure rate for exclusion between 0 and 1 (or none)");
+        if (s.Exclusions.MinGoldFailures is < 1 or > MaxTrialsPerParticipant)
+            problems.Add("a number of failed gold trials before exclusion of 1 or more (or none)");
+        if (s.TrialTimeoutMinutes is { } timeout && (double.IsNaN(timeout) || timeout is < 1 or > MaxTrialTimeoutMinutes))
+            problems.Add($"a trial timeout of 1 to {MaxTrialTimeoutMinutes} minutes (or none: ten times the longest video, at least 3 minutes)");
         if (s.Exclusions.MinMedianDecisionMs is < 0 or > Voting.RecordingJudgment.MaxDecisionMs)
             problems.Add("a minimum median decision time for exclusion of 0 ms or more (or none)");
 

@@ -29,8 +29,14 @@ public static class HoldingSlots
     /// <paramref name="ceiling"/> (the operator's Voting:AbandonAfter). Short enough that sessions which take a trial
     /// and never answer cannot keep a study looking full for long.
     /// </summary>
-    public static TimeSpan HoldFor(double longestVideoSeconds, TimeSpan ceiling)
+    /// <param name="studyTimeoutMinutes">The study's own timeout, when its researcher set one: it replaces the derived hold, still under the ceiling.</param>
+    public static TimeSpan HoldFor(double longestVideoSeconds, TimeSpan ceiling, double? studyTimeoutMinutes = null)
     {
+        if (studyTimeoutMinutes is { } minutes && minutes > 0)
+        {
+            var set = TimeSpan.FromMinutes(Math.Min(minutes, 24 * 60));
+            return set < ceiling ? set : ceiling;
+        }
         var watching = TimeSpan.FromSeconds(10 * Math.Clamp(longestVideoSeconds, 0, 24 * 60 * 60));
         return watching > MinimumHold ? (watching < ceiling ? watching : ceiling) : (MinimumHold < ceiling ? MinimumHold : ceiling);
     }

@@ -31,6 +31,7 @@ public static class RecordingJudgment
                     $"This trial was already answered '{Choices.Name(earlier.Choice)}'; the first answer stands.", DomainError.Conflict);
         }
 
+        if (session.Returned) throw new DomainException(ReturningStudy.Returned, DomainError.Conflict);
         var assignment = session.Assignments.FirstOrDefault(a => a.TrialId == command.TrialId)
             ?? throw new DomainException(
                 "This trial is not waiting for an answer in this session (it may have gone to someone else after a long pause); load the next trial.",

@@ -22,13 +22,16 @@ public sealed class StudyDraft
     public string? CompletionUrl { get; set; }
     public double? MaxGoldFailureRate { get; set; }
     public int? MinMedianDecisionMs { get; set; }
+    /// <summary>Prolific's attention-check policy: rejecting needs at least two failed checks.</summary>
+    public int? MinGoldFailures { get; set; } = 2;
+    public double? TrialTimeoutMinutes { get; set; }
 
     public StudySettings ToSettings() => new(
         Title, Instructions, Kind, Scale, Question, SuccessCriterion,
         [.. Conditions.Select(c => c.ToCondition())],
         [.. Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         Pairing, JudgmentsPerTrial, TrialsPerParticipant, GoldRate, CompletionCode, CompletionUrl,
-        new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs), PublicTitle);
+        new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs, MinGoldFailures), PublicTitle, TrialTimeoutMinutes);
 
     public static StudyDraft From(StudySettings s) => new()
     {
@@ -49,6 +52,8 @@ public sealed class StudyDraft
         CompletionUrl = s.CompletionUrl,
         MaxGoldFailureRate = s.Exclusions?.MaxGoldFailureRate,
         MinMedianDecisionMs = s.Exclusions?.MinMedianDecisionMs,
+        MinGoldFailures = s.Exclusions?.MinGoldFailures,
+        TrialTimeoutMinutes = s.TrialTimeoutMinutes,
     };
 }
 

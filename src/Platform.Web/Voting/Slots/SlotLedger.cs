@@ -96,6 +96,16 @@ public static class SlotLedger
             select slot from judged
             """, cancellationToken, Hosting.Database.AdvisoryLocks.Key64(studyId), now, trialId, sessionId)).Count == 1;
 
+    /// <summary>Gives the session's unanswered slot of the trial back to the pool at once (the participant returned the study).</summary>
+    public static Task ReleaseAsync(IDocumentSession session, Guid trialId, Guid sessionId, CancellationToken cancellationToken) =>
+        session.QueryAsync<int>($"""
+            with freed as (
+                update {TableName} set session_id = null, left_condition = null, assigned_at = null
+                where trial_id = ? and session_id = ? and judged_at is null
+                returning slot)
+            select slot from freed
+            """, cancellationToken, trialId, sessionId);
+
     /// <summary>Whether any slot of the study is held (handed out after the cutoff) and not answered yet.</summary>
     public static async Task<bool> AnyHeldAsync(IQuerySession session, Guid studyId, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         (await session.QueryAsync<int>($"select 1 from {TableName} where study_id = ? and session_id is not null and judged_at is null and assigned_at > ? limit 1",
