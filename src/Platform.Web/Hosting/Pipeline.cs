@@ -36,6 +36,14 @@ public static class Pipeline
         app.UseExceptionHandler();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Pages answer HEAD as they answer GET (Kestrel sends no body for HEAD): link checkers and Prolific's
+        // preview probe a study link that way, and would otherwise get the staff sign-in. Before routing, which picks by method.
+        app.Use((http, next) =>
+        {
+            if (HttpMethods.IsHead(http.Request.Method) && !IsApi(http)) http.Request.Method = HttpMethods.Get;
+            return next(http);
+        });
+        app.UseRouting();
         app.UseApiRouteErrors();
         app.UseAuthentication();
         app.UseAuthorization();

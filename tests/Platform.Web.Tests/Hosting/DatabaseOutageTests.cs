@@ -19,7 +19,7 @@ public sealed class DatabaseOutageTests
             var admin = await factory.AdminAsync();
             await cluster.StopAsync();
 
-            answers.Add(await participant.GetAsync("/api/sessions/some-token/next"));
+            answers.Add(await participant.GetAsync($"/api/sessions/{Platform.Voting.SessionTokens.New()}/next")); // a token of the right shape: looked up
             answers.Add(await participant.PostAsync($"/api/studies/{Guid.NewGuid()}/sessions", JsonContent.Create(new { participantId = "p1" })));
             answers.Add(await admin.GetAsync("/api/studies")); // the bearer token is checked in the database too
         }

@@ -95,6 +95,21 @@ public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest
         (await response.Content.ReadAsStringAsync()).Should().Contain("This study link is incomplete or mistyped").And.NotContain("Sign in");
     }
 
+    [Fact]
+    public async Task A_head_request_for_a_study_link_is_answered_like_the_page_not_sent_to_the_staff_sign_in()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
+        using var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/take/{studyId}?PROLIFIC_PID=link-checker"));
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        await using var session = fixture.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await session.Query<ParticipantSession>().CountAsync(s => s.StudyId == studyId)).Should().Be(0, "looking at a link starts nothing");
+    }
+
     private IRenderedComponent<TakeStudy> RenderTakePage(Guid studyId, string parameter, string value) =>
         TakePages.Render(Context, fixture.Factory, studyId, parameter, value);
 }
