@@ -5,7 +5,7 @@ using Platform.Voting;
 
 namespace Platform.Studies;
 
-public sealed record StudyCounts(int VideosProcessing, int VideosReady, int VideosRejected, int Trials, int Judgments, int Sessions, int CompletedSessions);
+public sealed record StudyCounts(int VideosProcessing, int VideosReady, int VideosRejected, int Trials, int Judgments, int Sessions, int CompletedSessions, int ReturnedSessions = 0);
 
 /// <summary>Runs the study use cases: design, change, open / pause / close, and what a researcher sees of a study.</summary>
 public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
@@ -39,10 +39,10 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
         var videos = all.Select(v => v.State).ToList();
         var plan = Plan(study, all.Where(v => v.State == VideoState.Ready));
         var tally = await Results.StudyTally.ReadAsync(session, study.Id, cancellationToken);
-        var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == study.Id).Select(s => s.Completed).ToListAsync(cancellationToken);
+        var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == study.Id).Select(s => new { s.Completed, s.Returned }).ToListAsync(cancellationToken);
         return new StudyCounts(
             videos.Count(v => v == VideoState.Processing), videos.Count(v => v == VideoState.Ready), videos.Count(v => v == VideoState.Rejected),
-            plan.Count, tally.Judgments - tally.Imported, sessions.Count, sessions.Count(c => c));
+            plan.Count, tally.Judgments - tally.Imported, sessions.Count, sessions.Count(s => s.Completed), sessions.Count(s => s.Returned));
     }
 
     public Task ChangeAsync(ChangeStudy command, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.Studies;
 using Platform.Testing;
 using Platform.Voting;
 
@@ -57,5 +58,7 @@ public sealed class HoardingTests(PlatformFixture fixture) : IClassFixture<Platf
         state!.Should().BeEquivalentTo(new { Returned = true, Completed = false, CompletionCode = (string?)null, Progress = new Progress(1, 3) });
         var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/judgments.csv");
         csv.Should().Contain(",leaver,", "the answer given before returning is kept");
+        (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{studyId}", ApiClient.Json))!.Counts
+            .Should().BeEquivalentTo(new { Sessions = 1, CompletedSessions = 0, ReturnedSessions = 1 });
     }
 }
