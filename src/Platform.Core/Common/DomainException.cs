@@ -10,6 +10,9 @@ public sealed class DomainException(string message, DomainError kind = DomainErr
 
     /// <summary>Further members for the problem+json body, by name (e.g. every bad line of a file, compactly).</summary>
     public IReadOnlyDictionary<string, object> Extensions { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>When trying again may succeed (a place may come free), sent as Retry-After; null when it will not.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 public enum DomainError

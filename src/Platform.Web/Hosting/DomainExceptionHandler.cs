@@ -16,6 +16,8 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             DomainError.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status400BadRequest,
         };
+        if (refused.RetryAfter is { } retry)
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -10,6 +10,7 @@ public static class Operations
     {
         services.AddApiErrors();
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddOpenApi();
         services.AddHealthChecks()

@@ -13,7 +13,14 @@ public static class Pipeline
 
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        // Enumerations only by their documented names (a number would store a value no name stands for); no string
+        // with control characters; and a body that cannot be read throws, so its problem names the field at fault.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new SafeStringConverter());
+        });
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // A request refused by a rate limit (written as problem+json by the status-code pages) says when to retry. A
         // limit that cannot say (a concurrency limit: the server is full, not this client too fast) answers 503.
         services.Configure<RateLimiterOptions>(o => o.OnRejected = (context, _) =>

@@ -126,7 +126,10 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
             await session.SaveChangesAsync(cancellationToken);
             // Places held by others who have not answered yet are not judgments: they come free if those people stop.
             var heldByOthers = await SlotLedger.AnyHeldAsync(session, study.Id, HoldingSlots.Cutoff(now, hold), cancellationToken);
-            throw new DomainException(HoldingSlots.NothingFree(heldByOthers, hold), DomainError.Conflict);
+            throw new DomainException(HoldingSlots.NothingFree(heldByOthers, hold), DomainError.Conflict)
+            {
+                RetryAfter = heldByOthers ? HoldingSlots.RetryNewcomer : null,
+            };
         }
         stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
         await session.SaveChangesAsync(cancellationToken);

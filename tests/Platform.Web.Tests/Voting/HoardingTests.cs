@@ -31,6 +31,7 @@ public sealed class HoardingTests(PlatformFixture fixture) : IClassFixture<Platf
 
         whileHeld.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await whileHeld.Content.ReadAsStringAsync()).Should().Contain("try again").And.NotContain("all the judgments it needs");
+        whileHeld.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromMinutes(1), "a script is told when to ask again");
         returned.StatusCode.Should().Be(HttpStatusCode.NoContent);
         afterReturn.StatusCode.Should().Be(HttpStatusCode.OK, "the returned place is free at once, not when its hold runs out");
     }

@@ -20,8 +20,25 @@ public static class ParticipantIds
                 + "Open the study from its page on Prolific rather than from a copied link.";
         if (trimmed.Length > MaxLength)
             return $"This study link's participant id is longer than {MaxLength} characters. Open the study again from the site that sent you here.";
+        if (trimmed.Any(Invisible))
+            return "This study link's participant id holds invisible or control characters. Open the study again from the site that sent you here.";
         return null;
     }
+
+    /// <summary>What Prolific's STUDY_ID or SESSION_ID may be (both 24 hex characters there): at most <see cref="MaxLength"/> visible characters, or none.</summary>
+    public static string? ExternalProblem(string? id) =>
+        id is null ? null
+        : id.Length > MaxLength || id.Any(Invisible) ? $"STUDY_ID and SESSION_ID take at most {MaxLength} visible characters."
+        : null;
+
+    /// <summary>
+    /// Characters that make two ids look the same while they differ ("X" and "X" with a zero-width space): controls,
+    /// format characters (zero-width, bidirectional marks) and separators other than the plain space.
+    /// </summary>
+    private static bool Invisible(char c) => char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+        or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+        || (char.IsWhiteSpace(c) && c != ' ');
 
     /// <summary>A template placeholder such as <c>{{%PROLIFIC_PID%}}</c> or <c>%PROLIFIC_PID%</c>, left unreplaced.</summary>
     public static bool IsPlaceholder(string id) =>

@@ -16,7 +16,8 @@ public sealed class SessionStarts(IDocumentStore store, IMemoryCache cache, Time
     /// <returns>The session and whether it was created now (false: resumed, or taken up after a release).</returns>
     public async Task<(ParticipantSession Session, bool Created)> StartAsync(Guid studyId, Participant participant, string? resumeToken, CancellationToken cancellationToken)
     {
-        if (ParticipantIds.Problem(participant.ParticipantId) is { } problem)
+        if ((ParticipantIds.Problem(participant.ParticipantId)
+             ?? ParticipantIds.ExternalProblem(participant.ExternalStudyId) ?? ParticipantIds.ExternalProblem(participant.ExternalSessionId)) is { } problem)
             throw new DomainException(problem, DomainError.Unprocessable);
         var id = participant.ParticipantId.Trim();
         for (var tries = 1; ; tries++)
