@@ -73,6 +73,24 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
     }
 
     [Fact]
+    public async Task A_task_that_is_a_spreadsheet_formula_comes_out_of_results_csv_as_text_and_negative_figures_stay_numbers()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder { Tasks = ["=1+2", "@sum"] }.Build());
+        const string csv = "participant,prompt,task,left,right,choice\n" +
+            "w1,a dancer spins,=1+2,ours-simdrop,base-model,right\n" +
+            "w2,a dancer spins,@sum,ours-simdrop,base-model,right\n";
+        (await researcher.ImportJudgmentsAsync(studyId, csv)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var lines = (await researcher.GetStringAsync($"/api/studies/{studyId}/results.csv")).Split('\n');
+
+        lines.Should().Contain(l => l.Contains(",'=1+2,", StringComparison.Ordinal)).And.Contain(l => l.Contains(",'@sum,", StringComparison.Ordinal));
+        lines.Should().NotContain(l => l.Contains(",=1+2,", StringComparison.Ordinal) || l.Contains(",@sum,", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.Contains("good_minus_bad", StringComparison.Ordinal) && l.Contains(",-1,", StringComparison.Ordinal),
+            "a negative figure is a number, not escaped text");
+    }
+
+    [Fact]
     public async Task A_bad_csv_is_refused_whole_with_its_line_numbers()
     {
         const string csv = "participant,prompt,task,left,right,choice\n" +

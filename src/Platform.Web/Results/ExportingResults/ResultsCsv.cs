@@ -36,7 +36,7 @@ public static class ResultsCsv
     {
         Line L(string table, string? condition, string? versus, string? task, string measure, long? n = null, long? count = null,
             double? value = null, double? low = null, double? high = null, int? rank = null, double? p = null) =>
-            new(r.EventVersion, r.ExclusionsApplied, table, condition, versus, task, measure, n, count, value, low, high, rank, p);
+            new(r.EventVersion, r.ExclusionsApplied, table, CsvCells.Text(condition), CsvCells.Text(versus), CsvCells.Text(task), measure, n, count, value, low, high, rank, p);
 
         foreach (var p in r.Pairwise)
         {
