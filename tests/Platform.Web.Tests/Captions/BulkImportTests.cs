@@ -54,6 +54,30 @@ public sealed class BulkImportTests(PlatformFixture fixture) : IClassFixture<Pla
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
 
+    [Theory]
+    [InlineData("linked/sub")]
+    [InlineData("linked")]
+    [InlineData("/etc")]
+    [InlineData("real/../linked/sub")]
+    public async Task A_link_out_of_the_import_root_or_an_absolute_path_is_refused_without_naming_server_paths(string folder)
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var imports = Directory.CreateDirectory(Path.Combine(fixture.Factory.DataDirectory, "imports")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(fixture.Factory.DataDirectory, "elsewhere", "sub")).FullName;
+        Directory.CreateDirectory(Path.Combine(imports, "real"));
+        await File.WriteAllTextAsync(Path.Combine(outside, "secret.json"), CaptionApi.Sidecar);
+        File.Copy(await TestVideos.ClipAsync(hue: 410), Path.Combine(outside, "secret.mp4"), overwrite: true);
+        if (!Directory.Exists(Path.Combine(imports, "linked")))
+            Directory.CreateSymbolicLink(Path.Combine(imports, "linked"), Path.GetDirectoryName(outside)!);
+
+        var response = await researcher.PostAsJsonAsync("/api/synthetic-videos/imports", new FolderImportRequest(folder), ApiClient.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).Should().NotContain(fixture.Factory.DataDirectory);
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>("/api/synthetic-videos?limit=500", ApiClient.Json))
+            .Should().NotContain(v => v.FileName == "secret.mp4");
+    }
+
     private static async Task<FolderImport> ImportAsync(HttpClient researcher, string folder)
     {
         var response = await researcher.PostAsJsonAsync("/api/synthetic-videos/imports", new FolderImportRequest(folder), ApiClient.Json);

@@ -63,6 +63,8 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
                 import.AlreadyThere++;
                 return;
             }
+            if (new FileInfo(sidecar).Length > MaxSidecarBytes)
+                throw new DomainException($"its sidecar is larger than {MaxSidecarBytes / 1024} KB.");
             await using var content = File.OpenRead(video);
             var imported = await imports.ImportAsync(content, Path.GetFileName(video), await File.ReadAllTextAsync(sidecar, cancellationToken), import.By, cancellationToken);
             if (imported is null) import.AlreadyThere++;
@@ -79,6 +81,9 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
         }
     }
 
+    /// <summary>A sidecar holds tags and render parameters: kilobytes. A larger one is refused, not read whole.</summary>
+    public const int MaxSidecarBytes = 1024 * 1024;
+
     /// <summary>Videos with a sidecar beside them, in a stable order (so progress reads the same on a rerun).</summary>
     private static List<(string Video, string Sidecar)> Pairs(string folder) =>
         // Links are skipped: a link under the import root could point anywhere on the server.
@@ -88,15 +93,29 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
             .Where(p => File.Exists(p.Sidecar) && new FileInfo(p.Sidecar).LinkTarget is null)
             .OrderBy(p => p.Video, StringComparer.Ordinal)];
 
-    /// <summary>Only folders under the import root: a researcher must not make the server read anything else.</summary>
+    /// <summary>
+    /// Only folders under the import root: a researcher must not make the server read anything else. The folder is a
+    /// relative path without <c>..</c>, and no folder on the way from the root is a link (a link could lead anywhere);
+    /// messages name paths relative to the root, never the server's own.
+    /// </summary>
     private string Resolve(string folder)
     {
         var root = Root;
-        var path = Path.GetFullPath(Path.Combine(root, folder ?? ""));
-        if (!path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && path != root)
-            throw new DomainException($"Only folders under the import root ({root}) can be imported.", DomainError.Unprocessable);
+        var relative = (folder ?? string.Empty).Replace('\\', '/').Trim('/');
+        var parts = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (Path.IsPathRooted(folder ?? string.Empty) || parts.Any(p => p is ".." or "."))
+            throw new DomainException("Name a folder under the import root, relative to it (no leading '/', no '..').", DomainError.Unprocessable);
+        var path = root;
+        foreach (var part in parts)
+        {
+            path = Path.Combine(path, part);
+            if (!Directory.Exists(path))
+                throw new DomainException($"There is no folder '{relative}' under the import root.", DomainError.NotFound);
+            if (new DirectoryInfo(path).LinkTarget is not null)
+                throw new DomainException($"'{Path.GetRelativePath(root, path)}' is a link; only real folders under the import root can be imported.", DomainError.Unprocessable);
+        }
         if (!Directory.Exists(path))
-            throw new DomainException($"There is no folder '{folder}' under the import root ({root}).", DomainError.NotFound);
+            throw new DomainException("There is no import root folder yet; an operator makes it (Captions:ImportRoot).", DomainError.NotFound);
         return path;
     }
 }
