@@ -6,10 +6,14 @@ using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
-/// <summary>A trial fits a 1366×768 laptop without scrolling; on a phone held upright the videos stack.</summary>
+/// <summary>A trial fits a 1366×768 laptop without scrolling, and a phone held upright too, its videos stacked.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
 {
+    private static readonly string[] SideBySide = ["Left", "Right"];
+    private static readonly string[] Stacked = ["Top", "Bottom"];
+    private static readonly string[] KeyHints = ["(,)", "(.)", "(← or 1)", "(↓ or 2)", "(→ or 3)"];
+
     [Fact]
     public async Task On_a_laptop_a_pairwise_trial_fits_the_window_with_the_two_videos_side_by_side()
     {
@@ -26,6 +30,11 @@ public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHel
             right.Top.Should().BeApproximately(left.Top, 0.5, "the videos sit side by side");
             left.Right.Should().BeLessThanOrEqualTo(right.Left);
         }
+        await Assertions.Expect(participant.Captions).ToHaveTextAsync(SideBySide, new() { UseInnerText = true });
+        await Assertions.Expect(participant.Answer("left")).ToHaveAccessibleNameAsync("Left is better");
+        await Assertions.Expect(participant.Answer("right")).ToHaveAccessibleNameAsync("Right is better");
+        await Assertions.Expect(participant.Answer("left").Locator(".key-hint")).ToBeVisibleAsync();
+        await Assertions.Expect(participant.VisibleKeyHints).ToHaveTextAsync(KeyHints);
     }
 
     [Fact]
@@ -42,28 +51,50 @@ public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task On_a_phone_the_videos_stack_within_the_screen_width_and_the_answers_can_be_scrolled_to_and_tapped()
+    public async Task On_a_phone_a_pairwise_trial_fits_the_screen_with_the_videos_stacked_as_top_and_bottom_and_no_key_hints()
     {
         var (page, participant, window) = await StartAsync(new StudyBuilder().Build(), "phone-pairwise", Screens.Phone);
 
-        var layout = await participant.LayoutAsync();
-
-        output.WriteLine(layout.ToString());
-        layout.Videos.Should().HaveCount(2);
-        var (first, second) = (layout.Videos[0], layout.Videos[1]);
-        second.Top.Should().BeGreaterThanOrEqualTo(first.Bottom - 0.5, "the videos stack");
-        layout.Everything.Should().AllSatisfy(box =>
-            (box.Left >= -0.5 && box.Right <= window.Width + 0.5).Should().BeTrue($"{box} lies within the {window.Width} px wide screen"));
-        layout.WindowWidth.Should().Be(window.Width, "the page is not zoomed out to make room for something wider");
-        layout.ScrollWidth.Should().BeLessThanOrEqualTo(window.Width, "the page does not scroll sideways");
-
+        var loaded = await participant.LayoutAsync();
         await participant.WaitUntilUnlockedAsync();
-        var left = participant.Answer("left");
-        await left.ScrollIntoViewIfNeededAsync();
-        await Assertions.Expect(left).ToBeInViewportAsync();
+        var unlocked = await participant.LayoutAsync();
+
+        foreach (var layout in new[] { loaded, unlocked })
+        {
+            ShouldFitWithoutScrolling(layout, window, answers: 3);
+            ShouldSuitFingers(layout, window);
+            var (top, bottom) = (layout.Videos[0], layout.Videos[1]);
+            bottom.Top.Should().BeGreaterThanOrEqualTo(top.Bottom - 0.5, "the videos stack");
+        }
+        await Assertions.Expect(participant.Captions).ToHaveTextAsync(Stacked, new() { UseInnerText = true });
+        await Assertions.Expect(participant.Answer("left")).ToHaveAccessibleNameAsync("Top is better");
+        await Assertions.Expect(participant.Answer("same")).ToHaveAccessibleNameAsync("About the same");
+        await Assertions.Expect(participant.Answer("right")).ToHaveAccessibleNameAsync("Bottom is better");
+        await Assertions.Expect(participant.VisibleKeyHints).ToHaveCountAsync(0);
+        await Assertions.Expect(participant.Tooltips).ToHaveCountAsync(0);
         await Screenshots.TakeAsync(page, "participant-trial-phone", fullPage: true);
-        await left.TapAsync();
+
+        await participant.Answer("left").TapAsync();
         await Assertions.Expect(participant.CompletionCode).ToHaveTextAsync("C1A2B3");
+    }
+
+    [Fact]
+    public async Task On_a_phone_a_rating_trial_fits_the_screen()
+    {
+        var (_, participant, window) = await StartAsync(StudyBuilder.Rating().Build(), "phone-rating", Screens.Phone);
+
+        var loaded = await participant.LayoutAsync();
+        await participant.WaitUntilUnlockedAsync();
+        var unlocked = await participant.LayoutAsync();
+
+        foreach (var layout in new[] { loaded, unlocked })
+        {
+            ShouldFitWithoutScrolling(layout, window, answers: 2, videos: 1);
+            ShouldSuitFingers(layout, window);
+        }
+        await Assertions.Expect(participant.Answer("success")).ToHaveAccessibleNameAsync("Success");
+        await Assertions.Expect(participant.Answer("failure")).ToHaveAccessibleNameAsync("Failure");
+        await Assertions.Expect(participant.VisibleKeyHints).ToHaveCountAsync(0);
     }
 
     /// <summary>A one-trial study opened on this screen, past consent, with the videos' sizes known.</summary>
@@ -89,6 +120,14 @@ public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHel
             box.IsWithin(window.Width, window.Height).Should().BeTrue($"{box} lies inside the {window.Width}×{window.Height} window"));
         layout.ScrollHeight.Should().BeLessThanOrEqualTo(layout.WindowHeight + 1, "the page does not scroll");
         layout.ScrollWidth.Should().BeLessThanOrEqualTo(layout.WindowWidth + 1, "the page does not scroll sideways");
+    }
+
+    /// <summary>At the phone's own width (not zoomed out), every control and answer at least 44 px high for a finger.</summary>
+    private static void ShouldSuitFingers(TrialLayout layout, ViewportSize window)
+    {
+        layout.WindowWidth.Should().Be(window.Width, "the page is not zoomed out to make room for something wider");
+        layout.Controls.Concat(layout.Answers).Should().AllSatisfy(box =>
+            box.Height.Should().BeGreaterThanOrEqualTo(44, $"{box} is a touch target"));
     }
 
     /// <summary>A failing test shows what the browser's console said.</summary>

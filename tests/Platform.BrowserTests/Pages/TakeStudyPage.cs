@@ -8,6 +8,15 @@ public sealed class TakeStudyPage(IPage page)
     public ILocator Trial => page.Locator("[data-testid=trial]");
     public ILocator CompletionCode => page.Locator("[data-testid=completion-code]");
 
+    /// <summary>The videos' captions (a rating's one video has none).</summary>
+    public ILocator Captions => Trial.Locator("figcaption");
+
+    /// <summary>The key hints a participant can see: "(← or 1)" on an answer, "(,)" on a frame step.</summary>
+    public ILocator VisibleKeyHints => Trial.Locator(".key-hint:visible");
+
+    /// <summary>Elements with a tooltip, which is where keys used to be named.</summary>
+    public ILocator Tooltips => Trial.Locator("[title]");
+
     public async Task OpenFromProlificAsync(Guid studyId, string prolificId)
     {
         await page.GotoAsync($"/take/{studyId}?PROLIFIC_PID={prolificId}&STUDY_ID=prolific-study&SESSION_ID=prolific-session");

@@ -9,6 +9,7 @@ public sealed record Box
     public double Bottom { get; init; }
 
     public double Width => Right - Left;
+    public double Height => Bottom - Top;
 
     /// <summary>Entirely inside a window of this size, with a half-pixel allowance for sub-pixel rounding.</summary>
     public bool IsWithin(double width, double height) => Left >= -0.5 && Top >= -0.5 && Right <= width + 0.5 && Bottom <= height + 0.5;

@@ -83,6 +83,32 @@ public sealed class TrialPlayerTests : BunitTest
     }
 
     [Fact]
+    public void Each_side_is_named_for_both_layouts_and_the_keys_stay_out_of_the_answers_names()
+    {
+        var player = Context.Render<TrialPlayer>(p => p.Add(x => x.Trial, Pairwise()));
+
+        player.FindAll("figcaption .side-wide").Select(c => c.TextContent).Should().Equal("Left", "Right");
+        player.FindAll("figcaption .side-stacked").Select(c => c.TextContent).Should().Equal("Top", "Bottom");
+        var answers = player.FindAll("button[data-choice]");
+        answers.Select(b => b.QuerySelector(".side-wide")?.TextContent).Should().Equal("Left is better", null, "Right is better");
+        answers.Select(b => b.QuerySelector(".side-stacked")?.TextContent).Should().Equal("Top is better", null, "Bottom is better");
+        answers[1].TextContent.Trim().Should().Be("About the same(↓ or 2)", "one wording fits both layouts");
+        answers.Select(b => b.QuerySelector(".key-hint")!.TextContent).Should().Equal("(← or 1)", "(↓ or 2)", "(→ or 3)");
+        answers.Should().OnlyContain(b => b.QuerySelector(".key-hint")!.GetAttribute("aria-hidden") == "true");
+        answers.Select(b => b.GetAttribute("aria-keyshortcuts")).Should().Equal("ArrowLeft 1", "ArrowDown 2", "ArrowRight 3");
+        player.FindAll("[title]").Should().BeEmpty("keys are named in .key-hint spans, which a touch screen hides; CSS cannot hide a title");
+    }
+
+    [Fact]
+    public void A_rating_names_no_side()
+    {
+        var player = Context.Render<TrialPlayer>(p => p.Add(x => x.Trial, Rating()));
+
+        player.FindAll("figcaption, .side-wide, .side-stacked").Should().BeEmpty();
+        player.FindAll("button[data-choice]").Select(b => b.TextContent.Trim()).Should().Equal("Success(S)", "Failure(F)");
+    }
+
+    [Fact]
     public void The_player_module_is_attached_to_the_trial()
     {
         var module = Context.JSInterop.SetupModule("./player.js");

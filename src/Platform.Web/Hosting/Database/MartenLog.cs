@@ -1,0 +1,61 @@
+using Marten;
+using Marten.Services;
+using Npgsql;
+
+namespace Platform.Hosting.Database;
+
+/// <summary>
+/// What Marten logs: a failed command's SQL text and error, never its parameters (they hold whole documents: password
+/// hashes, protected API keys, session tokens, whatever a participant typed); a unique-key violation, which the
+/// platform expects and handles (two tabs starting one session), only at Debug, so real errors stay visible.
+/// </summary>
+public sealed class MartenLog(ILogger logger) : IMartenLogger, IMartenSessionLogger
+{
+    public IMartenSessionLogger StartSession(IQuerySession session) => this;
+
+    public void SchemaChange(string sql) => logger.LogInformation("Marten changed the schema:\n{Sql}", sql);
+
+    public void LogSuccess(NpgsqlCommand command)
+    {
+    }
+
+    public void LogSuccess(NpgsqlBatch batch)
+    {
+    }
+
+    public void LogFailure(NpgsqlCommand command, Exception ex) => Failed(ex, command.CommandText);
+
+    public void LogFailure(NpgsqlBatch batch, Exception ex) => Failed(ex, string.Join(";\n", Enumerable.Select<NpgsqlBatchCommand, string>(batch.BatchCommands, c => c.CommandText)));
+
+    public void LogFailure(Exception ex, string message) => Failed(ex, message);
+
+    public void RecordSavedChanges(IDocumentSession session, IChangeSet commit)
+    {
+    }
+
+    public void OnBeforeExecute(NpgsqlCommand command)
+    {
+    }
+
+    public void OnBeforeExecute(NpgsqlBatch batch)
+    {
+    }
+
+    private void Failed(Exception ex, string sql)
+    {
+        if (IsExpected(ex))
+            logger.LogDebug("A database command was refused as the platform expects ({SqlState}): {Sql}", (ex as PostgresException ?? ex.InnerException as PostgresException)?.SqlState, sql);
+        else
+            logger.LogError("A database command failed ({Error}): {Sql}", Describe(ex), sql);
+    }
+
+    /// <summary>A unique key refused a second insert: the caller catches it and decides again.</summary>
+    private static bool IsExpected(Exception ex) =>
+        (ex as PostgresException ?? ex.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.UniqueViolation;
+
+    /// <summary>The error without the values it may quote (PostgreSQL's detail can hold a row).</summary>
+    private static string Describe(Exception ex) =>
+        (ex as PostgresException ?? ex.InnerException as PostgresException) is { } postgres
+            ? $"{postgres.SqlState} {postgres.MessageText}"
+            : ex.GetType().Name;
+}
