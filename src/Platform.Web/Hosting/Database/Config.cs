@@ -54,6 +54,7 @@ public static class Config
                 // Rich appends number events before the inline projections run, so a projection can record the
                 // sequence it has seen (the results' event version); quick appends number them only in the database.
                 options.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
+                options.Logger(new MartenLog(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Marten")));
                 return options;
             })
             .UseLightweightSessions();
