@@ -48,6 +48,34 @@ public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest
     }
 
     [Fact]
+    public async Task No_participant_response_names_the_study_conditions_prompts_or_files_and_one_upload_in_two_studies_has_two_media_ids()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder { TrialsPerParticipant = 1, GoldRate = 0 }.Build() with { Title = "SimDrop 0.2 secret checkpoint" };
+        var bodies = new List<string>();
+        var media = new List<HashSet<string>>();
+        foreach (var participant in new[] { "prober-1", "prober-2" })
+        {
+            // The same clips, under a telling file name, in two studies.
+            var studyId = await researcher.OpenStudyWithVideosAsync(settings, prompts: 1, fileName: "ours_ckpt_1200.mp4");
+            var client = fixture.Factory.CreateClient();
+            var started = await client.PostAsJsonAsync($"/api/studies/{studyId}/sessions", new StartSession(participant, "prolific"), ApiClient.Json);
+            bodies.Add(await started.Content.ReadAsStringAsync());
+            var token = (await started.Content.ReadFromJsonAsync<SessionToken>(ApiClient.Json))!.Token;
+            var next = await client.GetStringAsync($"/api/sessions/{token}/next");
+            bodies.Add(next);
+            var trial = System.Text.Json.JsonSerializer.Deserialize<TrialResponse>(next, ApiClient.Json)!;
+            media.Add([.. trial.Videos.Select(v => v.Url)]);
+            bodies.Add(await (await client.AnswerAsync(token, trial.TrialId, Choice.Left)).Content.ReadAsStringAsync());
+            bodies.Add(await client.GetStringAsync($"/api/sessions/{token}"));
+        }
+
+        var told = string.Join("\n", bodies);
+        told.Should().NotContainAny([settings.Title, "ours_ckpt", "a dancer spins", .. settings.Conditions.SelectMany(c => new[] { c.Key, c.Label })]);
+        media[0].Should().NotIntersectWith(media[1], "media ids are random per upload, so the same file cannot be followed across studies");
+    }
+
+    [Fact]
     public async Task A_trial_id_cannot_be_computed_from_the_prompt_and_the_condition_keys()
     {
         var researcher = await fixture.ResearcherAsync();
