@@ -71,8 +71,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
         await using (var query = store.QuerySession())
         {
             var (shown, study) = await LoadAsync(query, ids, cancellationToken);
-            if (Holds(shown, token).Returned) throw new DomainException(ReturningStudy.Returned, DomainError.Conflict);
-            if (shown.Completed) return Finished(study);
+            if (Asking(shown, token).Completed) return Finished(study);
             var plan = await plans.GetAsync(study, cancellationToken);
             if (shown.Pending is { } recent && !HoldingSlots.NeedsRefresh(recent, now, Hold(study, plan)))
                 return new NextTrial.Trial(await TrialViews.ViewAsync(query, study, shown, recent, plan, cancellationToken));
@@ -84,8 +83,7 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
     {
         await using var session = store.LightweightSession();
         var (stream, study) = await LoadForWritingAsync(session, ids, cancellationToken);
-        var participant = Holds(stream.Aggregate!, token);
-        if (participant.Returned) throw new DomainException(ReturningStudy.Returned, DomainError.Conflict);
+        var participant = Asking(stream.Aggregate!, token);
         if (participant.Completed) return Finished(study);
         var settings = study.Settings;
         var plan = await plans.GetAsync(study, cancellationToken);
@@ -184,7 +182,6 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
     /// <summary>The session and study a token names. A token never changes, so they are remembered.</summary>
     private async Task<(Guid SessionId, Guid StudyId)> IdsAsync(string token, CancellationToken cancellationToken)
     {
-        if (!SessionTokens.IsWellFormed(token)) throw NoSession();
         if (cache.TryGetValue(TokenKey(token), out (Guid SessionId, Guid StudyId) ids)) return ids;
         await using var session = store.QuerySession();
         var found = await ByTokenAsync(session, token, cancellationToken);
@@ -225,6 +222,10 @@ public sealed class ParticipantSessions(IDocumentStore store, StudyPlans plans, 
     /// <summary>The session as loaded, if <paramref name="token"/> still holds it (a researcher may have released it since the token was remembered).</summary>
     private static ParticipantSession Holds(ParticipantSession session, string token) =>
         string.Equals(session.Token, token, StringComparison.Ordinal) ? session : throw NoSession();
+
+    /// <summary>The session asking for a trial: still this token's, and not returned (a returned session takes no more).</summary>
+    private static ParticipantSession Asking(ParticipantSession session, string token) =>
+        Holds(session, token).Returned ? throw new DomainException(ReturningStudy.Returned, DomainError.Conflict) : session;
 
     private static DomainException NoSession() =>
         new("There is no session with this token (a released session's token stops working); open the study link again.", DomainError.NotFound);

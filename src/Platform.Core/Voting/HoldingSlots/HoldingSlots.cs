@@ -41,13 +41,13 @@ public static class HoldingSlots
         return watching > MinimumHold ? (watching < ceiling ? watching : ceiling) : (MinimumHold < ceiling ? MinimumHold : ceiling);
     }
 
+    /// <summary>When a newcomer who found every place held may ask again ("a few minutes").</summary>
+    public static readonly TimeSpan RetryNewcomer = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// What a newcomer who finds no free trial is told: a study whose places are only held (by people who may still
     /// stop) is not full, and saying so would turn them away for good.
     /// </summary>
-    /// <summary>When a newcomer who found every place held may ask again ("a few minutes").</summary>
-    public static readonly TimeSpan RetryNewcomer = TimeSpan.FromMinutes(1);
-
     public static string NothingFree(bool heldByOthers, TimeSpan hold) => heldByOthers
         ? $"Every place in this study is taken right now by people still answering; places come free within {Duration(hold)} if they stop. Please try again in a few minutes."
         : "No trial is free for you right now: this study has all the judgments it needs. Thank you for your interest.";

@@ -41,21 +41,16 @@ public sealed class MartenLog(ILogger logger) : IMartenLogger, IMartenSessionLog
     {
     }
 
+    /// <summary>
+    /// A unique key refusing a second insert is expected (the caller catches it and decides again). Other errors are
+    /// described without the values they may quote (PostgreSQL's detail can hold a row).
+    /// </summary>
     private void Failed(Exception ex, string sql)
     {
-        if (IsExpected(ex))
-            logger.LogDebug("A database command was refused as the platform expects ({SqlState}): {Sql}", (ex as PostgresException ?? ex.InnerException as PostgresException)?.SqlState, sql);
+        var postgres = ex as PostgresException ?? ex.InnerException as PostgresException;
+        if (postgres?.SqlState == PostgresErrorCodes.UniqueViolation)
+            logger.LogDebug("A database command was refused as the platform expects ({SqlState}): {Sql}", postgres.SqlState, sql);
         else
-            logger.LogError("A database command failed ({Error}): {Sql}", Describe(ex), sql);
+            logger.LogError("A database command failed ({Error}): {Sql}", postgres is null ? ex.GetType().Name : $"{postgres.SqlState} {postgres.MessageText}", sql);
     }
-
-    /// <summary>A unique key refused a second insert: the caller catches it and decides again.</summary>
-    private static bool IsExpected(Exception ex) =>
-        (ex as PostgresException ?? ex.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.UniqueViolation;
-
-    /// <summary>The error without the values it may quote (PostgreSQL's detail can hold a row).</summary>
-    private static string Describe(Exception ex) =>
-        (ex as PostgresException ?? ex.InnerException as PostgresException) is { } postgres
-            ? $"{postgres.SqlState} {postgres.MessageText}"
-            : ex.GetType().Name;
 }
