@@ -12,6 +12,9 @@ public sealed class UserAccount
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>Moves whenever sign-ins issued before must stop working (<see cref="RevokingSignIns.Ends"/>).</summary>
+    public int SignInStamp { get; set; }
+
     public bool IsActiveAdmin => !Disabled && Roles.Contains(Role.Admin);
 
     public static UserAccount Create(UserRegistered registered) => new()
@@ -24,11 +27,25 @@ public sealed class UserAccount
         CreatedAt = registered.At,
     };
 
-    public void Apply(UserRolesChanged changed) => Roles = [.. changed.Roles];
+    public void Apply(UserRolesChanged changed)
+    {
+        Roles = [.. changed.Roles];
+        SignInStamp++;
+    }
 
-    public void Apply(UserDisabled _) => Disabled = true;
+    public void Apply(UserDisabled _)
+    {
+        Disabled = true;
+        SignInStamp++;
+    }
 
     public void Apply(UserEnabled _) => Disabled = false;
 
-    public void Apply(PasswordChanged changed) => PasswordHash = changed.PasswordHash;
+    public void Apply(PasswordChanged changed)
+    {
+        PasswordHash = changed.PasswordHash;
+        SignInStamp++;
+    }
+
+    public void Apply(SignInsRevoked _) => SignInStamp++;
 }

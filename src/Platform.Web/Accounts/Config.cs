@@ -21,11 +21,13 @@ public static class Config
         {
             options.Projections.Snapshot<UserAccount>(SnapshotLifecycle.Inline);
             options.Schema.For<UserAccount>().UniqueIndex(u => u.Email);
-            options.Schema.For<ApiToken>().Index(t => t.ExpiresAt);
+            // Stored as "apitoken": the table of the bearer tokens it grew from, so tokens issued before still work.
+            options.Schema.For<SignInRecord>().DocumentAlias("apitoken").Index(t => t.ExpiresAt).Index(t => t.UserId);
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<SignIns>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<Authenticator>();
         services.AddTransient<PurgeExpiredTokens>();
@@ -63,10 +65,12 @@ public static class Config
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapTokens();
+        app.MapSignIns();
         app.MapUsers();
-        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, SignIns signIns) =>
             {
                 await antiforgery.ValidateRequestAsync(http);
+                await signIns.EndAsync(http.User.SignIn(), http.RequestAborted);
                 await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return HttpResults.LocalRedirect("/signin");
             })

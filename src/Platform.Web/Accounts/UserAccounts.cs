@@ -71,8 +71,19 @@ public sealed class UserAccounts(IDocumentStore store, IPasswordHasher<UserAccou
         DecideAsync(command.UserId, (_, user) => Task.FromResult<object?>(
             ChangingPassword.Handle(user, command, p => hasher.HashPassword(user, p), clock.GetUtcNow())), cancellationToken);
 
+    public Task RevokeSignInsAsync(RevokeSignIns command, CancellationToken cancellationToken = default) =>
+        DecideAsync(command.UserId, (_, user) => Task.FromResult<object?>(RevokingSignIns.Handle(user, command, clock.GetUtcNow())), cancellationToken);
+
+    // An event that ends the account's sign-ins also deletes their records in the same transaction; the stamp it
+    // moves refuses any sign-in that was being issued meanwhile.
     private Task DecideAsync(Guid userId, Func<IDocumentSession, UserAccount, Task<object?>> decide, CancellationToken cancellationToken) =>
-        store.DecideAsync(userId, decide, () => new DomainException("There is no such account.", DomainError.NotFound), cancellationToken);
+        store.DecideAsync<UserAccount>(userId, async (session, user) =>
+        {
+            var decided = await decide(session, user);
+            if (decided is not null && RevokingSignIns.Ends(decided))
+                session.DeleteWhere<SignInRecord>(r => r.UserId == userId);
+            return decided;
+        }, () => new DomainException("There is no such account.", DomainError.NotFound), cancellationToken);
 
     private static Task<int> ActiveAdminsAsync(IQuerySession session, CancellationToken cancellationToken) =>
         session.Query<UserAccount>().CountAsync(u => !u.Disabled && u.Roles.Contains(Role.Admin), cancellationToken);

@@ -12,8 +12,8 @@ public sealed class PurgeExpiredTokensTests(PlatformFixture fixture) : IClassFix
     {
         var store = fixture.Factory.Services.GetRequiredService<IDocumentStore>();
         var now = DateTimeOffset.UtcNow;
-        var (_, expired) = ApiToken.Issue(Guid.NewGuid(), now.AddDays(-8), TimeSpan.FromDays(7));
-        var (_, live) = ApiToken.Issue(Guid.NewGuid(), now, TimeSpan.FromDays(7));
+        var (_, expired) = SignInRecord.Issue(new UserAccount { Id = Guid.NewGuid() }, SignInKind.Token, null, now.AddDays(-8), TimeSpan.FromDays(7));
+        var (_, live) = SignInRecord.Issue(new UserAccount { Id = Guid.NewGuid() }, SignInKind.Browser, "Firefox", now, TimeSpan.FromDays(7));
         await using (var session = store.LightweightSession())
         {
             session.Store(expired, live);
@@ -25,8 +25,8 @@ public sealed class PurgeExpiredTokensTests(PlatformFixture fixture) : IClassFix
         await job.RunAsync();
 
         await using var query = store.QuerySession();
-        (await query.LoadAsync<ApiToken>(expired.Id)).Should().BeNull();
-        (await query.LoadAsync<ApiToken>(live.Id))!.UserId.Should().Be(live.UserId);
+        (await query.LoadAsync<SignInRecord>(expired.Id)).Should().BeNull();
+        (await query.LoadAsync<SignInRecord>(live.Id))!.UserId.Should().Be(live.UserId);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class TokenTests(PlatformFixture fixture) : IClassFixture<Platform
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ApiClient.Json);
-        token!.Token.Should().StartWith(ApiToken.Prefix);
+        token!.Token.Should().StartWith(SignInRecord.TokenPrefix);
         token.ExpiresAt.Should().BeAfter(DateTimeOffset.UtcNow.AddDays(6));
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.Token);
         var me = await client.GetFromJsonAsync<UserView>("/api/me", ApiClient.Json);

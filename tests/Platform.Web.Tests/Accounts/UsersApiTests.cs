@@ -92,7 +92,7 @@ public sealed class UsersApiTests(PlatformFixture fixture) : IClassFixture<Platf
     }
 
     [Fact]
-    public async Task Changed_roles_apply_to_the_next_request()
+    public async Task Changed_roles_end_the_old_sign_ins_and_apply_to_the_next()
     {
         var admin = await Factory.AdminAsync();
         var user = await admin.CreateUserAsync("promoted@platform.test", "promoted-password", Role.Reviewer);
@@ -101,7 +101,8 @@ public sealed class UsersApiTests(PlatformFixture fixture) : IClassFixture<Platf
         (await admin.PutAsJsonAsync($"/api/users/{user.Id}/roles", new RolesChange([Role.Reviewer, Role.Admin]), ApiClient.Json))
             .StatusCode.Should().Be(HttpStatusCode.NoContent);
 
-        (await promoted.GetAsync("/api/users")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await promoted.GetAsync("/api/users")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await (await Factory.SignedInAsync("promoted@platform.test", "promoted-password")).GetAsync("/api/users")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

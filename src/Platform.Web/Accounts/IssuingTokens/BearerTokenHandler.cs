@@ -1,17 +1,15 @@
 using System.Text.Encodings.Web;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Platform.Accounts;
 
-/// <summary>Authenticates <c>Authorization: Bearer plat_…</c> against the stored token hashes and the live account.</summary>
+/// <summary>Authenticates <c>Authorization: Bearer plat_…</c> against its stored sign-in and the live account.</summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDocumentStore store,
-    TimeProvider clock)
+    SignIns signIns)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -23,13 +21,8 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.NoResult();
 
         var token = header["Bearer ".Length..].Trim();
-        await using var session = store.QuerySession();
-        var stored = await session.LoadAsync<ApiToken>(ApiToken.HashOf(token), Context.RequestAborted);
-        if (stored is null || stored.ExpiresAt <= clock.GetUtcNow())
-            return AuthenticateResult.Fail("The token is unknown or has expired.");
-        var user = await session.LoadAsync<UserAccount>(stored.UserId, Context.RequestAborted);
-        if (user is null || user.Disabled)
-            return AuthenticateResult.Fail("The account of this token is disabled.");
-        return AuthenticateResult.Success(new AuthenticationTicket(AccountPrincipal.For(user, SchemeName), SchemeName));
+        return await signIns.CheckAsync(token, Context.RequestAborted) is { } user
+            ? AuthenticateResult.Success(new AuthenticationTicket(AccountPrincipal.For(user, SchemeName, token), SchemeName))
+            : AuthenticateResult.Fail("The token is unknown, expired or revoked, or its account is disabled.");
     }
 }

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Platform.Accounts;
@@ -20,11 +19,11 @@ public static class TokenEndpoints
 
         tokens.MapDelete("/current", RevokeAsync)
             .RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Revoke the bearer token this request was made with");
+            .WithSummary("Revoke the sign-in this request was made with (its bearer token, or the browser's cookie)");
     }
 
     private static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> IssueAsync(
-        TokenRequest request, HttpContext http, Authenticator authenticator, IDocumentStore store, IConfiguration configuration, TimeProvider clock)
+        TokenRequest request, HttpContext http, Authenticator authenticator, SignIns signIns, IConfiguration configuration, TimeProvider clock)
     {
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         switch (await authenticator.SignInAsync(request.Email, request.Password, client, http.RequestAborted))
@@ -36,27 +35,16 @@ public static class TokenEndpoints
                 return TypedResults.Problem(refused.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused");
             case SignInResult.Succeeded succeeded:
                 var lifetime = configuration.GetValue("Accounts:TokenLifetime", TimeSpan.FromDays(7));
-                var (token, stored) = ApiToken.Issue(succeeded.User.Id, clock.GetUtcNow(), lifetime);
-                await using (var session = store.LightweightSession())
-                {
-                    session.Store(stored);
-                    await session.SaveChangesAsync(http.RequestAborted);
-                }
-                return TypedResults.Created((string?)null, new TokenResponse(token, stored.ExpiresAt));
+                var token = await signIns.IssueAsync(succeeded.User, SignInKind.Token, http.Request.Headers.UserAgent, lifetime, http.RequestAborted);
+                return TypedResults.Created((string?)null, new TokenResponse(token, clock.GetUtcNow() + lifetime));
             default:
                 throw new InvalidOperationException("Unknown sign-in result.");
         }
     }
 
-    private static async Task<NoContent> RevokeAsync(HttpContext http, IDocumentStore store)
+    private static async Task<NoContent> RevokeAsync(HttpContext http, SignIns signIns)
     {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            await using var session = store.LightweightSession();
-            session.Delete<ApiToken>(ApiToken.HashOf(header["Bearer ".Length..].Trim()));
-            await session.SaveChangesAsync(http.RequestAborted);
-        }
+        await signIns.EndAsync(http.User.SignIn(), http.RequestAborted);
         return TypedResults.NoContent();
     }
 }

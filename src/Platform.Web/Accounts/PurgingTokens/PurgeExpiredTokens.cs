@@ -2,7 +2,7 @@ using Marten;
 
 namespace Platform.Accounts;
 
-/// <summary>Daily Hangfire job: expired tokens authenticate nobody, so their rows can go. Safe to run twice.</summary>
+/// <summary>Daily Hangfire job: expired sign-ins and tokens authenticate nobody, so their rows can go. Safe to run twice.</summary>
 public sealed class PurgeExpiredTokens(IDocumentStore store, TimeProvider clock)
 {
     public const string JobId = "accounts:purge-expired-tokens";
@@ -11,7 +11,7 @@ public sealed class PurgeExpiredTokens(IDocumentStore store, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var session = store.LightweightSession();
-        session.DeleteWhere<ApiToken>(t => t.ExpiresAt <= now);
+        session.DeleteWhere<SignInRecord>(t => t.ExpiresAt <= now);
         await session.SaveChangesAsync();
     }
 }

@@ -5,7 +5,8 @@ namespace Platform.Accounts;
 
 /// <summary>
 /// API callers get 401/403 (as problem+json, written by the status-code middleware) instead of a redirect, and
-/// every request re-reads the account so a disabled user is out and changed roles apply at once.
+/// every request checks its sign-in against the account read afresh: a revoked sign-in, a sign-out elsewhere, a new
+/// password, new roles or a disabled account end it at once.
 /// </summary>
 internal sealed class CookieEvents : CookieAuthenticationEvents
 {
@@ -17,16 +18,16 @@ internal sealed class CookieEvents : CookieAuthenticationEvents
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var id = context.Principal?.UserId();
-        var accounts = context.HttpContext.RequestServices.GetRequiredService<UserAccounts>();
-        var user = id is { } userId ? await accounts.FindAsync(userId, context.HttpContext.RequestAborted) : null;
-        if (user is null || user.Disabled)
+        var secret = context.Principal?.SignIn();
+        var signIns = context.HttpContext.RequestServices.GetRequiredService<SignIns>();
+        var user = await signIns.CheckAsync(secret, context.HttpContext.RequestAborted);
+        if (user is null || user.Id != context.Principal?.UserId())
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
-        var fresh = AccountPrincipal.For(user, CookieAuthenticationDefaults.AuthenticationScheme);
+        var fresh = AccountPrincipal.For(user, CookieAuthenticationDefaults.AuthenticationScheme, secret!);
         if (!SameClaims(context.Principal!, fresh))
         {
             context.ReplacePrincipal(fresh);
