@@ -46,7 +46,7 @@ public static class Config
                         : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "platform.auth";
+                o.Cookie.Name = CrossSiteRequests.AuthCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.LoginPath = "/signin";
@@ -69,7 +69,8 @@ public static class Config
         app.MapUsers();
         app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, SignIns signIns) =>
             {
-                await antiforgery.ValidateRequestAsync(http);
+                if (!await antiforgery.IsRequestValidAsync(http))
+                    return HttpResults.Problem("The sign-out form has expired; reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
                 await signIns.EndAsync(http.User.SignIn(), http.RequestAborted);
                 await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return HttpResults.LocalRedirect("/signin");

@@ -50,6 +50,7 @@ public static class Pipeline
             if (HttpMethods.IsHead(http.Request.Method) && !IsApi(http)) http.Request.Method = HttpMethods.Get;
             return next(http);
         });
+        app.UseCrossSiteRefusal();
         app.UseRouting();
         app.UseApiRouteErrors();
         app.UseAuthentication();
