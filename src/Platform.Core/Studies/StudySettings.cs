@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Platform.Common;
 using System.Runtime.InteropServices;
 
 namespace Platform.Studies;
@@ -33,7 +35,11 @@ public enum StudyStatus
 }
 
 /// <summary>One arm of a study: a model with its settings. Evaluators never see its key or label.</summary>
-public sealed record Condition(string Key, string Label, bool IsBaseline, IReadOnlyDictionary<string, string>? Settings = null);
+public sealed record Condition(
+    [property: MaxLength(40)] string Key,
+    [property: MaxLength(Limits.Name)] string Label,
+    bool IsBaseline,
+    [property: MaxLength(100)] IReadOnlyDictionary<string, string>? Settings = null);
 
 /// <summary>
 /// Which participants the results leave out ("after exclusions"). Null rules are off.
@@ -57,25 +63,28 @@ public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinM
 /// <param name="JudgmentsPerTrial">Overlap k: how many different participants judge each trial. Optional in the API (3 when
 /// left out): the attributes give it a default although later parameters have none, and JSON binding honours it.</param>
 public sealed record StudySettings(
-    string Title,
+    [property: MaxLength(Limits.Name)] string Title,
     string Instructions,
     StudyKind Kind,
     PairwiseScale Scale,
-    string Question,
-    string? SuccessCriterion,
-    IReadOnlyList<Condition> Conditions,
-    IReadOnlyList<string> Tasks,
+    [property: MaxLength(Limits.Prompt)] string Question,
+    [property: MaxLength(Limits.Prompt)] string? SuccessCriterion,
+    [property: MaxLength(StudySettings.MaxConditions)] IReadOnlyList<Condition> Conditions,
+    [property: MaxLength(Limits.List)] IReadOnlyList<string> Tasks,
     PairingRule Pairing,
     [Optional, DefaultParameterValue(StudySettings.DefaultJudgmentsPerTrial)] int JudgmentsPerTrial,
     int TrialsPerParticipant,
     double GoldRate,
-    string CompletionCode,
-    string? CompletionUrl,
+    [property: MaxLength(Limits.Name)] string CompletionCode,
+    [property: MaxLength(Limits.Name * 10)] string? CompletionUrl,
     ExclusionRules? Exclusions = null,
     string? PublicTitle = null,
     double? TrialTimeoutMinutes = null)
 {
     public const int DefaultJudgmentsPerTrial = 3;
+
+    /// <summary>Conditions a study compares at most (every pair of 50 is already 1,225 pairs per prompt).</summary>
+    public const int MaxConditions = 50;
 
     public const string DefaultPublicTitle = "Video study";
 

@@ -159,9 +159,16 @@ public sealed record CatalogQuery(
 {
     public CatalogFilter ToFilter() => new(
         Parse<CaptionStatus>(Status, "status"), Tag, Parse<MovementType>(MovementType, "movementType"), Parse<SceneType>(SceneType, "sceneType"),
-        Parse<RenderEngine>(Engine, "engine"), Parse<RenderQuality>(Quality, "quality"), Annotator, Q, Limit ?? 100,
+        Parse<RenderEngine>(Engine, "engine"), Parse<RenderQuality>(Quality, "quality"), Annotator, Q, Checked(Limit),
         Parse<FocusType>(FocusType, "focusType"), Parse<FocusPosition>(FocusPosition, "focusPosition"),
         NumberRange.Of(MinMovementValue, MaxMovementValue), NumberRange.Of(MinFocalLength, MaxFocalLength), ParameterMatch.Parse(Parameter));
+
+    private static int Checked(int? limit) => limit switch
+    {
+        null => 100,
+        < 1 or > CatalogSearch.MaxLimit => throw new DomainException($"limit is a number from 1 to {CatalogSearch.MaxLimit}."),
+        _ => limit.Value,
+    };
 
     private static T? Parse<T>(string? value, string name) where T : struct, Enum
     {

@@ -23,6 +23,8 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
 
     private static string? Explain(BadHttpRequestException bad) => bad.InnerException switch
     {
+        JsonException { Path: { Length: > 0 } path } json when json.Message.StartsWith(Common.Limits.Problem, StringComparison.Ordinal) =>
+            $"{json.Message.Split(" Path:")[0]} At: {path}.",
         JsonException { Path: { Length: > 0 } path } json when json.Message.StartsWith(Common.SafeText.Problem, StringComparison.Ordinal) =>
             $"{Common.SafeText.Problem} Field: {path}.",
         JsonException { Path: { Length: > 0 } path } json when json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>

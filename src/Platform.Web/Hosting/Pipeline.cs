@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -19,6 +20,8 @@ public static class Pipeline
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new SafeStringConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // a number is a number, not text that looks like one
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequestLimits.Bound);
         });
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // A request refused by a rate limit (written as problem+json by the status-code pages) says when to retry. A
@@ -52,6 +55,7 @@ public static class Pipeline
         });
         app.UseCrossSiteRefusal();
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseApiRouteErrors();
         app.UseAuthentication();
         app.UseAuthorization();

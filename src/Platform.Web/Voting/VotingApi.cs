@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Platform.Common;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,7 +9,12 @@ using Platform.Studies;
 namespace Platform.Voting;
 
 /// <param name="ResumeToken">The token this browser got when it started; without it a participant id that has a session gets 409.</param>
-public sealed record StartSession(string ParticipantId, string? Source, string? StudyId = null, string? SessionId = null, string? ResumeToken = null);
+public sealed record StartSession(
+    [property: MaxLength(ParticipantIds.MaxLength)] string ParticipantId,
+    [property: MaxLength(Limits.Name)] string? Source,
+    [property: MaxLength(ParticipantIds.MaxLength)] string? StudyId = null,
+    [property: MaxLength(ParticipantIds.MaxLength)] string? SessionId = null,
+    [property: MaxLength(SessionTokens.Length)] string? ResumeToken = null);
 
 public sealed record SessionToken(string Token);
 
@@ -21,7 +28,7 @@ public sealed record TrialResponse(Guid TrialId, StudyKind Kind, string Question
 /// <param name="Choice">Text rather than the enumeration, so an unknown answer gets the study's own 422 naming the allowed ones.</param>
 public sealed record JudgmentRequest(
     Guid TrialId,
-    [property: Description("left, same or right (pairwise; two-way scales have no same), success or failure (rating)")] string? Choice,
+    [property: Description("left, same or right (pairwise; two-way scales have no same), success or failure (rating)"), MaxLength(20)] string? Choice,
     [property: Description("Optional: the decision time your page measured, kept beside the server's own (from the trial being handed out to the answer arriving), which is the one results use")]
     int? DecisionMs = null);
 
@@ -68,7 +75,7 @@ public static class VotingApi
     public static void MapVoting(this IEndpointRouteBuilder app)
     {
         app.MapReleaseSession();
-        var api = app.MapGroup("/api").AllowAnonymous().RequireRateLimiting(RateLimit).WithTags("Participants");
+        var api = app.MapGroup("/api").AllowAnonymous().RequireRateLimiting(RateLimit).WithMetadata(new Hosting.ParticipantEndpoint()).WithTags("Participants");
 
         api.MapPost("/studies/{id:guid}/sessions", async Task<Results<Created<SessionToken>, Ok<SessionToken>>> (Guid id, StartSession body, SessionStarts starts, CancellationToken ct) =>
             {

@@ -44,17 +44,20 @@ public sealed class HostileInputTests(PlatformFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Prolific_study_and_session_ids_of_megabytes_are_refused_and_nothing_is_stored()
+    public async Task Prolific_study_and_session_ids_too_long_are_refused_and_a_body_of_megabytes_is_not_read()
     {
         var researcher = await fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
-        var huge = new string('a', 1_000_000);
+        var participant = fixture.Factory.CreateClient();
 
-        var response = await fixture.Factory.CreateClient().PostAsJsonAsync($"/api/studies/{studyId}/sessions",
-            new { participantId = "hoarder-of-bytes", source = "prolific", studyId = huge, sessionId = huge }, ApiClient.Json);
+        var huge = await participant.PostAsJsonAsync($"/api/studies/{studyId}/sessions",
+            new { participantId = "hoarder-of-bytes", source = "prolific", studyId = new string('a', 1_000_000) }, ApiClient.Json);
+        var long_ = await participant.PostAsJsonAsync($"/api/studies/{studyId}/sessions",
+            new { participantId = "hoarder-of-bytes", source = "prolific", studyId = "s", sessionId = new string('a', 201) }, ApiClient.Json);
 
-        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("at most 200 visible characters");
+        huge.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await huge.Content.ReadAsStringAsync()).Should().Contain($"at most {Common.Limits.ParticipantBody} bytes");
+        await ShouldBeProblemAsync(long_, "sessionId", "at most 200 characters");
         (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{studyId}", ApiClient.Json))!.Counts.Sessions.Should().Be(0);
     }
 

@@ -1,3 +1,4 @@
+using Platform.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Json.Schema;
@@ -43,6 +44,8 @@ public static class SidecarReader
         }
         using (document)
         {
+            if (Forbidden(document.RootElement, "") is { } where)
+                return new SidecarReading(null, [new SidecarProblem(where, SafeText.Problem)]);
             var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (!results.IsValid) return new SidecarReading(null, Problems(results));
             try
@@ -56,6 +59,17 @@ public static class SidecarReader
             }
         }
     }
+
+    /// <summary>The first field whose name or text holds a character no field takes (NUL would fail in the database).</summary>
+    private static string? Forbidden(JsonElement element, string path) => element.ValueKind switch
+    {
+        JsonValueKind.String => SafeText.HasForbidden(element.GetString()) ? path : null,
+        JsonValueKind.Object => element.EnumerateObject()
+            .Select(p => SafeText.HasForbidden(p.Name) ? path : Forbidden(p.Value, path.Length == 0 ? p.Name : $"{path}.{p.Name}"))
+            .FirstOrDefault(f => f is not null),
+        JsonValueKind.Array => element.EnumerateArray().Select((e, i) => Forbidden(e, $"{path}[{i}]")).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
 
     private static List<SidecarProblem> Problems(EvaluationResults results) =>
         [.. (results.Details ?? [])

@@ -1,5 +1,7 @@
 using HttpResults = Microsoft.AspNetCore.Http.Results;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Common;
 
 namespace Platform.Accounts;
 
@@ -8,11 +10,15 @@ public sealed record UserView(Guid Id, string Email, string DisplayName, IReadOn
     public static UserView From(UserAccount user) => new(user.Id, user.Email, user.DisplayName, user.Roles, user.Disabled, user.CreatedAt);
 }
 
-public sealed record NewUser(string Email, string DisplayName, string Password, IReadOnlyList<Role> Roles);
+public sealed record NewUser(
+    [property: MaxLength(254)] string Email,
+    [property: MaxLength(Limits.Name)] string DisplayName,
+    [property: MaxLength(PasswordPolicy.MaximumLength)] string Password,
+    [property: MaxLength(8)] IReadOnlyList<Role> Roles);
 
-public sealed record RolesChange(IReadOnlyList<Role> Roles);
+public sealed record RolesChange([property: MaxLength(8)] IReadOnlyList<Role> Roles);
 
-public sealed record PasswordReset(string Password);
+public sealed record PasswordReset([property: MaxLength(PasswordPolicy.MaximumLength)] string Password);
 
 public static class UsersApi
 {

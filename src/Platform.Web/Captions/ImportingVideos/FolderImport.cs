@@ -6,6 +6,7 @@ public sealed record ImportFailure(string File, string Reason);
 public sealed class FolderImport
 {
     public Guid Id { get; set; }
+    /// <summary>Relative to the import root: the server's own paths are never shown.</summary>
     public string Folder { get; set; } = "";
     public Guid By { get; set; }
     public DateTimeOffset RequestedAt { get; set; }

@@ -20,8 +20,8 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
 
     public async Task<FolderImport> StartAsync(string folder, Guid by, CancellationToken cancellationToken)
     {
-        var path = Resolve(folder);
-        var import = new FolderImport { Id = Guid.NewGuid(), Folder = path, By = by, RequestedAt = clock.GetUtcNow(), Total = Pairs(path).Count };
+        var (relative, path) = Resolve(folder);
+        var import = new FolderImport { Id = Guid.NewGuid(), Folder = relative, By = by, RequestedAt = clock.GetUtcNow(), Total = Pairs(path).Count };
         await using var session = store.LightweightSession();
         session.Store(import);
         await session.SaveChangesAsync(cancellationToken);
@@ -35,12 +35,14 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
         await using var session = store.LightweightSession();
         var import = await session.LoadAsync<FolderImport>(importId, cancellationToken);
         if (import is null || import.Finished) return;
-        var pairs = Pairs(import.Folder);
+        // Resolved again, so a folder swapped for a link since the request is refused now too.
+        var folder = Resolve(import.Folder).Path;
+        var pairs = Pairs(folder);
         (import.Total, import.Done, import.Imported, import.AlreadyThere) = (pairs.Count, 0, 0, 0);
         import.Failures.Clear();
         foreach (var (video, sidecar) in pairs)
         {
-            await ImportOneAsync(import, video, sidecar, cancellationToken);
+            await ImportOneAsync(import, folder, video, sidecar, cancellationToken);
             import.Done++;
             session.Store(import);
             await session.SaveChangesAsync(cancellationToken);
@@ -50,9 +52,9 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ImportOneAsync(FolderImport import, string video, string sidecar, CancellationToken cancellationToken)
+    private async Task ImportOneAsync(FolderImport import, string folder, string video, string sidecar, CancellationToken cancellationToken)
     {
-        var name = Path.GetRelativePath(import.Folder, video);
+        var name = Path.GetRelativePath(folder, video);
         try
         {
             string sha;
@@ -98,13 +100,13 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
     /// relative path without <c>..</c>, and no folder on the way from the root is a link (a link could lead anywhere);
     /// messages name paths relative to the root, never the server's own.
     /// </summary>
-    private string Resolve(string folder)
+    private (string Relative, string Path) Resolve(string folder)
     {
         var root = Root;
         var relative = (folder ?? string.Empty).Replace('\\', '/').Trim('/');
         var parts = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (Path.IsPathRooted(folder ?? string.Empty) || parts.Any(p => p is ".." or "."))
-            throw new DomainException("Name a folder under the import root, relative to it (no leading '/', no '..').", DomainError.Unprocessable);
+        if (Path.IsPathRooted(folder ?? string.Empty) || parts.Length == 0 || parts.Any(p => p is ".." or "." || p.Trim().Length == 0))
+            throw new DomainException("Name a folder under the import root, relative to it (not the root itself, no leading '/', no '..').", DomainError.Unprocessable);
         var path = root;
         foreach (var part in parts)
         {
@@ -116,6 +118,6 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
         }
         if (!Directory.Exists(path))
             throw new DomainException("There is no import root folder yet; an operator makes it (Captions:ImportRoot).", DomainError.NotFound);
-        return path;
+        return (string.Join('/', parts), path);
     }
 }

@@ -6,6 +6,7 @@ namespace Platform.Generation.Servers;
 /// <param name="ApiKey">Write-only: stored protected, never shown again; omit on a change to keep the current one.</param>
 public sealed record ServerRequest(string Name, ServerProtocol Protocol, string BaseUrl, string? Model, int MaxConcurrentJobs, GenerationSettings? Defaults, string? WorkflowTemplate, string? ApiKey)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ServerSettings Settings => new(Name, Protocol, BaseUrl, Model, MaxConcurrentJobs, Defaults, WorkflowTemplate);
 }
 
