@@ -30,11 +30,14 @@ builder.Services
     .AddGeneration(builder.Configuration, role)
     .AddCaptions()
     .AddParticipantRateLimit(builder.Configuration)
+    .AddProxies()
+    .AddSecurityHeaders()
     .AddUi();
 builder.Host.ApplyJasperFxExtensions();
 
 var app = builder.Build();
 
+app.UseProxies().UseSecurityHeaders();
 app.UsePlatformPipeline();
 app.MapOperations(role);
 app.UseJobs(role);

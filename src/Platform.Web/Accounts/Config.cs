@@ -49,6 +49,7 @@ public static class Config
                 o.Cookie.Name = CrossSiteRequests.AuthCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS (behind a proxy: see Hosting/Proxies.cs)
                 o.LoginPath = "/signin";
                 o.AccessDeniedPath = "/forbidden";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);

@@ -25,7 +25,9 @@ public static class Operations
         if (role.ServesWeb)
         {
             app.MapOpenApi().AllowAnonymous();
-            app.MapScalarApiReference("/api/docs", o => o.WithTitle("Platform API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            // Its inline script runs under the pages' policy by this response's nonce; no fonts from Scalar's CDN.
+            app.MapScalarApiReference("/api/docs", (o, http) => o.WithTitle("Platform API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                    .WithNonce(SecurityHeaders.Nonce(http)).DisableDefaultFonts())
                 .AllowAnonymous();
         }
         return app;
