@@ -151,4 +151,34 @@ public class CaptionHistoryTests
 
         (video.Latest!.Text, video.Latest.RestoredFrom, video.Revisions.Count).Should().Be(("first", video.Revisions[1].Id, 4));
     }
+
+    [Fact]
+    public void A_reviewer_cannot_accept_their_own_text_restored_and_submitted_by_someone_else()
+    {
+        var video = Given();
+        var reviewersOwn = Revise(video, "The reviewer's own wording of the dance.", by: Reviewer);
+        Apply(video, reviewersOwn);
+        Apply(video, Revise(video, "An annotator's wording in between."));
+        Apply(video, EditingCaption.Handle(video, new RestoreRevision(video.Id, Guid.NewGuid(), reviewersOwn.RevisionId, Annotator), Now));
+        Apply(video, EditingCaption.Handle(video, new SubmitCaption(video.Id, Annotator), Now));
+
+        var own = () => ReviewingCaption.Handle(video, new AcceptCaption(video.Id, Reviewer), Now);
+
+        own.Should().Throw<DomainException>().WithMessage("*own revision*");
+        ReviewingCaption.Handle(video, new AcceptCaption(video.Id, Guid.NewGuid()), Now).Should().NotBeNull("another reviewer can");
+    }
+
+    [Fact]
+    public void A_reviewer_cannot_accept_their_own_text_copied_by_hand()
+    {
+        var video = Given();
+        Apply(video, Revise(video, "Copied word for word.", by: Reviewer));
+        Apply(video, Revise(video, "Something else."));
+        Apply(video, Revise(video, "Copied word for word."));
+        Apply(video, EditingCaption.Handle(video, new SubmitCaption(video.Id, Annotator), Now));
+
+        var own = () => ReviewingCaption.Handle(video, new RejectCaption(video.Id, "no", Reviewer), Now);
+
+        own.Should().Throw<DomainException>().WithMessage("*own revision*");
+    }
 }

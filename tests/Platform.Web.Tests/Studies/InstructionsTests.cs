@@ -39,3 +39,41 @@ public class InstructionsTests
         _instructions.ToHtml(null).Should().BeEmpty();
     }
 }
+
+/// <summary>Markdown tricks a researcher's instructions (or a copied template) could carry: only formatting survives.</summary>
+public class InstructionsTricksTests
+{
+    private readonly Instructions _instructions = new();
+
+    [Theory]
+    [InlineData("Read me{style=\"position:fixed;inset:0;background:white\"}", "style")]
+    [InlineData("# Title {.mud-overlay}", "class")]
+    [InlineData("![tracker](https://evil.example/pixel.png)", "<img")]
+    [InlineData("[out](https://evil.example){target=\"_top\"}", "_top")]
+    [InlineData("[data](data:text/html;base64,PHNjcmlwdD4=)", "data:")]
+    [InlineData("[vb](vbscript:msgbox(1))", "vbscript:")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>", "<iframe")]
+    [InlineData("<form action=\"https://evil.example\"><input></form>", "<form")]
+    public void Only_formatting_survives(string markdown, string forbidden)
+    {
+        _instructions.ToHtml(markdown).Should().NotContain(forbidden);
+    }
+
+    [Fact]
+    public void Links_open_in_a_new_tab_without_the_opener()
+    {
+        var html = _instructions.ToHtml("See [the consent form](https://example.org/consent) or https://example.org/faq.");
+
+        html.Should().Contain("<a href=\"https://example.org/consent\" target=\"_blank\" rel=\"noopener noreferrer nofollow\">the consent form</a>");
+        html.Should().Contain("href=\"https://example.org/faq\" target=\"_blank\"");
+    }
+
+    [Fact]
+    public void Text_formatting_lists_and_tables_are_kept()
+    {
+        var html = _instructions.ToHtml("**bold** *it* ~~gone~~ `code`\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quoted");
+
+        html.Should().Contain("<strong>bold</strong>").And.Contain("<em>it</em>").And.Contain("<del>gone</del>").And.Contain("<code>code</code>")
+            .And.Contain("<ol>").And.Contain("<table>").And.Contain("<blockquote>");
+    }
+}

@@ -34,8 +34,21 @@ public static class ReviewingCaption
     {
         var submitted = video.Submitted
             ?? throw new DomainException("This caption is not waiting for review.", DomainError.Conflict);
-        if (submitted.Author == reviewer || video.SubmittedBy == reviewer)
+        if (video.SubmittedBy == reviewer || WrittenBy(video, submitted, reviewer))
             throw new DomainException("Nobody reviews their own revision: another reviewer has to.", DomainError.Conflict);
         return submitted;
+    }
+
+    /// <summary>
+    /// Whether the submitted text is the reviewer's own: they wrote the revision, or the revision it restores (however
+    /// many restores back), or any revision of the same text — restoring or copying it does not make it someone else's.
+    /// </summary>
+    private static bool WrittenBy(SyntheticVideo video, CaptionRevision submitted, Guid reviewer)
+    {
+        if (video.Revisions.Any(r => r.Author == reviewer && r.Text == submitted.Text)) return true;
+        var seen = new HashSet<Guid>();
+        for (var r = submitted; r is not null && seen.Add(r.Id); r = video.Revisions.FirstOrDefault(x => x.Id == r.RestoredFrom))
+            if (r.Author == reviewer) return true;
+        return false;
     }
 }
