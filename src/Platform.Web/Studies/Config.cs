@@ -19,6 +19,7 @@ public static class Config
         });
         services.AddSingleton<StudyCatalog>();
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<VideoTools>();
         services.AddSingleton<VideoUploads>();
         services.AddTransient<ProcessVideo>();
         services.AddSingleton<Instructions>();

@@ -12,9 +12,9 @@ namespace Platform.Captions;
 /// with ffprobe before anything is kept; the original is stored content-addressed (its SHA-256 is its identity, so
 /// a file is imported once) with a poster frame; the caption's first draft is composed from the tags.
 /// </summary>
-public sealed class SyntheticImports(IDocumentStore store, Storage storage, MediaStore media, CaptionSettingsStore settings, IConfiguration configuration, TimeProvider clock)
+public sealed class SyntheticImports(IDocumentStore store, Storage storage, MediaStore media, CaptionSettingsStore settings, VideoTools tools, TimeProvider clock)
 {
-    public VideoLimits Limits { get; } = VideoLimits.From(configuration);
+    public VideoLimits Limits => tools.Limits;
 
     /// <returns>The new entry; null when a video with the same content is already in the catalog.</returns>
     public async Task<SyntheticVideo?> ImportAsync(Stream video, string fileName, string sidecarJson, Guid by, CancellationToken cancellationToken)
@@ -39,13 +39,12 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
             var videoId = IdOf(sha);
             // A file already in the catalog is not probed again: a second bulk import of a folder is quick.
             if (await ExistsAsync(videoId, cancellationToken)) return null;
-            var tools = VideoTools.From(configuration);
-            await VideoProbe.CheckAsync(original, Limits, tools, cancellationToken);
+            await VideoProbe.CheckAsync(original, tools, cancellationToken);
 
             var poster = Path.Combine(work, "poster.jpg");
-            var posterMade = await FFMpegArguments.FromFileInput(original)
-                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3"))
-                .ProcessAsynchronously(throwOnError: false, tools, cancellationToken);
+            var posterMade = await tools.RunAsync(tools.Input(original)
+                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3").WithCustomArgument(tools.Threads)),
+                "take a poster frame from the video", cancellationToken);
             if (!posterMade.Success || !File.Exists(poster))
                 throw new DomainException("ffmpeg could not take a poster frame from this video.", DomainError.Unprocessable);
             var templates = await settings.TemplatesAsync(cancellationToken);

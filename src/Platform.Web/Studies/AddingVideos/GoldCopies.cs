@@ -11,19 +11,21 @@ namespace Platform.Studies;
 public static class GoldCopies
 {
     /// <param name="normalised">The served video: the copy takes its first frame, and with it its size and colour tags.</param>
-    public static FFMpegArgumentProcessor Frozen(string normalised, string output, TimeSpan duration, long bitsPerSecond) =>
-        FFMpegArguments.FromFileInput(normalised)
+    public static FFMpegArgumentProcessor Frozen(VideoTools tools, string normalised, string output, TimeSpan duration, long bitsPerSecond) =>
+        tools.Input(normalised)
             .OutputToFile(output, overwrite: true, o => o
                 .WithCustomArgument("-vf loop=loop=-1:size=1:start=0")
                 .WithDuration(duration)
                 .WithCustomArgument(ServedEncoding.Video)
-                .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond)));
+                .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond))
+                .WithCustomArgument(tools.Threads));
 
     /// <param name="normalised">The web-playable video: even dimensions, so the copy keeps its size.</param>
-    public static FFMpegArgumentProcessor Corrupted(string normalised, string output, long bitsPerSecond) =>
-        FFMpegArguments.FromFileInput(normalised)
+    public static FFMpegArgumentProcessor Corrupted(VideoTools tools, string normalised, string output, long bitsPerSecond) =>
+        tools.Input(normalised)
             .OutputToFile(output, overwrite: true, o => o
                 .WithCustomArgument("-vf shufflepixels=m=block:w=8:h=8:s=1,noise=alls=100:allf=t+u,negate")
                 .WithCustomArgument(ServedEncoding.Video)
-                .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond)));
+                .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond))
+                .WithCustomArgument(tools.Threads));
 }

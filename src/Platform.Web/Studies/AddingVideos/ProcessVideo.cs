@@ -22,7 +22,7 @@ public sealed class VideoProgress
 /// error on the last attempt at the latest), and leaves no half-made file behind. Safe to run twice: a video that is no
 /// longer processing is left alone.
 /// </summary>
-public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaStore media, IBus bus, IConfiguration configuration, TimeProvider clock, ILogger<ProcessVideo> logger)
+public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaStore media, IBus bus, VideoTools tools, TimeProvider clock, ILogger<ProcessVideo> logger)
 {
     public const int Attempts = 2;
 
@@ -97,47 +97,58 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         var upload = VideoUploads.UploadPath(storage, video.Id);
         if (!File.Exists(upload))
             throw new DomainException("The uploaded file is no longer there; upload the video again.");
-        var tools = VideoTools.From(configuration);
-        var probed = await VideoProbe.CheckAsync(upload, VideoLimits.From(configuration), tools, cancellationToken);
+        var probed = await VideoProbe.CheckAsync(upload, tools, cancellationToken);
 
         // A constant-quality pass finds the bitrate the video needs; the served video and its gold copies are then all
         // encoded at that constant bitrate, one configuration for the three (ServedEncoding).
         var quality = Path.Combine(work, "quality.mp4");
-        await RunStepAsync(FFMpegArguments.FromFileInput(upload)
-                .OutputToFile(quality, overwrite: true, o => o.WithCustomArgument(EvenSize).WithCustomArgument(ServedEncoding.Video).WithCustomArgument(ServedEncoding.Quality))
+        await RunStepAsync(tools.Input(upload)
+                .OutputToFile(quality, overwrite: true, o => o.WithCustomArgument(EvenSize).WithCustomArgument(ServedEncoding.Video).WithCustomArgument(ServedEncoding.Quality).WithCustomArgument(tools.Threads))
                 .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, percent * 0.8), probed.Duration),
-            "convert the video to H.264", video.Id, tools, cancellationToken);
-        var measured = await FFProbe.AnalyseAsync(quality, tools, cancellationToken: cancellationToken);
+            "convert the video to H.264", video.Id, cancellationToken);
+        var measured = await tools.AnalyseAsync(quality, "measure the converted video", cancellationToken);
         var bitsPerSecond = (long)(new FileInfo(quality).Length * 8 / Math.Max(measured.Duration.TotalSeconds, 0.1));
         File.Delete(quality);
         var normalised = Path.Combine(work, "video.mp4");
-        await RunStepAsync(FFMpegArguments.FromFileInput(upload)
-                .OutputToFile(normalised, overwrite: true, o => o.WithCustomArgument(EvenSize).WithCustomArgument(ServedEncoding.Video).WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond)))
+        await RunStepAsync(tools.Input(upload)
+                .OutputToFile(normalised, overwrite: true, o => o.WithCustomArgument(EvenSize).WithCustomArgument(ServedEncoding.Video).WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond)).WithCustomArgument(tools.Threads))
                 .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, 80 + percent * 0.2), probed.Duration),
-            "encode the video at its bitrate", video.Id, tools, cancellationToken);
+            "encode the video at its bitrate", video.Id, cancellationToken);
 
         var poster = Path.Combine(work, "poster.jpg");
-        await RunStepAsync(FFMpegArguments.FromFileInput(normalised)
-                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3").WithCustomArgument(ServedEncoding.Picture)),
-            "take a poster frame from the video", video.Id, tools, cancellationToken);
+        await RunStepAsync(tools.Input(normalised)
+                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3").WithCustomArgument(ServedEncoding.Picture).WithCustomArgument(tools.Threads)),
+            "take a poster frame from the video", video.Id, cancellationToken);
 
-        var check = await FFProbe.AnalyseAsync(normalised, tools, cancellationToken: cancellationToken);
+        var check = await tools.AnalyseAsync(normalised, "measure the converted video", cancellationToken);
         var frozen = Path.Combine(work, "frozen.mp4");
-        await RunStepAsync(GoldCopies.Frozen(normalised, frozen, check.Duration, bitsPerSecond), "make the frozen-frame copy for gold trials", video.Id, tools, cancellationToken);
+        await RunStepAsync(GoldCopies.Frozen(tools, normalised, frozen, check.Duration, bitsPerSecond), "make the frozen-frame copy for gold trials", video.Id, cancellationToken);
         var corrupted = Path.Combine(work, "corrupted.mp4");
-        await RunStepAsync(GoldCopies.Corrupted(normalised, corrupted, bitsPerSecond), "make the corrupted copy for gold trials", video.Id, tools, cancellationToken);
+        await RunStepAsync(GoldCopies.Corrupted(tools, normalised, corrupted, bitsPerSecond), "make the corrupted copy for gold trials", video.Id, cancellationToken);
 
         return new MadeFiles(video, check, [new(normalised, ".mp4", "video/mp4"), new(poster, ".jpg", "image/jpeg"), new(frozen, ".mp4", "video/mp4"), new(corrupted, ".mp4", "video/mp4")]);
     }
 
     private const string EvenSize = "-vf scale=trunc(iw/2)*2:trunc(ih/2)*2";
 
-    /// <summary>Runs one ffmpeg step; a failure is a readable refusal, with ffmpeg's own words in the log.</summary>
-    private async Task RunStepAsync(FFMpegArgumentProcessor step, string what, Guid videoId, FFOptions tools, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one ffmpeg step; a failure is a readable refusal, with ffmpeg's own words in the log (a run stopped at a cap
+    /// is refused by <see cref="VideoTools.RunAsync"/> with that reason).
+    /// </summary>
+    private async Task RunStepAsync(FFMpegArgumentProcessor step, string what, Guid videoId, CancellationToken cancellationToken)
     {
-        var result = await step.ProcessAsynchronously(throwOnError: false, tools, cancellationToken);
-        if (result.Success) return;
-        logger.LogWarning("ffmpeg could not {Step} {VideoId}: {Error}", what, videoId, string.Join('\n', result.StandardError.TakeLast(5)));
+        try
+        {
+            var result = await tools.RunAsync(step, what, cancellationToken);
+            if (result.Success) return;
+            // A run under the memory cap can fail without saying why: the caps belong beside ffmpeg's words.
+            logger.LogWarning("ffmpeg could not {Step} {VideoId} ({Caps}): {Error}", what, videoId, tools.Caps, string.Join('\n', result.StandardError.TakeLast(5)));
+        }
+        catch (DomainException refused)
+        {
+            logger.LogWarning("Video {VideoId} refused while trying to {Step}: {Reason}", videoId, what, refused.Message);
+            throw;
+        }
         throw new DomainException($"ffmpeg could not {what}.");
     }
 

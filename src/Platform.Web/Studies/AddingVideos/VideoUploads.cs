@@ -12,9 +12,9 @@ public sealed record VideoUpload(Guid StudyId, string Condition, string Prompt, 
 /// Takes an uploaded file: checks the study and the file (ffprobe) before anything is recorded, keeps it under
 /// uploads/, records the upload and queues its processing. A refused file leaves nothing behind.
 /// </summary>
-public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgroundJobClient jobs, IConfiguration configuration, TimeProvider clock)
+public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgroundJobClient jobs, VideoTools tools, TimeProvider clock)
 {
-    public VideoLimits Limits { get; } = VideoLimits.From(configuration);
+    public VideoLimits Limits => tools.Limits;
 
     public async Task<CandidateVideo> AddAsync(VideoUpload upload, Stream content, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
         {
             await using (var file = File.Create(partial))
                 await CopyWithLimitAsync(content, file, Limits.MaxUploadBytes, cancellationToken);
-            await VideoProbe.CheckAsync(partial, Limits, VideoTools.From(configuration), cancellationToken);
+            await VideoProbe.CheckAsync(partial, tools, cancellationToken);
             File.Move(partial, path);
         }
         catch
