@@ -36,6 +36,7 @@ builder.Host.ApplyJasperFxExtensions();
 var app = builder.Build();
 
 app.UsePlatformPipeline();
+app.UseStudyAccess();
 app.MapOperations(role);
 app.UseJobs(role);
 if (role.ServesWeb)
