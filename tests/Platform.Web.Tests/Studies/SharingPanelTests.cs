@@ -1,35 +1,15 @@
-using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
-using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Accounts;
 using Platform.Studies;
-using Platform.Testing;
-using Platform.Tests.Components;
 
 namespace Platform.Tests.Studies;
 
 /// <summary>The study page's Sharing section: the owner picks a researcher, shares, and removes them again; others only look.</summary>
-public sealed class SharingPanelTests : BunitTest, IClassFixture<PlatformFixture>
+public sealed class SharingPanelTests(PlatformFixture fixture) : StudyPeopleTest(fixture, typeof(StudySharing)), IClassFixture<PlatformFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-    private readonly UserAccounts _accounts;
-    private readonly StudyCatalog _catalog;
-    private readonly StudySharing _sharing;
-    private readonly BunitAuthorizationContext _signedIn;
-
-    public SharingPanelTests(PlatformFixture fixture)
-    {
-        _accounts = fixture.Factory.Services.GetRequiredService<UserAccounts>();
-        _catalog = fixture.Factory.Services.GetRequiredService<StudyCatalog>();
-        _sharing = fixture.Factory.Services.GetRequiredService<StudySharing>();
-        Context.Services.AddSingleton(_sharing);
-        _signedIn = Context.AddAuthorization();
-        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
     [Fact]
     public async Task The_owner_picks_a_researcher_shares_the_study_and_removes_them_again()
     {
@@ -48,12 +28,12 @@ public sealed class SharingPanelTests : BunitTest, IClassFixture<PlatformFixture
 
         // Then the colleague is shown as a chip and the study is theirs too
         page.WaitForAssertion(() => page.Find("[data-testid=shared-with]").TextContent.Should().Contain(colleague.Email), Patience);
-        (await _catalog.GetAsync(study.Id)).SharedWith.Should().Equal(colleague.Id);
+        (await Catalog.GetAsync(study.Id)).SharedWith.Should().Equal(colleague.Id);
 
         // When the owner closes the colleague's chip, the study is no longer shared
         await page.Find("[data-testid=shared-with] .mud-chip-close-button").ClickAsync(new());
         page.WaitForAssertion(() => page.FindAll("[data-testid=shared-with]").Should().BeEmpty(), Patience);
-        (await _catalog.GetAsync(study.Id)).SharedWith.Should().BeEmpty();
+        (await Catalog.GetAsync(study.Id)).SharedWith.Should().BeEmpty();
         page.Markup.Should().Contain("Not shared");
     }
 
@@ -63,7 +43,7 @@ public sealed class SharingPanelTests : BunitTest, IClassFixture<PlatformFixture
         var owner = await ResearcherAsync("owner.readonly");
         var colleague = await ResearcherAsync("colleague.readonly");
         var study = await StudyOfAsync(owner);
-        await _sharing.ShareAsync(study.Id, new ShareRequest(colleague.Email, null), new Actor(owner.Id, false), CancellationToken.None);
+        await Sharing.ShareAsync(study.Id, new ShareRequest(colleague.Email, null), new Actor(owner.Id, false), CancellationToken.None);
 
         var page = Open(colleague, study.Id);
 
@@ -84,19 +64,18 @@ public sealed class SharingPanelTests : BunitTest, IClassFixture<PlatformFixture
         var page = Open(owner, study.Id);
         page.WaitForElement("[data-testid=share]", Patience);
         await PickAsync(page, "leaving.refused", leaving.Email);
-        await _accounts.DisableAsync(new DisableUser(leaving.Id, owner.Id));
+        await DisableAsync(leaving, by: owner);
 
         await page.Find("[data-testid=share]").ClickAsync(new());
 
         page.WaitForAssertion(() => page.Find("[data-testid=sharing-error]").TextContent.Should().Contain($"The account {leaving.Email} is disabled"), Patience);
         page.FindAll("[data-testid=shared-with]").Should().BeEmpty();
-        (await _catalog.GetAsync(study.Id)).SharedWith.Should().BeEmpty();
+        (await Catalog.GetAsync(study.Id)).SharedWith.Should().BeEmpty();
     }
 
     private IRenderedComponent<IComponent> Open(UserAccount user, Guid studyId)
     {
-        _signedIn.SetAuthorized(user.Email).SetRoles(Roles.Researcher)
-            .SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
+        SignIn(user);
         return Context.Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
@@ -116,9 +95,4 @@ public sealed class SharingPanelTests : BunitTest, IClassFixture<PlatformFixture
         await suggestion!.ClickAsync(new());
         page.WaitForAssertion(() => page.Find("[data-testid=share]").HasAttribute("disabled").Should().BeFalse(), Patience);
     }
-
-    private Task<Study> StudyOfAsync(UserAccount owner) => _catalog.CreateAsync(new DesignStudy(Guid.NewGuid(), new StudyBuilder().Build(), owner.Id));
-
-    private async Task<UserAccount> ResearcherAsync(string name) =>
-        await _accounts.RegisterAsync(new RegisterUser(Guid.NewGuid(), $"{name}@platform.test", name, "researcher-password", [Role.Researcher], null));
 }
