@@ -137,6 +137,31 @@ public sealed partial class OwnershipTests(PlatformFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_study_stored_before_sharing_existed_belongs_to_its_creator_alone()
+    {
+        // Given a study whose stored document has no list of researchers (as every study made before sharing)
+        var (a, _) = await ResearcherAsync("a.before");
+        var (b, _) = await ResearcherAsync("b.before");
+        var studyId = await a.CreateStudyAsync(new StudyBuilder { Title = "Made before sharing" }.Build());
+        await using (var connection = new Npgsql.NpgsqlConnection(Factory.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("update public.mt_doc_study set data = data - 'SharedWith' where id = $1", connection);
+            command.Parameters.AddWithValue(studyId);
+            (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        // Then its creator lists, reads and shares it, and another researcher does not see it until then
+        (await TitlesAsync(a)).Should().Contain("Made before sharing");
+        (await TitlesAsync(b)).Should().NotContain("Made before sharing");
+        (await b.GetAsync($"/api/studies/{studyId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var view = await a.GetFromJsonAsync<SharingView>($"/api/studies/{studyId}/sharing", ApiClient.Json);
+        (view!.Owner.Email, view.SharedWith.Count).Should().Be(("a.before@platform.test", 0));
+        (await a.PostAsJsonAsync($"/api/studies/{studyId}/sharing", new ShareRequest("b.before@platform.test", null), ApiClient.Json)).EnsureSuccessStatusCode();
+        (await b.GetAsync($"/api/studies/{studyId}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Participants_still_take_a_study_without_an_account()
     {
         var (a, _) = await ResearcherAsync("a.opens");
