@@ -39,6 +39,7 @@ var app = builder.Build();
 
 app.UseProxies().UseSecurityHeaders();
 app.UsePlatformPipeline();
+app.UseStudyAccess();
 app.MapOperations(role);
 app.UseJobs(role);
 if (role.ServesWeb)

@@ -25,4 +25,6 @@ public enum DomainError
     NotFound,
     /// <summary>Well-formed, but not something this target accepts (422).</summary>
     Unprocessable,
+    /// <summary>The target is known to the sender, but this is not theirs to do (403).</summary>
+    Forbidden,
 }

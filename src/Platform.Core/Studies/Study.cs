@@ -17,7 +17,11 @@ public sealed class Study
     public Guid Id { get; set; }
     public StudySettings Settings { get; set; } = default!;
     public StudyStatus Status { get; set; }
+    /// <summary>The study's owner; studies made before sharing existed belong to their creator alone.</summary>
     public Guid CreatedBy { get; set; }
+
+    /// <summary>Researchers who see and change the study as its owner does (<see cref="SharingStudy"/>).</summary>
+    public List<Guid> SharedWith { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FirstOpenedAt { get; set; }
     public int Version { get; set; }
@@ -46,4 +50,11 @@ public sealed class Study
     public void Apply(StudyPaused _) => Status = StudyStatus.Paused;
 
     public void Apply(StudyClosed _) => Status = StudyStatus.Closed;
+
+    public void Apply(StudyShared shared)
+    {
+        if (!SharedWith.Contains(shared.UserId)) SharedWith.Add(shared.UserId);
+    }
+
+    public void Apply(StudyUnshared unshared) => SharedWith.Remove(unshared.UserId);
 }

@@ -14,6 +14,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             DomainError.Conflict => StatusCodes.Status409Conflict,
             DomainError.NotFound => StatusCodes.Status404NotFound,
             DomainError.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            DomainError.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
         };
         if (refused.RetryAfter is { } retry)

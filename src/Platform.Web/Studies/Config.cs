@@ -18,6 +18,8 @@ public static class Config
             options.Schema.For<VideoProgress>();
         });
         services.AddSingleton<StudyCatalog>();
+        services.AddSingleton<StudyGuard>();
+        services.AddSingleton<StudySharing>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<VideoTools>();
         services.AddSingleton<VideoUploads>();

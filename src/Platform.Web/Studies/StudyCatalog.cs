@@ -19,10 +19,20 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
         return Study.Create(created);
     }
 
-    public async Task<IReadOnlyList<Study>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The studies the viewer may see (<see cref="StudyAccess"/>): their own and those shared with them; all for an admin.</summary>
+    public async Task<IReadOnlyList<Study>> ListAsync(Actor viewer, CancellationToken cancellationToken = default)
     {
         await using var session = store.QuerySession();
-        return await session.Query<Study>().OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
+        var studies = session.Query<Study>();
+        var me = viewer.UserId;
+        var visible = viewer.IsAdmin ? studies : studies.Where(s => s.CreatedBy == me || s.SharedWith.Contains(me));
+        return await visible.OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<Study>().AnyAsync(cancellationToken);
     }
 
     public async Task<Study> GetAsync(Guid studyId, CancellationToken cancellationToken = default)

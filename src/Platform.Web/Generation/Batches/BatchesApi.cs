@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Accounts;
+using Platform.Studies;
 
 namespace Platform.Generation.Batches;
 
@@ -10,6 +11,12 @@ public static class BatchesApi
     public static void MapBatches(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Researcher).WithTags("Generation");
+        // A batch belongs to its study's owner and the researchers the study is shared with.
+        var ofBatch = new StudyScope(
+            async (http, ct) => Guid.TryParse(http.GetRouteValue("batchId") as string, out var batchId)
+                ? await http.RequestServices.GetRequiredService<GenerationBatches>().StudyOfAsync(batchId, ct)
+                : null,
+            GenerationBatches.NoSuchBatch);
 
         api.MapPost("/studies/{id:guid}/generation/preview", async (Guid id, BatchRequest request, HttpContext http, GenerationBatches batches) =>
                 TypedResults.Ok(await batches.PreviewAsync(id, request, http.User.RequiredUserId(), http.RequestAborted)))
@@ -28,6 +35,7 @@ public static class BatchesApi
 
         api.MapGet("/generation/batches/{batchId:guid}", async (Guid batchId, GenerationBatches batches, CancellationToken ct) =>
                 TypedResults.Ok(await batches.ProgressAsync(batchId, ct)))
+            .WithMetadata(ofBatch)
             .WithSummary("A batch's progress and its jobs");
 
         api.MapPost("/generation/batches/{batchId:guid}/cancel", async (Guid batchId, HttpContext http, GenerationBatches batches) =>
@@ -35,6 +43,7 @@ public static class BatchesApi
                 await batches.CancelAsync(batchId, http.User.RequiredUserId(), http.RequestAborted);
                 return TypedResults.NoContent();
             })
+            .WithMetadata(ofBatch)
             .WithSummary("Cancel a batch: waiting jobs stop, running ones are cancelled on their servers");
     }
 }

@@ -68,7 +68,7 @@ public sealed class GenerationBatches(IDocumentStore store, IBackgroundJobClient
 
     public Task CancelAsync(Guid batchId, Guid by, CancellationToken cancellationToken) =>
         store.DecideAsync<GenerationBatch>(batchId, (_, batch) => Task.FromResult<object?>(PlanningBatch.Cancel(batch, by, clock.GetUtcNow())),
-            () => new DomainException("There is no such batch.", DomainError.NotFound), cancellationToken);
+            NoSuchBatch, cancellationToken);
 
     public async Task<IReadOnlyList<BatchProgress>> ListAsync(Guid studyId, CancellationToken cancellationToken)
     {
@@ -78,10 +78,20 @@ public sealed class GenerationBatches(IDocumentStore store, IBackgroundJobClient
         return [.. batches.Select(b => Progress(b, all.Where(j => j.BatchId == b.Id)))];
     }
 
+    /// <summary>The study a batch generates for; null when there is no such batch.</summary>
+    public async Task<Guid?> StudyOfAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var studies = await session.Query<GenerationBatch>().Where(b => b.Id == batchId).Select(b => b.StudyId).ToListAsync(cancellationToken);
+        return studies.Count == 0 ? null : studies[0];
+    }
+
+    public static DomainException NoSuchBatch() => new("There is no such batch.", DomainError.NotFound);
+
     public async Task<BatchProgress> ProgressAsync(Guid batchId, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
-        var batch = await session.LoadAsync<GenerationBatch>(batchId, cancellationToken) ?? throw new DomainException("There is no such batch.", DomainError.NotFound);
+        var batch = await session.LoadAsync<GenerationBatch>(batchId, cancellationToken) ?? throw NoSuchBatch();
         var jobList = await session.Query<GenerationJob>().Where(j => j.BatchId == batchId).ToListAsync(cancellationToken);
         return Progress(batch, jobList);
     }

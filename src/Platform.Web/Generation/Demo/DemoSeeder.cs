@@ -50,7 +50,7 @@ public sealed class DemoSeeder(IConfiguration configuration, IHostApplicationLif
         await services.GetRequiredService<ProbeServers>().ProbeAsync(server, cancellationToken);
 
         var catalog = services.GetRequiredService<StudyCatalog>();
-        if ((await catalog.ListAsync(cancellationToken)).Count > 0) return;
+        if (await catalog.AnyAsync(cancellationToken)) return;
         logger.LogInformation("Seeding the demo study through the reference render server at {Url}", url);
         var study = await catalog.CreateAsync(new DesignStudy(Guid.NewGuid(), new StudySettings(
             Title, "Watch **both** videos to the end. Pick the one whose human motion looks more physically plausible.",

@@ -26,9 +26,10 @@ public static class StudiesApi
             .WithSummary("Design a study (it starts as a draft)")
             .ProducesValidationProblem();
 
-        studies.MapGet("/", async (StudyCatalog catalog, CancellationToken ct) =>
-                TypedResults.Ok((await catalog.ListAsync(ct)).Select(s => new StudySummary(s.Id, s.Settings.Title, s.Settings.Kind, s.Status, s.CreatedAt)).ToList()))
-            .WithSummary("All studies, newest first");
+        studies.MapGet("/", async (StudyCatalog catalog, HttpContext http) =>
+                TypedResults.Ok((await catalog.ListAsync(http.User.Actor(), http.RequestAborted))
+                    .Select(s => new StudySummary(s.Id, s.Settings.Title, s.Settings.Kind, s.Status, s.CreatedAt)).ToList()))
+            .WithSummary("The studies you own or that are shared with you (an admin: all), newest first");
 
         studies.MapGet("/{id:guid}", async (Guid id, StudyCatalog catalog, HttpContext http) =>
             {
@@ -92,6 +93,8 @@ public static class StudiesApi
                 return TypedResults.Ok(await summaries.ListAsync(id, ct));
             })
             .WithSummary("The study's candidate videos and their processing state");
+
+        studies.MapSharing();
     }
 
     public static string ParticipantLink(HttpRequest request, Guid studyId) =>
