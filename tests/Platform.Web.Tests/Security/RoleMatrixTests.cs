@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Accounts;
 using Platform.Testing;
@@ -11,8 +12,9 @@ namespace Platform.Tests.Security;
 
 /// <summary>
 /// The role matrix: every API endpoint, read from the endpoint metadata, called by every kind of caller — anonymous, a
-/// participant's session token used as a bearer token, annotator, reviewer, researcher, admin, a disabled account and
-/// a revoked token — and each answer checked against the endpoint's rule. A new endpoint without a rule here fails.
+/// participant's session token used as a bearer token, annotator, reviewer, a researcher a study is not shared with,
+/// admin, a disabled account, a revoked token and the study's owner — and each answer checked against the endpoint's
+/// rule (a study's endpoints on a real study: 404 to the stranger). A new endpoint without a rule here fails.
 /// </summary>
 public sealed class RoleMatrixTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
 {
@@ -49,6 +51,10 @@ public sealed class RoleMatrixTests(PlatformFixture fixture) : IClassFixture<Pla
         ["GET /api/studies/{id:guid}/judgments.csv"] = Policies.Researcher,
         ["POST /api/studies/{id:guid}/judgments/import"] = Policies.Researcher,
         ["POST /api/studies/{id:guid}/sessions/release"] = Policies.Researcher,
+        ["GET /api/studies/{id:guid}/sharing/"] = Policies.Researcher,
+        ["POST /api/studies/{id:guid}/sharing/"] = Policies.Researcher,
+        ["DELETE /api/studies/{id:guid}/sharing/{userId:guid}"] = Policies.Researcher,
+        ["GET /api/studies/{id:guid}/sharing/candidates"] = Policies.Researcher,
         ["POST /api/studies/{id:guid}/generation/preview"] = Policies.Researcher,
         ["POST /api/studies/{id:guid}/generation/batches"] = Policies.Researcher,
         ["GET /api/studies/{id:guid}/generation/batches"] = Policies.Researcher,
@@ -63,17 +69,17 @@ public sealed class RoleMatrixTests(PlatformFixture fixture) : IClassFixture<Pla
         ["GET /api/sessions/{token}/next"] = Everyone,
         ["POST /api/sessions/{token}/judgments"] = Everyone,
         ["POST /api/sessions/{token}/return"] = Everyone,
-        ["POST /api/synthetic-videos"] = Policies.Researcher,
-        ["GET /api/synthetic-videos"] = Policies.SignedIn,
+        ["POST /api/synthetic-videos/"] = Policies.Researcher,
+        ["GET /api/synthetic-videos/"] = Policies.SignedIn,
         ["POST /api/synthetic-videos/imports"] = Policies.Researcher,
         ["GET /api/synthetic-videos/imports/{importId:guid}"] = Policies.Researcher,
-        ["GET /api/synthetic-videos/{id:guid}/caption"] = Policies.SignedIn,
-        ["PUT /api/synthetic-videos/{id:guid}/caption"] = Policies.Annotator,
+        ["GET /api/synthetic-videos/{id:guid}/caption/"] = Policies.SignedIn,
+        ["PUT /api/synthetic-videos/{id:guid}/caption/"] = Policies.Annotator,
         ["POST /api/synthetic-videos/{id:guid}/caption/submit"] = Policies.Annotator,
         ["POST /api/synthetic-videos/{id:guid}/caption/restore"] = Policies.Annotator,
         ["POST /api/synthetic-videos/{id:guid}/caption/accept"] = Policies.Reviewer,
         ["POST /api/synthetic-videos/{id:guid}/caption/reject"] = Policies.Reviewer,
-        ["GET /api/captions/templates"] = Policies.Researcher,
+        ["GET /api/captions/templates"] = Policies.SignedIn,
         ["PUT /api/captions/templates"] = Policies.Researcher,
         ["GET /api/captions/annotators"] = Policies.Researcher,
         ["GET /api/captions/export"] = Policies.Researcher,
@@ -90,59 +96,70 @@ public sealed class RoleMatrixTests(PlatformFixture fixture) : IClassFixture<Pla
     {
         var endpoints = ApiEndpoints().ToList();
 
-        endpoints.Select(e => e.Key).Except(Rules.Keys).Should().BeEmpty("a new endpoint needs its rule in the role matrix");
-        Rules.Keys.Except(endpoints.Select(e => e.Key)).Should().BeEmpty("a rule whose endpoint is gone should go too");
-        foreach (var (key, endpoint) in endpoints)
-            Declared(endpoint).Should().Be(Rules[key], $"{key} declares the rule the matrix expects");
+        string.Join("\n", endpoints.Select(e => e.Key).Except(Rules.Keys)).Should().BeEmpty("a new endpoint needs its rule in the role matrix");
+        string.Join("\n", Rules.Keys.Except(endpoints.Select(e => e.Key))).Should().BeEmpty("a rule whose endpoint is gone should go too");
+        string.Join("\n", endpoints.Where(e => Declared(e.Endpoint) != Rules[e.Key]).Select(e => $"{e.Key}: declares {Declared(e.Endpoint)}, the matrix says {Rules[e.Key]}"))
+            .Should().BeEmpty("each endpoint declares the rule the matrix expects");
     }
 
     [Fact]
     public async Task Every_caller_gets_what_the_rule_says_from_every_endpoint()
     {
-        var callers = await CallersAsync();
+        var (callers, study) = await CallersAsync();
         var wrong = new List<string>();
-        foreach (var (key, _) in ApiEndpoints())
+        // "Sign out everywhere" ends every sign-in of its caller: those calls come last.
+        foreach (var (key, endpoint) in ApiEndpoints().Where(e => Rules.ContainsKey(e.Key)).OrderBy(e => EndsOwnSignIn.Contains(e.Key)))
         {
             var rule = Rules[key];
             foreach (var caller in callers)
             {
                 var client = EndsOwnSignIn.Contains(key) && Allows(rule, caller) ? await caller.FreshAsync!() : caller.Client;
-                using var response = await client.SendAsync(Request(key));
+                using var response = await client.SendAsync(Request(key, endpoint, study));
                 var status = (int)response.StatusCode;
-                var expected = Expected(rule, caller);
+                var expected = Expected(key, rule, caller);
                 var ok = expected switch
                 {
-                    401 or 403 => status == expected,
+                    401 or 403 or 404 => status == expected,
                     _ => status is not (401 or 403) && status < 500,
                 };
                 if (!ok) wrong.Add($"{key} as {caller.Name}: {status}, expected {(expected == 0 ? "neither 401 nor 403" : expected)}");
             }
         }
 
-        wrong.Should().BeEmpty();
+        string.Join("\n", wrong).Should().BeEmpty();
     }
 
-    private static int Expected(string rule, Caller caller) =>
-        rule == Everyone ? 0
+    // The token endpoint answers 401 to wrong credentials in its body, whoever sends them.
+    private static int Expected(string key, string rule, Caller caller) =>
+        key == "POST /api/auth/tokens/" ? 401
+        : rule == Everyone ? 0
         : caller.Roles is null ? 401
-        : Allows(rule, caller) ? 0
-        : 403;
+        : !Allows(rule, caller) ? 403
+        : caller.Stranger && (key.Contains(" /api/studies/{id:guid}/", StringComparison.Ordinal) || key.EndsWith(" /api/studies/{id:guid}", StringComparison.Ordinal)) ? 404
+        : 0;
 
     private static bool Allows(string rule, Caller caller) =>
         rule == Everyone || (caller.Roles is { } roles && (rule == Policies.SignedIn || roles.Any(r => r.ToString() == rule)));
 
-    private static HttpRequestMessage Request(string key)
+    // The body is empty but of the kind the endpoint takes (routing answers 415 to another kind before anything else).
+    // A study's endpoints are called on a real study (the researcher's), every other id is made up.
+    private static HttpRequestMessage Request(string key, Endpoint endpoint, Guid study)
     {
         var (method, pattern) = (key[..key.IndexOf(' ')], key[(key.IndexOf(' ') + 1)..]);
+        pattern = pattern.Replace("/api/studies/{id:guid}", $"/api/studies/{study}", StringComparison.Ordinal);
         var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:guid)?\}", m => m.Groups[2].Success ? Guid.NewGuid().ToString() : new string('z', 32));
         var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        if (method is "POST" or "PUT")
+            request.Content = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types
+                && types[0].StartsWith("multipart/", StringComparison.Ordinal)
+                    ? new MultipartFormDataContent { { new StringContent("x"), "nothing" } }
+                    : new StringContent("{}", Encoding.UTF8, "application/json");
         return request;
     }
 
-    private sealed record Caller(string Name, HttpClient Client, IReadOnlyList<Role>? Roles, Func<Task<HttpClient>>? FreshAsync = null);
+    private sealed record Caller(string Name, HttpClient Client, IReadOnlyList<Role>? Roles, Func<Task<HttpClient>>? FreshAsync = null, bool Stranger = false);
 
-    private async Task<List<Caller>> CallersAsync()
+    private async Task<(List<Caller> Callers, Guid Study)> CallersAsync()
     {
         var factory = fixture.Factory;
         var admin = await factory.AdminAsync();
@@ -151,10 +168,15 @@ public sealed class RoleMatrixTests(PlatformFixture fixture) : IClassFixture<Pla
         var researcher = await fixture.ResearcherAsync();
         var study = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
         var participant = factory.CreateClient();
-        var started = await participant.PostAsJsonAsync($"/api/studies/{study}/sessions", new Voting.StartSession("matrix-participant", "prolific"), ApiClient.Json);
-        var token = (await started.Content.ReadFromJsonAsync<Voting.SessionToken>(ApiClient.Json))!.Token;
+        var started = await participant.PostAsJsonAsync($"/api/studies/{study}/sessions", new Platform.Voting.StartSession("matrix-participant", "prolific"), ApiClient.Json);
+        var token = (await started.Content.ReadFromJsonAsync<Platform.Voting.SessionToken>(ApiClient.Json))!.Token;
         participant.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         callers.Add(new("a participant's session token as bearer", participant, null));
+
+        var strangerEmail = $"matrix.stranger.{Guid.NewGuid():N}@platform.test";
+        await admin.CreateUserAsync(strangerEmail, "matrix-password", Role.Researcher);
+        callers.Add(new("a researcher the study is not shared with", await factory.SignedInAsync(strangerEmail, "matrix-password"), [Role.Researcher],
+            () => factory.SignedInAsync(strangerEmail, "matrix-password"), Stranger: true));
 
         foreach (var role in new[] { Role.Annotator, Role.Reviewer, Role.Researcher, Role.Admin })
         {
@@ -173,7 +195,13 @@ public sealed class RoleMatrixTests(PlatformFixture fixture) : IClassFixture<Pla
         var revoked = await factory.AdminAsync();
         (await revoked.DeleteAsync("/api/auth/tokens/current")).EnsureSuccessStatusCode();
         callers.Add(new("a revoked admin token", revoked, null));
-        return callers;
+
+        // The owner (the researcher caller) comes last: its calls may change the study (close it, say).
+        var owner = callers.Single(c => c.Name == nameof(Role.Researcher));
+        var draft = await owner.Client.CreateStudyAsync(new StudyBuilder().Build());
+        callers.Remove(owner);
+        callers.Add(owner with { Name = "the study's owner (a researcher)" });
+        return (callers, draft);
     }
 
     private IEnumerable<(string Key, RouteEndpoint Endpoint)> ApiEndpoints() =>

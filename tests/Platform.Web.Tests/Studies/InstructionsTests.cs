@@ -56,7 +56,10 @@ public class InstructionsTricksTests
     [InlineData("<form action=\"https://evil.example\"><input></form>", "<form")]
     public void Only_formatting_survives(string markdown, string forbidden)
     {
-        _instructions.ToHtml(markdown).Should().NotContain(forbidden);
+        // What the syntax asked for never becomes a tag or an attribute (at most it stays visible as text).
+        var tags = System.Text.RegularExpressions.Regex.Matches(_instructions.ToHtml(markdown), "<[^>]*>").Select(m => m.Value);
+
+        tags.Should().NotContain(t => t.Contains(forbidden, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
