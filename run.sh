@@ -65,10 +65,16 @@ first run; $password_file, which held it, is gone. Sign in with that password, o
 (or, to start over with no data at all, stop the platform and remove .data/).
 MSG
 else
-    cat <<MSG
+    # The password is shown only when this start made it (first run, or a reset): a terminal's scrollback or a
+    # recorded session of later starts does not carry it. It stays readable in the file (mode 600).
+    if ! $database_exists || $reset_password; then
+        cat <<MSG
 Sign in as $admin_email with the password in $password_file:
     $(cat "$password_file")
 MSG
+    else
+        echo "Sign in as $admin_email with the password in $password_file (shown only when it is made)."
+    fi
     if $reset_password; then
         echo "(Set by --reset-admin-password at this start; later runs keep it until an admin changes it. Should this"
         echo " start fail before the platform listens, the password in force is still the one in $password_file.previous.)"

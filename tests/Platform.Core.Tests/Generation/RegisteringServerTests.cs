@@ -28,6 +28,14 @@ public class RegisteringServerTests
     }
 
     [Fact]
+    public void A_base_url_with_a_user_name_and_password_is_refused_because_researchers_see_it()
+    {
+        var act = () => RegisteringServer.Validate(Servers.OpenAi() with { BaseUrl = "http://admin:hunter2@gpu-1.lab:8000" });
+
+        act.Should().Throw<DomainException>().WithMessage("*without a user name or password*API key field*");
+    }
+
+    [Fact]
     public void A_comfyui_server_needs_a_template_with_a_prompt_placeholder_that_is_json_once_filled()
     {
         RegisteringServer.Validate(Servers.ComfyUi()).WorkflowTemplate.Should().Contain("{{prompt}}");

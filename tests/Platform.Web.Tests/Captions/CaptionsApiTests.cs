@@ -138,4 +138,14 @@ public sealed class CaptionsApiTests(PlatformFixture fixture) : IClassFixture<Pl
         lines.Should().OnlyContain(l => l.GetProperty("renderParameters").GetProperty("camera").GetProperty("movementType").GetString() == "spin");
         (await researcher.GetStringAsync("/api/captions/export?format=csv")).Should().StartWith("video,sha256,caption,genericCaption,tags,specialTags,renderParameters,revisionId");
     }
+
+    [Fact]
+    public async Task The_export_takes_statuses_as_the_api_writes_them_and_refuses_numbers()
+    {
+        var researcher = await fixture.ResearcherAsync();
+
+        (await researcher.GetAsync("/api/captions/export?status=in-progress&format=csv")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await researcher.GetAsync("/api/captions/export?status=InProgress&format=csv")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await researcher.GetAsync("/api/captions/export?status=2&format=csv")).StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+    }
 }

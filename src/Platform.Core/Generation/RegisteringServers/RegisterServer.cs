@@ -40,6 +40,8 @@ public static class RegisteringServer
         if (s.Name.Length is 0 or > 100) problems.Add("a name of 1 to 100 characters");
         if (!Uri.TryCreate(s.BaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             problems.Add("a base URL that starts with http:// or https://");
+        else if (url.UserInfo.Length > 0)
+            problems.Add("a base URL without a user name or password in it (researchers see the URL; put a key in the API key field)");
         if (s.MaxConcurrentJobs is < 1 or > MaxConcurrentJobsLimit) problems.Add($"1 to {MaxConcurrentJobsLimit} concurrent jobs");
         if (s.Defaults is not null) problems.AddRange(s.Defaults.Problems().Select(p => "defaults with " + p));
         if (s.Protocol == ServerProtocol.ComfyUi) problems.AddRange(TemplateProblems(s.WorkflowTemplate));

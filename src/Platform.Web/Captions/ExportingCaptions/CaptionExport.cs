@@ -38,7 +38,9 @@ public sealed class CaptionExport(IDocumentStore store)
     /// <param name="mediaBase">Absolute URL prefix of /media/ (the videos are served there).</param>
     public async Task<IReadOnlyList<Record>> RecordsAsync(string status, string mediaBase, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<CaptionStatus>(status, ignoreCase: true, out var wanted))
+        // "in-progress" as the API writes it, or "InProgress"; never a number.
+        if (!Enum.TryParse<CaptionStatus>(status.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var wanted)
+            || !Enum.IsDefined(wanted) || status.Any(char.IsAsciiDigit))
             throw new DomainException($"'{status}' is not a caption status; use one of: {string.Join(", ", Enum.GetNames<CaptionStatus>().Select(n => n.ToLowerInvariant()))}.");
         await using var session = store.QuerySession();
         // "accepted" means having a caption of record, even while a newer revision is being worked on.
