@@ -8,7 +8,8 @@ public static class Leftovers
     {
         var uploads = Path.Combine(factory.DataDirectory, "uploads");
         if (!Directory.Exists(uploads)) return [];
-        for (var i = 0; i < 50 && Directory.EnumerateFileSystemEntries(uploads).Any(); i++)
+        // Up to 30 s: a video an earlier test of the class uploaded may still be processing on a loaded machine.
+        for (var i = 0; i < 300 && Directory.EnumerateFileSystemEntries(uploads).Any(); i++)
             await Task.Delay(100);
         return [.. Directory.EnumerateFileSystemEntries(uploads)];
     }

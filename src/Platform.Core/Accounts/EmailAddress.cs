@@ -11,7 +11,9 @@ public static class EmailAddress
     public static string Validate(string? email)
     {
         var normalised = Normalise(email);
-        if (normalised.Length is 0 or > 254 || !MailAddress.TryCreate(normalised, out var parsed) || parsed.Address != normalised)
+        // Invisible characters (zero-width space, joiners) would make a look-alike of someone else's address.
+        if (normalised.Length is 0 or > 254 || normalised.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            || !MailAddress.TryCreate(normalised, out var parsed) || parsed.Address != normalised)
             throw new DomainException($"'{email}' is not a valid email address.");
         return normalised;
     }

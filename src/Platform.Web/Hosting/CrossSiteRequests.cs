@@ -18,7 +18,7 @@ public static class CrossSiteRequests
         if (!hasCookie || hasBearer)
             return true;
         if (!string.IsNullOrEmpty(fetchSite))
-            return fetchSite is "same-origin" or "none";
+            return fetchSite == "same-origin";
         return !string.IsNullOrEmpty(origin) && string.Equals(origin, ownOrigin, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -21,6 +21,7 @@ public static class Pipeline
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new SafeStringConverter());
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // a number is a number, not text that looks like one
+            o.SerializerOptions.AllowDuplicateProperties = false; // one value per field: no second one that quietly wins
             o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequestLimits.Bound);
         });
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -32,6 +32,7 @@ public sealed class RegisteringUserTests
     [InlineData("")]
     [InlineData("no-at-sign")]
     [InlineData("two@@example.org")]
+    [InlineData("r\u200Bb@example.org")]
     [InlineData("Name <ada@example.org>")]
     public void A_malformed_address_is_refused(string email)
     {

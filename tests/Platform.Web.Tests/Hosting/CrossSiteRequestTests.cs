@@ -17,6 +17,7 @@ public sealed class CrossSiteRequestTests(PlatformFixture fixture) : IClassFixtu
     [InlineData("DELETE", true, false, null, "http://evil.example", false)]
     [InlineData("PUT", true, false, null, null, false)]
     [InlineData("POST", true, false, "same-origin", Own, true)]
+    [InlineData("POST", true, false, "none", "http://evil.example", false)]
     [InlineData("POST", true, false, null, Own, true)]
     [InlineData("POST", true, false, null, "HTTP://LOCALHOST", true)]
     [InlineData("POST", true, true, "cross-site", "http://evil.example", true)]

@@ -119,17 +119,22 @@ public sealed class HostileCorpusTests(PlatformFixture fixture) : IClassFixture<
         var videos = $"/api/studies/{draft}/videos";
         var text = "not a video at all"u8.ToArray();
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-        cases.Add(Multipart("upload: text as .mp4", researcher, videos, ("file", "a.mp4", text), ("condition", null, "a"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
-        cases.Add(Multipart("upload: a PNG", researcher, videos, ("file", "a.mp4", png), ("condition", null, "a"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
-        cases.Add(Multipart("upload: empty file", researcher, videos, ("file", "a.mp4", []), ("condition", null, "a"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
-        cases.Add(Multipart("upload: truncated mp4", researcher, videos, ("file", "a.mp4", clip[..(clip.Length / 3)]), ("condition", null, "a"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
-        cases.Add(Multipart("upload: no file", researcher, videos, ("condition", null, "a"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
+        cases.Add(Multipart("upload: text as .mp4", researcher, videos, ("file", "a.mp4", text), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
+        cases.Add(Multipart("upload: a PNG", researcher, videos, ("file", "a.mp4", png), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
+        cases.Add(Multipart("upload: empty file", researcher, videos, ("file", "a.mp4", []), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
+        cases.Add(Multipart("upload: truncated mp4", researcher, videos, ("file", "a.mp4", clip[..(clip.Length / 3)]), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
+        cases.Add(Multipart("upload: no file", researcher, videos, ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
         cases.Add(Multipart("upload: unknown condition", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "zzz"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
-        cases.Add(Multipart("upload: prompt with NUL", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "a"u8.ToArray()), ("prompt", null, "p\0"u8.ToArray())));
-        cases.Add(Multipart("upload: prompt of 25,000 characters", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "a"u8.ToArray()), ("prompt", null, Encoding.UTF8.GetBytes(new string('p', 25_000)))));
-        cases.Add(Multipart("upload: task with NUL", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "a"u8.ToArray()), ("prompt", null, "p"u8.ToArray()), ("task", null, "t\0"u8.ToArray())));
-        cases.Add(Multipart("upload: file name of 5,000 characters", researcher, videos, ("file", new string('n', 5000) + ".mp4", clip), ("condition", null, "a"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
-        cases.Add(Multipart("upload: to an open study", researcher, $"/api/studies/{open}/videos", ("file", "a.mp4", clip), ("condition", null, "a"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
+        cases.Add(Multipart("upload: prompt with NUL", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p\0"u8.ToArray())));
+        cases.Add(Multipart("upload: prompt of 25,000 characters", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, Encoding.UTF8.GetBytes(new string('p', 25_000)))));
+        cases.Add(Multipart("upload: prompt with a bidi override", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, Encoding.UTF8.GetBytes("p\u202Eq"))));
+        cases.Add(Multipart("upload: prompt with BEL", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p\u0007q"u8.ToArray())));
+        cases.Add(RawMultipart("upload: file name with NUL", researcher, videos, "a\0.mp4", clip, ("condition", "base-model"), ("prompt", "p")));
+        cases.Add(RawMultipart("judgment import: file name with NUL", researcher, $"/api/studies/{open}/judgments/import", "j\0.csv",
+            "participant,prompt,task,left,right,choice\np,a dancer,dance,base-model,ours-simdrop,left\n"u8.ToArray()));
+        cases.Add(Multipart("upload: task with NUL", researcher, videos, ("file", "a.mp4", clip), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p"u8.ToArray()), ("task", null, "t\0"u8.ToArray())));
+        cases.Add(Multipart("upload: file name of 5,000 characters", researcher, videos, ("file", new string('n', 5000) + ".mp4", clip), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
+        cases.Add(Multipart("upload: to an open study", researcher, $"/api/studies/{open}/videos", ("file", "a.mp4", clip), ("condition", null, "base-model"u8.ToArray()), ("prompt", null, "p"u8.ToArray())));
         cases.Add(HostileCorpus.Json("upload: JSON instead of a form", researcher, HttpMethod.Post, videos, "{\"file\":\"x\"}"));
         cases.Add(Multipart("caption import: text as video", researcher, "/api/synthetic-videos", ("file", "a.mp4", text), ("sidecar", null, Encoding.UTF8.GetBytes(CaptionApi.Sidecar))));
         cases.Add(Multipart("caption import: sidecar not JSON", researcher, "/api/synthetic-videos", ("file", "a.mp4", clip), ("sidecar", null, "{not json"u8.ToArray())));
@@ -141,8 +146,42 @@ public sealed class HostileCorpusTests(PlatformFixture fixture) : IClassFixture<
         cases.Add(Multipart("judgment import: empty", researcher, imports, ("file", "j.csv", [])));
         cases.Add(Multipart("judgment import: formula cells", researcher, imports, ("file", "j.csv", "participant,trial,choice\n=HYPERLINK(\"http://evil\"),x,left\n"u8.ToArray())));
         cases.Add(Multipart("judgment import: no file", researcher, imports));
+        foreach (var (what, row) in new[]
+        {
+            ("NUL in the participant", "p\0x,a dancer,dance,base-model,ours-simdrop,left"),
+            ("a bidi override in the participant", "p\u202Ex,a dancer,dance,base-model,ours-simdrop,left"),
+            ("a control character in the prompt", "p,a\u0001dancer,dance,a,b,left"),
+            ("a participant id of 5,000 characters", new string('p', 5000) + ",a dancer,dance,base-model,ours-simdrop,left"),
+        })
+        {
+            var csv = Encoding.UTF8.GetBytes("participant,prompt,task,left,right,choice\n" + row + "\n");
+            cases.Add(Multipart($"judgment import: {what}", researcher, imports, ("file", "j.csv", csv)));
+            cases.Add(Send($"judgment import as text/csv: {what}", researcher, HttpMethod.Post, imports, () => new ByteArrayContent(csv) { Headers = { ContentType = new("text/csv") } }));
+        }
+        cases.Add(Multipart("judgment import: file name with a bidi override", researcher, imports, ("file", "j\u202E.csv", "participant,prompt,task,left,right,choice\np,a dancer,dance,base-model,ours-simdrop,left\n"u8.ToArray())));
+        cases.Add(HostileCorpus.Json("new account: duplicate field", admin, HttpMethod.Post, "/api/users",
+            "{\"email\":\"dup@platform.test\",\"displayName\":\"Dup\",\"password\":\"a-long-password\",\"roles\":[\"annotator\"],\"roles\":[\"admin\"]}"));
+        cases.Add(HostileCorpus.Json("new account: invisible character in the email", admin, HttpMethod.Post, "/api/users",
+            "{\"email\":\"r\\u200Bb@platform.test\",\"displayName\":\"Look-alike\",\"password\":\"a-long-password\",\"roles\":[\"researcher\"]}"));
         return cases;
     }
+
+    // HttpClient refuses to write a NUL in a header; a hand-made body is what an attacker sends.
+    private static HostileCase RawMultipart(string name, HttpClient client, string path, string fileName, byte[] file, params (string Field, string Value)[] fields) =>
+        new(name, client, () =>
+        {
+            const string boundary = "corpus-boundary";
+            var body = new MemoryStream();
+            void Write(string text) => body.Write(Encoding.UTF8.GetBytes(text));
+            foreach (var (field, value) in fields)
+                Write($"--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n");
+            Write($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{fileName}\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.Write(file);
+            Write($"\r\n--{boundary}--\r\n");
+            var content = new ByteArrayContent(body.ToArray());
+            content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+            return new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        });
 
     private void LinkOutOfImportRoot()
     {

@@ -34,6 +34,8 @@ public static class ImportingJudgments
     {
         if (study.Status == StudyStatus.Closed)
             throw new DomainException("The study is closed; judgments can no longer be added to it.", DomainError.Conflict);
+        if (SafeText.HasForbidden(command.FileName) || command.FileName.Length > Limits.Name)
+            throw new DomainException($"The file name must have at most {Limits.Name} characters and no control or bidirectional override characters.");
         if (command.Rows.Count == 0)
             throw new DomainException("The file has no judgments: expected a header 'participant,prompt,task,left,right,choice' and one row per judgment.", DomainError.Unprocessable);
 
@@ -78,6 +80,10 @@ public static class ImportingJudgments
         var choiceText = row.Choice?.Trim().ToLowerInvariant() ?? "";
 
         var problems = new List<string>();
+        if (new[] { row.Participant, row.Prompt, row.Task, row.Left, row.Right, row.Choice }.Any(SafeText.HasForbidden))
+            problems.Add("a cell holds control characters (such as NUL) or bidirectional override characters");
+        if (participant.Length > ParticipantIds.MaxLength) problems.Add($"participant is longer than {ParticipantIds.MaxLength} characters");
+        if (prompt.Length > Limits.Prompt) problems.Add($"prompt is longer than {Limits.Prompt} characters");
         if (participant.Length == 0) problems.Add("participant is empty");
         if (prompt.Length == 0) problems.Add("prompt is empty");
         if (settings.Tasks.Count > 0 && !settings.Tasks.Contains(task, StringComparer.Ordinal))

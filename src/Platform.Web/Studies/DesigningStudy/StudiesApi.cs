@@ -82,6 +82,7 @@ public static class StudiesApi
                 return TypedResults.Accepted($"/api/studies/{id}/videos", VideoSummaries.From(video));
             })
             .DisableAntiforgery()
+            .AddEndpointFilter(Hosting.MultipartForms.CheckForm)
             .WithMetadata(new RequestSizeLimitAttribute(limit))
             .WithFormOptions(multipartBodyLengthLimit: limit)
             .WithSummary("Upload a candidate video (multipart: file, condition, prompt, task, seed); it is checked now and processed in the background")
