@@ -3,7 +3,7 @@ namespace Platform.Testing;
 /// <summary>What a host keeps on disk: files in uploads/ (waiting or left behind) and stored media.</summary>
 public static class Leftovers
 {
-    /// <summary>The entries of uploads/, once a job finishing right now has tidied up (given up to 5 s to empty).</summary>
+    /// <summary>The entries of uploads/, once a job finishing right now has tidied up (given up to 30 s to empty).</summary>
     public static async Task<IReadOnlyList<string>> UploadsAsync(this PlatformFactory factory)
     {
         var uploads = Path.Combine(factory.DataDirectory, "uploads");
