@@ -97,7 +97,8 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
 
     /// <summary>
     /// Only folders under the import root: a researcher must not make the server read anything else. The folder is a
-    /// relative path without <c>..</c>, and no folder on the way from the root is a link (a link could lead anywhere);
+    /// relative path without <c>..</c>, and no folder on the way from the root is a link or a mount point (either could
+    /// lead anywhere);
     /// messages name paths relative to the root, never the server's own.
     /// </summary>
     private (string Relative, string Path) Resolve(string folder)
@@ -115,6 +116,8 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
                 throw new DomainException($"There is no folder '{relative}' under the import root.", DomainError.NotFound);
             if (new DirectoryInfo(path).LinkTarget is not null)
                 throw new DomainException($"'{Path.GetRelativePath(root, path)}' is a link; only real folders under the import root can be imported.", DomainError.Unprocessable);
+            if (ImportMounts.IsMountPoint(path, ImportMounts.Current()))
+                throw new DomainException($"'{Path.GetRelativePath(root, path)}' is a mount point; only folders of the import root's own file system can be imported.", DomainError.Unprocessable);
         }
         if (!Directory.Exists(path))
             throw new DomainException("There is no import root folder yet; an operator makes it (Captions:ImportRoot).", DomainError.NotFound);
