@@ -22,7 +22,7 @@ public sealed class RevocationTests(PlatformFixture fixture) : IClassFixture<Pla
         reset.StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await token.GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await browser.GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await Factory.SignedInAsync(email, "a-brand-new-password")).Should().NotBeNull("the new password signs in");
+        (await (await Factory.SignedInAsync(email, "a-brand-new-password")).GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.OK, "the new password signs in");
     }
 
     [Fact]

@@ -109,6 +109,7 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
         if (Path.IsPathRooted(folder ?? string.Empty) || parts.Length == 0 || parts.Any(p => p is ".." or "." || p.Trim().Length == 0))
             throw new DomainException("Name a folder under the import root, relative to it (not the root itself, no leading '/', no '..').", DomainError.Unprocessable);
         var path = root;
+        var mounts = ImportMounts.Current();
         foreach (var part in parts)
         {
             path = Path.Combine(path, part);
@@ -116,7 +117,7 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
                 throw new DomainException($"There is no folder '{relative}' under the import root.", DomainError.NotFound);
             if (new DirectoryInfo(path).LinkTarget is not null)
                 throw new DomainException($"'{Path.GetRelativePath(root, path)}' is a link; only real folders under the import root can be imported.", DomainError.Unprocessable);
-            if (ImportMounts.IsMountPoint(path, ImportMounts.Current()))
+            if (ImportMounts.IsMountPoint(path, mounts))
                 throw new DomainException($"'{Path.GetRelativePath(root, path)}' is a mount point; only folders of the import root's own file system can be imported.", DomainError.Unprocessable);
         }
         if (!Directory.Exists(path))
