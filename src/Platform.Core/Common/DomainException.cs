@@ -8,6 +8,12 @@ public sealed class DomainException(string message, DomainError kind = DomainErr
     /// <summary>Each problem on its own (e.g. one per bad line of a file), for clients that list them.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>
+    /// What is wrong, by the request's field (its JSON path, e.g. <c>conditions[1].key</c>), for forms that mark the
+    /// field and clients that show it there; sent as the problem's <c>errors</c> object.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> Fields { get; init; } = new Dictionary<string, string[]>();
+
     /// <summary>Further members for the problem+json body, by name (e.g. every bad line of a file, compactly).</summary>
     public IReadOnlyDictionary<string, object> Extensions { get; init; } = new Dictionary<string, object>();
 

@@ -5,7 +5,8 @@ public sealed record StudyCreated(Guid StudyId, StudySettings Settings, Guid By,
 
 public sealed record StudySettingsChanged(Guid StudyId, StudySettings Settings, Guid By, DateTimeOffset At);
 
-public sealed record StudyOpened(Guid StudyId, Guid By, DateTimeOffset At);
+/// <param name="TrialsPerParticipant">Set when the settings left it to the study's size (<see cref="StudySettings.EveryTrial"/>).</param>
+public sealed record StudyOpened(Guid StudyId, Guid By, DateTimeOffset At, int? TrialsPerParticipant = null);
 
 public sealed record StudyPaused(Guid StudyId, Guid By, DateTimeOffset At);
 
@@ -45,6 +46,7 @@ public sealed class Study
     {
         Status = StudyStatus.Open;
         FirstOpenedAt ??= opened.At;
+        if (opened.TrialsPerParticipant is { } trials) Settings = Settings with { TrialsPerParticipant = trials };
     }
 
     public void Apply(StudyPaused _) => Status = StudyStatus.Paused;

@@ -36,7 +36,7 @@ public enum StudyStatus
 
 /// <summary>One arm of a study: a model with its settings. Evaluators never see its key or label.</summary>
 public sealed record Condition(
-    [property: MaxLength(40)] string Key,
+    [property: MaxLength(ConditionKeys.MaxLength)] string Key,
     [property: MaxLength(Limits.Name)] string Label,
     bool IsBaseline,
     [property: MaxLength(100)] IReadOnlyDictionary<string, string>? Settings = null);
@@ -62,6 +62,9 @@ public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinM
 /// none: ten times the study's longest video, at least 3 minutes (<see cref="Voting.HoldingSlots.HoldFor"/>).</param>
 /// <param name="JudgmentsPerTrial">Overlap k: how many different participants judge each trial. Optional in the API (3 when
 /// left out): the attributes give it a default although later parameters have none, and JSON binding honours it.</param>
+/// <param name="TrialsPerParticipant">How many trials one participant takes; <see cref="EveryTrial"/> (the API's default)
+/// until the study opens, then fixed.</param>
+/// <param name="CompletionCode">The code Prolific checks; a new study left without one gets a random one.</param>
 public sealed record StudySettings(
     [property: MaxLength(Limits.Name)] string Title,
     string Instructions,
@@ -73,7 +76,7 @@ public sealed record StudySettings(
     [property: MaxLength(Limits.List)] IReadOnlyList<string> Tasks,
     PairingRule Pairing,
     [Optional, DefaultParameterValue(StudySettings.DefaultJudgmentsPerTrial)] int JudgmentsPerTrial,
-    int TrialsPerParticipant,
+    [Optional, DefaultParameterValue(StudySettings.EveryTrial)] int TrialsPerParticipant,
     double GoldRate,
     [property: MaxLength(Limits.Name)] string CompletionCode,
     [property: MaxLength(Limits.Name * 10)] string? CompletionUrl,
@@ -82,6 +85,12 @@ public sealed record StudySettings(
     double? TrialTimeoutMinutes = null)
 {
     public const int DefaultJudgmentsPerTrial = 3;
+
+    /// <summary>
+    /// Trials per participant left open: each participant may take every trial the study has when it opens (gold trials
+    /// added), fixed then (<see cref="RunningStudy.TrialsWhenOpening"/>). The API's default.
+    /// </summary>
+    public const int EveryTrial = 0;
 
     /// <summary>Conditions a study compares at most (every pair of 50 is already 1,225 pairs per prompt).</summary>
     public const int MaxConditions = 50;

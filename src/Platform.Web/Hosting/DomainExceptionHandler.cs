@@ -25,7 +25,8 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
             Exception = exception,
             ProblemDetails = { Status = httpContext.Response.StatusCode, Title = "The request was refused.", Detail = refused.Message },
         };
-        if (refused.Details.Count > 0) context.ProblemDetails.Extensions["errors"] = refused.Details;
+        if (refused.Fields.Count > 0) context.ProblemDetails.Extensions["errors"] = refused.Fields;
+        else if (refused.Details.Count > 0) context.ProblemDetails.Extensions["errors"] = refused.Details;
         foreach (var (name, value) in refused.Extensions) context.ProblemDetails.Extensions[name] = value;
         return await problems.TryWriteAsync(context);
     }

@@ -12,7 +12,7 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
 {
     public async Task<Study> CreateAsync(DesignStudy command, CancellationToken cancellationToken = default)
     {
-        var created = DesigningStudy.Handle(command with { TrialKey = command.TrialKey ?? StableId.NewKey() }, clock.GetUtcNow());
+        var created = DesigningStudy.Handle(command with { TrialKey = command.TrialKey ?? StableId.NewKey(), CompletionCode = command.CompletionCode ?? CompletionCodes.New() }, clock.GetUtcNow());
         await using var session = store.LightweightSession();
         session.Events.StartStream<Study>(created.StudyId, created);
         await session.SaveChangesAsync(cancellationToken);

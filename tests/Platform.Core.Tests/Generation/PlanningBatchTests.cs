@@ -26,6 +26,14 @@ public class PlanningBatchTests
     }
 
     [Fact]
+    public void A_condition_named_in_another_case_makes_jobs_under_the_study_spelling()
+    {
+        var planned = PlanningBatch.Handle(Study, Batch(new ConditionPlan("OURS", Gpu.Id, null)), [], Known, A.Now);
+
+        planned.Jobs.Should().NotBeEmpty().And.OnlyContain(j => j.Condition == "ours");
+    }
+
+    [Fact]
     public void Cells_the_study_already_has_or_is_getting_are_skipped()
     {
         var planned = PlanningBatch.Handle(Study, Batch(), [new("base", "a dancer spins", 1), new("ours", "a gymnast flips", 2)], Known, A.Now);

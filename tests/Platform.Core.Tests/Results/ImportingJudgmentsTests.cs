@@ -25,6 +25,14 @@ public class ImportingJudgmentsTests
     }
 
     [Fact]
+    public void Conditions_named_in_another_case_are_imported_as_the_study_spells_them()
+    {
+        var imported = Import(PairStudy, new ImportRow(2, "p1", "a dancer spins", "dance", "OURS", "Base", "left"));
+
+        imported.Judgments.Single().Should().Be(new ImportedJudgment("p1", "a dancer spins", "dance", "ours", "base", Choice.Left));
+    }
+
+    [Fact]
     public void Ratings_have_the_rated_condition_left_and_right_empty()
     {
         var imported = Import(RatingStudy, new ImportRow(2, "p1", "a gymnast", "gym", "ours", "", "success"));

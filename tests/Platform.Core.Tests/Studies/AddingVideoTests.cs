@@ -30,6 +30,16 @@ public sealed class AddingVideoTests
     }
 
     [Fact]
+    public void A_condition_named_in_another_case_is_stored_as_the_study_spells_it()
+    {
+        var study = A.Draft(A.Pairwise("simdrop-0.1", "Kling-1.6"));
+
+        var uploaded = AddingVideo.Handle(study, Upload(condition: "KLING-1.6", task: null), A.Now);
+
+        uploaded.Condition.Should().Be("Kling-1.6");
+    }
+
+    [Fact]
     public void An_unknown_condition_is_refused_listing_the_conditions()
     {
         var act = () => AddingVideo.Handle(WithTasks(), Upload(condition: "z"), A.Now);

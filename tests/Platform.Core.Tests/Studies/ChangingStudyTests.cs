@@ -43,6 +43,19 @@ public sealed class ChangingStudyTests
     }
 
     [Fact]
+    public void A_change_that_leaves_out_the_completion_code_and_trials_keeps_the_study_own()
+    {
+        var study = A.Draft(Running() with { CompletionCode = "KEEP-ME", TrialsPerParticipant = 45 }).Opened();
+        var asked = study.Settings with { Title = "Renamed", CompletionCode = "", TrialsPerParticipant = StudySettings.EveryTrial };
+
+        var changed = Change(study, asked, judgments: 3);
+
+        changed!.Settings.CompletionCode.Should().Be("KEEP-ME");
+        changed.Settings.TrialsPerParticipant.Should().Be(45);
+        changed.Settings.Title.Should().Be("Renamed");
+    }
+
+    [Fact]
     public void Invalid_new_settings_are_refused_before_anything_else()
     {
         var study = A.Draft(Running());

@@ -69,9 +69,11 @@ public sealed class DesigningStudyTests
     [InlineData("rating without criterion", "*the success criterion of a rating study*")]
     [InlineData("pairwise with one condition", "*at least 2 conditions*")]
     [InlineData("rating without conditions", "*at least 1 condition.")]
-    [InlineData("upper-case key", "*condition key 'Big Model'*")]
+    [InlineData("key with a space", "*condition key 'Big Model'*")]
+    [InlineData("key starting with a dot", "*condition key '.hidden'*")]
     [InlineData("41-character key", "*condition key 'kkkk*")]
     [InlineData("repeated key", "*'a' is used twice*")]
+    [InlineData("keys differing in case", "*condition keys that differ, ignoring case ('Kling-1.6' is used twice)*")]
     [InlineData("blank label", "*a label for every condition*")]
     [InlineData("two baselines", "*at most one baseline condition*")]
     [InlineData("against no baseline", "*exactly one baseline condition*")]
@@ -80,7 +82,7 @@ public sealed class DesigningStudyTests
     [InlineData("tasks differing in case", "*task names that differ*")]
     [InlineData("no judgments per trial", "*1 to 50 judgments per trial*")]
     [InlineData("51 judgments per trial", "*1 to 50 judgments per trial*")]
-    [InlineData("no trials per participant", "*1 to 500 trials per participant*")]
+    [InlineData("negative trials per participant", "*1 to 500 trials per participant*")]
     [InlineData("501 trials per participant", "*1 to 500 trials per participant*")]
     [InlineData("negative gold rate", "*gold-trial rate between 0 and 0.5*")]
     [InlineData("gold rate above half", "*gold-trial rate between 0 and 0.5*")]
@@ -102,6 +104,66 @@ public sealed class DesigningStudyTests
     }
 
     [Fact]
+    public void Condition_keys_are_taken_as_researchers_write_them_with_their_case()
+    {
+        var settings = A.Pairwise("simdrop-0.1", "Kling-1.6", "gen-3-alpha-turbo", "base_v2");
+
+        var valid = DesigningStudy.Validate(settings);
+
+        valid.Conditions.Select(c => c.Key).Should().Equal("simdrop-0.1", "Kling-1.6", "gen-3-alpha-turbo", "base_v2");
+    }
+
+    [Fact]
+    public void Each_problem_is_also_given_at_its_field_and_only_broken_fields_are_named()
+    {
+        var settings = A.Pairwise("ok", "Bad Key") with { Title = "", TrialsPerParticipant = 501 };
+
+        var act = () => DesigningStudy.Validate(settings);
+
+        var refused = act.Should().Throw<DomainException>().Which;
+        refused.Fields.Keys.Should().BeEquivalentTo("title", "conditions[1].key", "trialsPerParticipant");
+        refused.Fields["conditions[1].key"].Should().ContainSingle().Which.Should().Contain("'Bad Key'");
+    }
+
+    [Fact]
+    public void A_study_designed_without_a_completion_code_gets_the_one_made_for_it()
+    {
+        var settings = A.Pairwise() with { CompletionCode = " " };
+
+        var created = DesigningStudy.Handle(new DesignStudy(Guid.NewGuid(), settings, Guid.NewGuid(), CompletionCode: "K7M2Q9XA"), A.Now);
+
+        created.Settings.CompletionCode.Should().Be("K7M2Q9XA");
+    }
+
+    [Fact]
+    public void A_completion_code_given_is_kept_rather_than_the_one_made()
+    {
+        var settings = A.Pairwise() with { CompletionCode = "MINE-1" };
+
+        var created = DesigningStudy.Handle(new DesignStudy(Guid.NewGuid(), settings, Guid.NewGuid(), CompletionCode: "K7M2Q9XA"), A.Now);
+
+        created.Settings.CompletionCode.Should().Be("MINE-1");
+    }
+
+    [Fact]
+    public void Made_completion_codes_are_eight_characters_that_cannot_be_misread()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => CompletionCodes.New()).ToList();
+
+        codes.Should().OnlyContain(c => c.Length == 8 && c.All(ch => CompletionCodes.Alphabet.Contains(ch)));
+        codes.Distinct().Should().HaveCountGreaterThan(190);
+        CompletionCodes.Alphabet.Should().NotContainAny("0", "O", "1", "I", "L");
+    }
+
+    [Fact]
+    public void Trials_per_participant_may_be_left_to_the_study_size()
+    {
+        var settings = A.Pairwise() with { TrialsPerParticipant = StudySettings.EveryTrial };
+
+        DesigningStudy.Validate(settings).TrialsPerParticipant.Should().Be(StudySettings.EveryTrial);
+    }
+
+    [Fact]
     public void Several_problems_are_named_in_one_message()
     {
         var settings = A.Pairwise("a") with { Title = " ", JudgmentsPerTrial = 0, CompletionCode = "" };
@@ -120,9 +182,11 @@ public sealed class DesigningStudyTests
         "rating without criterion" => A.Rating() with { SuccessCriterion = " " },
         "pairwise with one condition" => A.Pairwise("a"),
         "rating without conditions" => A.Rating() with { Conditions = [] },
-        "upper-case key" => A.Pairwise("a", "Big Model"),
+        "key with a space" => A.Pairwise("a", "Big Model"),
+        "key starting with a dot" => A.Pairwise("a", ".hidden"),
         "41-character key" => A.Pairwise("a", new string('k', 41)),
         "repeated key" => A.Pairwise("a", "b", " a"),
+        "keys differing in case" => A.Pairwise("kling-1.6", "Kling-1.6"),
         "blank label" => A.Pairwise() with { Conditions = [new Condition("a", "  ", false), new Condition("b", "B", false)] },
         "two baselines" => A.Pairwise() with { Conditions = [new Condition("a", "A", true), new Condition("b", "B", true)] },
         "against no baseline" => A.Pairwise() with { Pairing = PairingRule.AgainstBaseline },
@@ -134,7 +198,7 @@ public sealed class DesigningStudyTests
         "three-hour trial timeout" => A.Pairwise() with { TrialTimeoutMinutes = 180 },
         "no failed gold before exclusion" => A.Pairwise() with { Exclusions = new ExclusionRules(0.2, null, 0) },
         "51 judgments per trial" => A.Pairwise() with { JudgmentsPerTrial = 51 },
-        "no trials per participant" => A.Pairwise() with { TrialsPerParticipant = 0 },
+        "negative trials per participant" => A.Pairwise() with { TrialsPerParticipant = -1 },
         "501 trials per participant" => A.Pairwise() with { TrialsPerParticipant = 501 },
         "negative gold rate" => A.Pairwise() with { GoldRate = -0.01 },
         "gold rate above half" => A.Pairwise() with { GoldRate = 0.51 },

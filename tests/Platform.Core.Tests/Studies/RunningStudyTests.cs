@@ -21,6 +21,38 @@ public sealed class RunningStudyTests
     }
 
     [Theory]
+    [InlineData(40, 0.0, 40)]
+    [InlineData(40, 0.1, 44)]
+    [InlineData(9, 0.5, 18)]
+    [InlineData(1, 0.1, 1)]
+    [InlineData(2000, 0.1, DesigningStudy.MaxTrialsPerParticipant)]
+    public void Trials_left_to_the_study_size_become_every_planned_trial_beside_the_gold_ones(int planned, double goldRate, int expected)
+    {
+        var trials = RunningStudy.TrialsWhenOpening(planned, goldRate);
+
+        trials.Should().Be(expected);
+        if (expected < DesigningStudy.MaxTrialsPerParticipant)
+            (trials - GoldSchedule.Count(trials, goldRate)).Should().BeGreaterThanOrEqualTo(planned, "every planned trial has a position");
+    }
+
+    [Fact]
+    public void Opening_fixes_trials_per_participant_left_to_the_study_size_and_keeps_a_number_given()
+    {
+        var open = A.Draft(A.Pairwise() with { TrialsPerParticipant = StudySettings.EveryTrial, GoldRate = 0.1 });
+        var given = A.Draft(A.Pairwise() with { TrialsPerParticipant = 20, GoldRate = 0.1 });
+
+        var opened = RunningStudy.Handle(open, new OpenStudy(open.Id, By), plannedTrials: 40, A.Now)!;
+        open.Apply(opened);
+        var openedGiven = RunningStudy.Handle(given, new OpenStudy(given.Id, By), plannedTrials: 40, A.Now)!;
+        given.Apply(openedGiven);
+
+        opened.TrialsPerParticipant.Should().Be(44);
+        open.Settings.TrialsPerParticipant.Should().Be(44);
+        openedGiven.TrialsPerParticipant.Should().BeNull();
+        given.Settings.TrialsPerParticipant.Should().Be(20);
+    }
+
+    [Theory]
     [InlineData(StudyKind.Pairwise, "*at least two conditions for the same prompt*")]
     [InlineData(StudyKind.Rating, "*at least one video*")]
     public void A_draft_without_plannable_trials_cannot_open(StudyKind kind, string message)

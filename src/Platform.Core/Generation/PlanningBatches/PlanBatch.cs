@@ -34,6 +34,8 @@ public static class PlanningBatch
     {
         if (study.Status == StudyStatus.Closed)
             throw new DomainException("The study is closed; it takes no more videos.", DomainError.Conflict);
+        // A condition named in another case is the study's own: its jobs and videos carry the study's spelling.
+        command = command with { Conditions = [.. command.Conditions.Select(c => c with { Condition = ConditionKeys.Find(study.Settings, c.Condition) ?? c.Condition })] };
         var prompts = command.Prompts.Select(p => new PromptToGenerate((p.Prompt ?? "").Trim(), (p.Task ?? "").Trim())).ToList();
         var problems = new List<string>();
         if (prompts.Count == 0) problems.Add("at least one prompt");

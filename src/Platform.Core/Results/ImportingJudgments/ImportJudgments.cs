@@ -75,8 +75,9 @@ public static class ImportingJudgments
         var participant = row.Participant?.Trim() ?? "";
         var prompt = row.Prompt?.Trim() ?? "";
         var task = row.Task?.Trim() ?? "";
-        var left = row.Left?.Trim() ?? "";
-        var right = string.IsNullOrWhiteSpace(row.Right) ? null : row.Right.Trim();
+        // A condition named in another case is the study's own, stored as the study spells it.
+        var left = ConditionKeys.Find(settings, row.Left) ?? row.Left?.Trim() ?? "";
+        var right = string.IsNullOrWhiteSpace(row.Right) ? null : ConditionKeys.Find(settings, row.Right) ?? row.Right.Trim();
         var choiceText = row.Choice?.Trim().ToLowerInvariant() ?? "";
 
         var problems = new List<string>();

@@ -10,13 +10,9 @@ public static class AddingVideo
     {
         if (study.Status == StudyStatus.Closed)
             throw new DomainException("The study is closed; it takes no more videos.", DomainError.Conflict);
-        var condition = (command.Condition ?? string.Empty).Trim();
-        if (study.Settings.Conditions.All(c => c.Key != condition))
-        {
-            throw new DomainException(
-                $"'{condition}' is not a condition of this study; use one of: {string.Join(", ", study.Settings.Conditions.Select(c => c.Key))}.",
-                DomainError.Unprocessable);
-        }
+        var condition = ConditionKeys.Find(study.Settings, command.Condition) ?? throw new DomainException(
+            $"'{command.Condition?.Trim()}' is not a condition of this study; use one of: {string.Join(", ", study.Settings.Conditions.Select(c => c.Key))}.",
+            DomainError.Unprocessable);
         var prompt = (command.Prompt ?? string.Empty).Trim();
         if (prompt.Length is 0 or > 4000)
             throw new DomainException("Each video needs the prompt it was generated from (1 to 4000 characters).", DomainError.Unprocessable);

@@ -11,7 +11,7 @@ public static class ChangingStudy
     {
         if (study.Status == StudyStatus.Closed)
             throw new DomainException("The study is closed; its settings can no longer change.", DomainError.Conflict);
-        var settings = DesigningStudy.Validate(command.Settings);
+        var settings = DesigningStudy.Validate(Unchanged(command.Settings, study.Settings));
         if (SameSettings(settings, study.Settings)) return null;
         if (judgments > 0)
         {
@@ -26,6 +26,13 @@ public static class ChangingStudy
         }
         return new StudySettingsChanged(study.Id, settings, command.By, now);
     }
+
+    /// <summary>A change that leaves out the completion code or the trials per participant keeps the study's own.</summary>
+    private static StudySettings Unchanged(StudySettings asked, StudySettings current) => asked with
+    {
+        CompletionCode = string.IsNullOrWhiteSpace(asked.CompletionCode) ? current.CompletionCode : asked.CompletionCode,
+        TrialsPerParticipant = asked.TrialsPerParticipant == StudySettings.EveryTrial ? current.TrialsPerParticipant : asked.TrialsPerParticipant,
+    };
 
     /// <summary>What a change alters that collected judgments depend on.</summary>
     public static IReadOnlyList<string> BreakingChanges(StudySettings before, StudySettings after)

@@ -21,8 +21,20 @@ public static class RunningStudy
                 ? "No trial can be planned yet: upload videos of at least two conditions for the same prompt and wait until they are ready."
                 : "No trial can be planned yet: upload at least one video and wait until it is ready.",
             DomainError.Conflict),
-        _ => new StudyOpened(study.Id, command.By, now),
+        _ => new StudyOpened(study.Id, command.By, now,
+            study.Settings.TrialsPerParticipant == StudySettings.EveryTrial ? TrialsWhenOpening(plannedTrials, study.Settings.GoldRate) : null),
     };
+
+    /// <summary>
+    /// Trials per participant when the settings leave it open: enough positions for every planned trial beside the gold
+    /// ones the rate places among them, at most <see cref="DesigningStudy.MaxTrialsPerParticipant"/>.
+    /// </summary>
+    public static int TrialsWhenOpening(int plannedTrials, double goldRate)
+    {
+        var trials = Math.Min(plannedTrials, DesigningStudy.MaxTrialsPerParticipant);
+        while (trials < DesigningStudy.MaxTrialsPerParticipant && trials - GoldSchedule.Count(trials, goldRate) < plannedTrials) trials++;
+        return Math.Max(trials, 1);
+    }
 
     public static StudyPaused? Handle(Study study, PauseStudy command, DateTimeOffset now) => study.Status switch
     {

@@ -16,7 +16,8 @@ public sealed class StudyDraft
     public string Tasks { get; set; } = string.Empty;
     public PairingRule Pairing { get; set; } = PairingRule.AgainstBaseline;
     public int JudgmentsPerTrial { get; set; } = StudySettings.DefaultJudgmentsPerTrial;
-    public int TrialsPerParticipant { get; set; } = 20;
+    /// <summary>Empty: every trial the study has when it opens (<see cref="StudySettings.EveryTrial"/>).</summary>
+    public int? TrialsPerParticipant { get; set; } = 20;
     public double GoldRate { get; set; } = 0.1;
     public string CompletionCode { get; set; } = string.Empty;
     public string? CompletionUrl { get; set; }
@@ -30,7 +31,7 @@ public sealed class StudyDraft
         Title, Instructions, Kind, Scale, Question, SuccessCriterion,
         [.. Conditions.Select(c => c.ToCondition())],
         [.. Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-        Pairing, JudgmentsPerTrial, TrialsPerParticipant, GoldRate, CompletionCode, CompletionUrl,
+        Pairing, JudgmentsPerTrial, TrialsPerParticipant ?? StudySettings.EveryTrial, GoldRate, CompletionCode, CompletionUrl,
         new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs, MinGoldFailures), PublicTitle, TrialTimeoutMinutes);
 
     public static StudyDraft From(StudySettings s) => new()
@@ -46,7 +47,7 @@ public sealed class StudyDraft
         Tasks = string.Join(", ", s.Tasks),
         Pairing = s.Pairing,
         JudgmentsPerTrial = s.JudgmentsPerTrial,
-        TrialsPerParticipant = s.TrialsPerParticipant,
+        TrialsPerParticipant = s.TrialsPerParticipant == StudySettings.EveryTrial ? null : s.TrialsPerParticipant,
         GoldRate = s.GoldRate,
         CompletionCode = s.CompletionCode,
         CompletionUrl = s.CompletionUrl,
