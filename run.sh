@@ -78,8 +78,8 @@ MSG
     if $reset_password; then
         echo "(Set by --reset-admin-password at this start; later runs keep it until an admin changes it. Should this"
         echo " start fail before the platform listens, the password in force is still the one in $password_file.previous.)"
-    else
-        echo "(That is the password the first run, or the last --reset-admin-password, set; an admin can change it later.)"
+    elif ! $database_exists; then
+        echo "(Made for this first run; change it on the account page once signed in.)"
     fi
 fi
 if $database_exists && [ -n "${PLATFORM_ADMIN_EMAIL:-}" ]; then
@@ -109,4 +109,7 @@ if [ -s "$password_file" ]; then
     Bootstrap__AdminPassword="$(cat "$password_file")"
     export Bootstrap__AdminPassword
 fi
-dotnet .build/publish/Platform.Web.dll --contentRoot "$PWD/.build/publish" --urls "http://127.0.0.1:$port"
+# The address and the sign-in are printed above: the console keeps to warnings (each with what to do) and the demo.
+dotnet .build/publish/Platform.Web.dll --contentRoot "$PWD/.build/publish" --urls "http://127.0.0.1:$port" \
+    --Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning --Logging:LogLevel:Platform.Hosting=Warning \
+    --Logging:LogLevel:Platform.Accounts=Warning

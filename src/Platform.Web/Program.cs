@@ -12,6 +12,8 @@ using Platform.Studies;
 using Platform.Voting;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet Platform.Web.dll db-patch|db-assert|db-apply …` runs a JasperFx command; anything else runs the platform.
+var runsCommand = args.Length > 0 && !args[0].StartsWith('-');
 var role = PlatformRole.From(builder.Configuration);
 // Serves package assets (MudBlazor, blazor.web.js) from a build output in any environment; a no-op when published.
 builder.WebHost.UseStaticWebAssets();
@@ -33,7 +35,8 @@ builder.Services
     .AddProxies()
     .AddSecurityHeaders()
     .AddUi();
-builder.Host.ApplyJasperFxExtensions();
+// Only a command needs JasperFx's extensions; finding them prints "Searching … for commands" on every start.
+if (runsCommand) builder.Host.ApplyJasperFxExtensions();
 
 var app = builder.Build();
 
@@ -55,9 +58,7 @@ if (role.ServesWeb)
     app.MapUi();
 }
 
-// `dotnet Platform.Web.dll db-patch|db-assert|db-apply …` runs a JasperFx command; anything else runs the platform.
-if (args.Length > 0 && !args[0].StartsWith('-'))
-    return await app.RunJasperFxCommands(args);
+if (runsCommand) return await app.RunJasperFxCommands(args);
 await app.RunAsync();
 return 0;
 

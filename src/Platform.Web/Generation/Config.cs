@@ -36,6 +36,7 @@ public static class Config
         var protection = services.AddDataProtection().SetApplicationName("Platform");
         if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
             protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate, configuration["DataProtection:CertificatePassword"]));
+        services.AddHostedService<KeyRingWarning>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeys(sp.GetRequiredService<IDocumentStore>())));
 

@@ -38,6 +38,42 @@ public sealed class StudiesApiTests(PlatformFixture fixture) : IClassFixture<Pla
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var body = await response.Content.ReadAsStringAsync();
         body.Should().Contain("at least 2 conditions").And.Contain("'Bad Key'").And.Contain("judgments per trial");
+        using var problem = JsonDocument.Parse(body);
+        problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should()
+            .BeEquivalentTo(["conditions", "conditions[0].key", "conditions[0].label", "pairing", "judgmentsPerTrial"], "only what is wrong is named, each at its field");
+        problem.RootElement.GetProperty("detail").GetString().Should().NotContain("title").And.NotContain("completion code");
+    }
+
+    [Fact]
+    public async Task A_study_posted_with_only_what_it_needs_gets_a_completion_code_and_every_trial_per_participant()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var body = JsonNode.Parse("""
+            {"title": "Minimal", "kind": "pairwise", "question": "Which moves better?", "pairing": "allPairs",
+             "conditions": [{"key": "simdrop-0.1", "label": "SimDrop 0.1"}, {"key": "Kling-1.6", "label": "Kling"}]}
+            """)!;
+
+        var response = await researcher.PostAsJsonAsync("/api/studies", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<CreatedId>(ApiClient.Json))!.Id;
+        var created = (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{id}", ApiClient.Json))!.Settings;
+        created.CompletionCode.Should().MatchRegex("^[A-Z2-9]{8}$");
+        created.TrialsPerParticipant.Should().Be(StudySettings.EveryTrial);
+
+        for (var p = 0; p < 3; p++)
+        {
+            foreach (var key in new[] { "simdrop-0.1", "Kling-1.6" })
+                (await researcher.UploadAsync(id, await TestVideos.ClipAsync(hue: 30 + p * 50 + key.Length), key, $"prompt {p}", task: "")).EnsureSuccessStatusCode();
+        }
+        (await researcher.WaitForVideosAsync(id)).Should().OnlyContain(v => v.Status == VideoState.Ready);
+        (await researcher.PostAsync($"/api/studies/{id}/open", null)).EnsureSuccessStatusCode();
+
+        var opened = (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{id}", ApiClient.Json))!.Settings;
+        opened.TrialsPerParticipant.Should().Be(3, "three prompts make three trials of the one pair, and there is no gold");
+        var participant = Factory.CreateClient();
+        var trial = await participant.NextTrialAsync(await participant.StartSessionAsync(id, "minimal-study-participant"));
+        trial.Progress.Should().Be(new Platform.Voting.Progress(0, 3));
     }
 
     [Fact]
