@@ -22,6 +22,16 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if port_in_use "$port"; then
+    echo "Port $port is already in use (is the platform already running?). Stop that process, or start on another port: ./run.sh --port N" >&2
+    exit 1
+fi
+if $render && port_in_use $((port + 100)); then
+    echo "Port $((port + 100)) (the reference render server's) is already in use. Stop that process, or start on another port: ./run.sh --port N" >&2
+    exit 1
+fi
+
 source ./scripts/system-packages.sh
 ensure_packages postgresql ffmpeg
 ensure_dotnet
