@@ -33,21 +33,21 @@ public sealed class CaptioningTests(BrowserFixture fixture)
         await Assertions.Expect(annotatorPage.Locator("[data-testid=diff-composed] ins").Filter(new() { HasText = "windmill" })).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(annotatorPage, "annotator-caption-editor");
         await annotator.SubmitAsync();
-        await Assertions.Expect(annotator.Status).ToHaveTextAsync("submitted");
+        await Assertions.Expect(annotator.Status).ToHaveTextAsync("Submitted");
 
         await reviewer.OpenAsync(video.VideoId);
         await reviewer.RejectAsync("The clip ends in a freeze; name it.");
-        await Assertions.Expect(reviewer.Status).ToHaveTextAsync("rejected");
+        await Assertions.Expect(reviewer.Status).ToHaveTextAsync("Rejected");
 
         await annotator.OpenAsync(video.VideoId);
         await Assertions.Expect(annotator.Rejection).ToContainTextAsync("ends in a freeze");
         await annotator.WriteAsync("[synthetic] A breakdancer does an uprock and a windmill, then ends in a freeze, in a studio.");
         await annotator.SubmitAsync();
-        await Assertions.Expect(annotator.Status).ToHaveTextAsync("submitted");
+        await Assertions.Expect(annotator.Status).ToHaveTextAsync("Submitted");
 
         await reviewer.OpenAsync(video.VideoId);
         await reviewer.AcceptAsync();
-        await Assertions.Expect(reviewer.Status).ToHaveTextAsync("accepted");
+        await Assertions.Expect(reviewer.Status).ToHaveTextAsync("Accepted");
 
         var export = await researcher.GetStringAsync("/api/captions/export?status=accepted&format=jsonl");
         export.Should().Contain("A breakdancer does an uprock and a windmill, then ends in a freeze, in a studio.");

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Platform.Captions;
 
 /// <summary>
@@ -56,6 +58,7 @@ public sealed record EnvironmentParameters(
 public enum SceneType
 {
     /// <summary>An HDR environment map, which is also the light.</summary>
+    [Description("Environment map")]
     Env,
 
     /// <summary>An indoor room of the scene colour with two lights.</summary>

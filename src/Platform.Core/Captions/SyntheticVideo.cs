@@ -1,8 +1,11 @@
+using System.ComponentModel;
+
 namespace Platform.Captions;
 
 public enum CaptionStatus
 {
     /// <summary>Only the draft composed from the tags exists.</summary>
+    [Description("Composed draft")]
     Drafted,
 
     /// <summary>An annotator has revised it and not yet submitted.</summary>

@@ -19,7 +19,34 @@ public sealed class CaptionEditor(IPage page)
         await page.Locator($"[data-testid='tag-{element}-{tag}']").WaitForAsync();
     }
 
-    public Task WriteAsync(string caption) => page.Locator("[data-testid=caption-text]").FillAsync(caption);
+    public ILocator Text => page.Locator("[data-testid=caption-text]");
+
+    /// <summary>What the editor says about the text: its length and whether it is saved.</summary>
+    public ILocator State => page.Locator("[data-testid=caption-state]");
+
+    public async Task WriteAsync(string caption)
+    {
+        await Assertions.Expect(Text).ToBeEditableAsync();
+        await Text.FillAsync(caption);
+    }
+
+    /// <summary>Selects the whole text, so what is typed next replaces it.</summary>
+    public async Task SelectAllAsync()
+    {
+        await Assertions.Expect(Text).ToBeEditableAsync();
+        await Text.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+    }
+
+    /// <summary>Types key by key, <paramref name="delayMs"/> between keys, as a fast typist does.</summary>
+    public Task TypeAsync(string text, int delayMs = 2) => Text.PressSequentiallyAsync(text, new() { Delay = delayMs });
+
+    /// <summary>Pastes through the clipboard with Ctrl+V, where the caret is.</summary>
+    public async Task PasteAsync(string text)
+    {
+        await page.EvaluateAsync("text => navigator.clipboard.writeText(text)", text);
+        await page.Keyboard.PressAsync("Control+V");
+    }
 
     public Task SubmitAsync() => page.Locator("[data-testid=submit]").ClickAsync();
 
@@ -36,4 +63,14 @@ public sealed class CaptionEditor(IPage page)
     public ILocator Rejection => page.Locator("[data-testid=rejection]");
 
     public ILocator Warnings => page.Locator("[data-testid=caption-warning]");
+
+    public ILocator Accept => page.Locator("[data-testid=accept]");
+
+    public ILocator Reject => page.Locator("[data-testid=reject]");
+
+    public ILocator ReviewBlocked => page.Locator("[data-testid=review-blocked]");
+
+    public ILocator Submit => page.Locator("[data-testid=submit]");
+
+    public ILocator SubmitBlocked => page.Locator("[data-testid=submit-blocked]");
 }

@@ -181,4 +181,31 @@ public class CaptionHistoryTests
 
         own.Should().Throw<DomainException>().WithMessage("*own revision*");
     }
+
+    [Fact]
+    public void What_a_reviewer_may_do_is_known_before_they_try()
+    {
+        var video = Submitted();
+
+        ReviewingCaption.WhyNot(video, Annotator).Should().Contain("own revision");
+        ReviewingCaption.WhyNot(video, Reviewer).Should().BeNull();
+        ReviewingCaption.WhyNot(Given(), Reviewer).Should().Contain("not waiting for review");
+    }
+
+    [Fact]
+    public void Whether_a_caption_can_go_for_review_is_known_before_the_annotator_tries()
+    {
+        var video = Given();
+        Apply(video, Revise(video, "A breakdancer does an uprock while the camera spins."));
+        EditingCaption.WhyNotSubmit(video).Should().BeNull();
+
+        Apply(video, EditingCaption.Handle(video, new SubmitCaption(video.Id, Annotator), Now));
+        EditingCaption.WhyNotSubmit(video).Should().Contain("already waiting");
+
+        Apply(video, ReviewingCaption.Handle(video, new RejectCaption(video.Id, "Name the spin's speed.", Reviewer), Now));
+        EditingCaption.WhyNotSubmit(video).Should().Contain("rejected");
+
+        Apply(video, Revise(video, "A breakdancer does an uprock while the camera spins slowly."));
+        EditingCaption.WhyNotSubmit(video).Should().BeNull();
+    }
 }

@@ -48,6 +48,19 @@ public class SidecarReaderTests
         reading.Problems.Should().Contain(p => p.Field == field);
     }
 
+    [Theory]
+    [InlineData("\"movementType\": \"spin\"", "\"movementType\": \"orbit\"", "renderParameters.camera.movementType",
+        "is \"orbit\"; allowed values: \"truck\", \"dolly\", \"pedestal\", \"tilt\", \"pan\", \"spin\", \"following\", \"zoom\"")]
+    [InlineData("\"engine\": \"blender\"", "\"engine\": \"maya\"", "renderParameters.render.engine", "is \"maya\"; allowed values: \"blender\", \"unreal\"")]
+    [InlineData("\"focusType\": \"follow\"", "\"focusType\": 3", "renderParameters.camera.focusType", "is 3; allowed values: \"follow\", \"fixed\"")]
+    public void A_value_outside_an_enumeration_is_refused_with_the_values_allowed(string from, string to, string field, string message)
+    {
+        var reading = ReadWith(from, to);
+
+        reading.Problems.Should().ContainSingle(p => p.Field == field).Which.Message.Should().Be(message);
+        reading.Problems.Should().NotContain(p => p.Message.Contains("specified by the enum", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_missing_required_field_is_named()
     {

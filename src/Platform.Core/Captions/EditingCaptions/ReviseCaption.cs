@@ -39,13 +39,19 @@ public static class EditingCaption
         return new CaptionRevised(video.Id, command.RevisionId, old.Text, old.Tags, old.Id, command.By, now);
     }
 
-    public static CaptionSubmitted Handle(SyntheticVideo video, SubmitCaption command, DateTimeOffset now) => video.Status switch
+    public static CaptionSubmitted Handle(SyntheticVideo video, SubmitCaption command, DateTimeOffset now) =>
+        WhyNotSubmit(video) is { } refusal
+            ? throw new DomainException(refusal, DomainError.Conflict)
+            : new CaptionSubmitted(video.Id, video.Latest!.Id, command.By, now);
+
+    /// <summary>Why the latest revision cannot go for review as it is (null: it can), for the refusal and for the editor's disabled button.</summary>
+    public static string? WhyNotSubmit(SyntheticVideo video) => video.Status switch
     {
-        CaptionStatus.Submitted => throw new DomainException("This caption is already waiting for review.", DomainError.Conflict),
-        CaptionStatus.Accepted => throw new DomainException("This caption is accepted; revise it before submitting again.", DomainError.Conflict),
+        CaptionStatus.Submitted => "This caption is already waiting for review.",
+        CaptionStatus.Accepted => "This caption is accepted; revise it before submitting again.",
         CaptionStatus.Rejected when video.Latest!.Id == LastReviewed(video) =>
-            throw new DomainException("This revision was rejected; revise it (see the reviewer's comment) before submitting again.", DomainError.Conflict),
-        _ => new CaptionSubmitted(video.Id, video.Latest!.Id, command.By, now),
+            "This revision was rejected; revise it (see the reviewer's comment) before submitting again.",
+        _ => null,
     };
 
     private static Guid? LastReviewed(SyntheticVideo video) => video.ReviewedRevisionId;

@@ -24,12 +24,17 @@ public static class SidecarReader
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    private static readonly Lazy<string> SchemaText = new(() =>
     {
         using var stream = typeof(SidecarReader).Assembly.GetManifestResourceStream("synthetic-sidecar.schema.json")!;
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd());
+        return reader.ReadToEnd();
     });
+
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(SchemaText.Value));
+
+    // The schema as plain JSON, to read what a failing keyword allows (the values of an enum).
+    private static readonly Lazy<JsonElement> SchemaJson = new(() => JsonDocument.Parse(SchemaText.Value).RootElement.Clone());
 
     public static SidecarReading Read(string json)
     {
@@ -47,7 +52,7 @@ public static class SidecarReader
             if (Forbidden(document.RootElement, "") is { } where)
                 return new SidecarReading(null, [new SidecarProblem(where, SafeText.Problem)]);
             var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (!results.IsValid) return new SidecarReading(null, Problems(results));
+            if (!results.IsValid) return new SidecarReading(null, Problems(results, document.RootElement));
             try
             {
                 return new SidecarReading(document.RootElement.Deserialize<Sidecar>(Json)!, []);
@@ -71,15 +76,32 @@ public static class SidecarReader
         _ => null,
     };
 
-    private static List<SidecarProblem> Problems(EvaluationResults results) =>
+    private static List<SidecarProblem> Problems(EvaluationResults results, JsonElement sidecar) =>
         [.. (results.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => new SidecarProblem(Field(d.InstanceLocation.ToString()), Message(e.Value))))
+            .SelectMany(d => d.Errors!.Select(e => new SidecarProblem(Field(d.InstanceLocation.ToString()), Message(e.Key, e.Value, d, sidecar))))
             .Distinct()];
 
-    // additionalProperties: false reports each unknown field as failing "the false schema".
-    private static string Message(string error) =>
-        error.Contains("false schema", StringComparison.Ordinal) ? "is not a field of the sidecar format" : error;
+    private static string Message(string keyword, string error, EvaluationResults where, JsonElement sidecar) => keyword switch
+    {
+        // additionalProperties: false reports each unknown field as failing "the false schema".
+        _ when error.Contains("false schema", StringComparison.Ordinal) => "is not a field of the sidecar format",
+        "enum" when AllowedValues(where) is { } allowed => $"is {Received(where, sidecar)}; allowed values: {allowed}",
+        _ => error,
+    };
+
+    /// <summary>The values an enum allows, as they are written in the sidecar ("truck", "dolly", …).</summary>
+    private static string? AllowedValues(EvaluationResults where) =>
+        where.EvaluationPath.Evaluate(SchemaJson.Value) is { ValueKind: JsonValueKind.Object } schema
+        && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array
+            ? string.Join(", ", values.EnumerateArray().Select(v => v.GetRawText()))
+            : null;
+
+    private static string Received(EvaluationResults where, JsonElement sidecar)
+    {
+        var text = where.InstanceLocation.Evaluate(sidecar)?.GetRawText() ?? "missing";
+        return text.Length <= 60 ? text : text[..57] + "…";
+    }
 
     /// <summary>"/renderParameters/camera/movementType" → "renderParameters.camera.movementType"; "/lights/0" → "lights[0]".</summary>
     private static string Field(string pointer)

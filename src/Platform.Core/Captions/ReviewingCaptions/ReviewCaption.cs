@@ -30,14 +30,17 @@ public static class ReviewingCaption
         return new CaptionRejected(video.Id, submitted.Id, comment, command.By, now);
     }
 
-    private static CaptionRevision Reviewable(SyntheticVideo video, Guid reviewer)
+    private static CaptionRevision Reviewable(SyntheticVideo video, Guid reviewer) =>
+        WhyNot(video, reviewer) is { } refusal ? throw new DomainException(refusal, DomainError.Conflict) : video.Submitted!;
+
+    /// <summary>Why this reviewer cannot accept or reject the caption now (null: they can), for the refusal and for the editor, which shows the reason instead of the buttons.</summary>
+    public static string? WhyNot(SyntheticVideo video, Guid reviewer) => video.Submitted switch
     {
-        var submitted = video.Submitted
-            ?? throw new DomainException("This caption is not waiting for review.", DomainError.Conflict);
-        if (video.SubmittedBy == reviewer || WrittenBy(video, submitted, reviewer))
-            throw new DomainException("Nobody reviews their own revision: another reviewer has to.", DomainError.Conflict);
-        return submitted;
-    }
+        null => "This caption is not waiting for review.",
+        var submitted when video.SubmittedBy == reviewer || WrittenBy(video, submitted, reviewer) =>
+            "Nobody reviews their own revision: another reviewer has to.",
+        _ => null,
+    };
 
     /// <summary>
     /// Whether the submitted text is the reviewer's own: they wrote the revision, or the revision it restores (however

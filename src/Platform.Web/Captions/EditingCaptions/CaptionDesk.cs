@@ -3,6 +3,9 @@ using Platform.Common;
 
 namespace Platform.Captions;
 
+/// <summary>Why a submit or a review would be refused now (null: it would not be).</summary>
+public sealed record CaptionPermissions(string? WhyNotSubmit, string? WhyNotReview);
+
 /// <summary>Annotators' and reviewers' work on one video's caption, each step an event on the video's stream.</summary>
 public sealed class CaptionDesk(IDocumentStore store, TimeProvider clock)
 {
@@ -12,6 +15,14 @@ public sealed class CaptionDesk(IDocumentStore store, TimeProvider clock)
         var video = await session.LoadAsync<SyntheticVideo>(videoId, cancellationToken) ?? throw NotFound();
         var events = await session.Events.FetchStreamAsync(videoId, token: cancellationToken);
         return CaptionView.From(video, [.. events.Select(e => Entry(e.Version, e.Data)).OfType<HistoryEntry>()]);
+    }
+
+    /// <summary>What <paramref name="user"/> may not do with the caption now, and why (null: they may), so the editor offers only what works.</summary>
+    public async Task<CaptionPermissions> PermissionsAsync(Guid videoId, Guid user, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var video = await session.LoadAsync<SyntheticVideo>(videoId, cancellationToken) ?? throw NotFound();
+        return new CaptionPermissions(EditingCaption.WhyNotSubmit(video), ReviewingCaption.WhyNot(video, user));
     }
 
     /// <summary>

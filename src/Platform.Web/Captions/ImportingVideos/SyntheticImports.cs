@@ -12,8 +12,10 @@ namespace Platform.Captions;
 /// with ffprobe before anything is kept; the original is stored content-addressed (its SHA-256 is its identity, so
 /// a file is imported once) with a poster frame; the caption's first draft is composed from the tags.
 /// </summary>
-public sealed class SyntheticImports(IDocumentStore store, Storage storage, MediaStore media, CaptionSettingsStore settings, VideoTools tools, TimeProvider clock)
+public sealed class SyntheticImports(IDocumentStore store, Storage storage, MediaStore media, CaptionSettingsStore settings, VideoTools tools, TimeProvider clock) : IDisposable
 {
+    private readonly SemaphoreSlim _catalogWrites = new(1, 1);
+
     public VideoLimits Limits => tools.Limits;
 
     /// <returns>The new entry; null when a video with the same content is already in the catalog.</returns>
@@ -55,17 +57,25 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
                 var events = ImportingVideo.Handle(
                     new ImportVideo(videoId, sha, fileName, storedVideo.Bytes, storedVideo.Id, storedPoster.Id, reading.Sidecar!, by),
                     composed.FineGrained, composed.Generic, composed.SpecialTags, clock.GetUtcNow());
-                await using var session = store.LightweightSession();
-                session.Store(storedVideo, storedPoster);
-                session.Events.StartStream<SyntheticVideo>(videoId, events);
+                // The same file imported twice at once (a second selection, a second tab) is stored once: the second
+                // finds the first here instead of colliding with it on the stream's key.
+                await _catalogWrites.WaitAsync(cancellationToken);
                 try
                 {
+                    if (await ExistsAsync(videoId, cancellationToken)) return false;
+                    await using var session = store.LightweightSession();
+                    session.Store(storedVideo, storedPoster);
+                    session.Events.StartStream<SyntheticVideo>(videoId, events);
                     await session.SaveChangesAsync(cancellationToken);
                     return true;
                 }
                 catch (JasperFx.Events.ExistingStreamIdCollisionException)
                 {
-                    return false; // the same file, imported at the same moment by someone else
+                    return false; // the same file, imported at the same moment by another process
+                }
+                finally
+                {
+                    _catalogWrites.Release();
                 }
             }, cancellationToken);
             return saved ? await LoadAsync(videoId, cancellationToken) : null;
@@ -75,6 +85,8 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
             Directory.Delete(work, recursive: true);
         }
     }
+
+    public void Dispose() => _catalogWrites.Dispose();
 
     /// <summary>A video's id follows from its content, so the same file can only be imported once.</summary>
     public static Guid IdOf(string sha256) => StableId.From("synthetic-video", sha256);
