@@ -40,6 +40,15 @@ export function text(textarea, editor, initial) {
     };
     const changed = () => { seq++; schedule(); };
     textarea.addEventListener('input', changed);
+    // Closing the tab with text the server has not had yet (typed in the last tenth of a second, or while the
+    // connection is down) asks first, and sends it meanwhile; the server saves what it has when the page goes.
+    const leaving = event => {
+        if (sent >= seq) return;
+        send();
+        event.preventDefault();
+        event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', leaving);
 
     return {
         current: (lock) => {
@@ -58,6 +67,7 @@ export function text(textarea, editor, initial) {
             disposed = true;
             if (timer !== null) clearTimeout(timer);
             textarea.removeEventListener('input', changed);
+            window.removeEventListener('beforeunload', leaving);
         },
     };
 }
