@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Accounts;
 using Platform.Common;
@@ -54,18 +55,17 @@ public static class BulkUploadsApi
         studies.MapPost("/{id:guid}/videos/imports", async (Guid id, VideoFolderImportRequest request, ImportVideoFolder folders, HttpContext http) =>
             {
                 var import = await folders.StartAsync(id, request, http.User.RequiredUserId(), http.RequestAborted);
-                return TypedResults.Accepted($"/api/studies/{id}/videos/imports/{import.Id}", import);
+                return TypedResults.Accepted($"/api/studies/{id}/videos/imports", import);
             })
             .WithSummary("Import a server folder (under Videos:ImportRoot) into the study in the background, mapped by a manifest or a pattern in it")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        studies.MapGet("/{id:guid}/videos/imports/{importId:guid}", async (Guid id, Guid importId, Marten.IDocumentStore store, CancellationToken ct) =>
+        studies.MapGet("/{id:guid}/videos/imports", async (Guid id, Marten.IDocumentStore store, CancellationToken ct) =>
             {
                 await using var session = store.QuerySession();
-                var import = await session.LoadAsync<VideoFolderImport>(importId, ct);
-                return import is null || import.StudyId != id ? throw new DomainException("There is no such import.", DomainError.NotFound) : TypedResults.Ok(import);
+                return TypedResults.Ok(await session.Query<VideoFolderImport>().Where(i => i.StudyId == id).OrderByDescending(i => i.RequestedAt).Take(100).ToListAsync(ct));
             })
-            .WithSummary("A server-folder import's progress and failures");
+            .WithSummary("The study's server-folder imports, newest first: progress, failures and problems");
     }
 
     /// <summary>A manifest or prompts list sent as a file part, or (when short) as a field.</summary>
