@@ -26,6 +26,7 @@ public static class Config
         services.AddTransient<ProcessVideo>();
         services.AddSingleton<Instructions>();
         services.AddSingleton<VideoSummaries>();
+        services.AddBulkUploads();
         return services;
     }
 

@@ -1,4 +1,4 @@
-using Platform.Captions;
+using Platform.Hosting;
 
 namespace Platform.Tests.Captions;
 

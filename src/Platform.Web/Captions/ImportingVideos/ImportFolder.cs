@@ -88,40 +88,11 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
 
     /// <summary>Videos with a sidecar beside them, in a stable order (so progress reads the same on a rerun).</summary>
     private static List<(string Video, string Sidecar)> Pairs(string folder) =>
-        // Links are skipped: a link under the import root could point anywhere on the server.
-        [.. Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+        [.. ServerFolders.Files(folder)
             .Where(f => VideoExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
             .Select(f => (Video: f, Sidecar: Path.ChangeExtension(f, ".json")))
-            .Where(p => File.Exists(p.Sidecar) && new FileInfo(p.Sidecar).LinkTarget is null)
-            .OrderBy(p => p.Video, StringComparer.Ordinal)];
+            .Where(p => File.Exists(p.Sidecar) && new FileInfo(p.Sidecar).LinkTarget is null)];
 
-    /// <summary>
-    /// Only folders under the import root: a researcher must not make the server read anything else. The folder is a
-    /// relative path without <c>..</c>, and no folder on the way from the root is a link or a mount point (either could
-    /// lead anywhere);
-    /// messages name paths relative to the root, never the server's own.
-    /// </summary>
-    private (string Relative, string Path) Resolve(string folder)
-    {
-        var root = Root;
-        var relative = (folder ?? string.Empty).Replace('\\', '/').Trim('/');
-        var parts = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (Path.IsPathRooted(folder ?? string.Empty) || parts.Length == 0 || parts.Any(p => p is ".." or "." || p.Trim().Length == 0))
-            throw new DomainException("Name a folder under the import root, relative to it (not the root itself, no leading '/', no '..').", DomainError.Unprocessable);
-        var path = root;
-        var mounts = ImportMounts.Current();
-        foreach (var part in parts)
-        {
-            path = Path.Combine(path, part);
-            if (!Directory.Exists(path))
-                throw new DomainException($"There is no folder '{relative}' under the import root.", DomainError.NotFound);
-            if (new DirectoryInfo(path).LinkTarget is not null)
-                throw new DomainException($"'{Path.GetRelativePath(root, path)}' is a link; only real folders under the import root can be imported.", DomainError.Unprocessable);
-            if (ImportMounts.IsMountPoint(path, mounts))
-                throw new DomainException($"'{Path.GetRelativePath(root, path)}' is a mount point; only folders of the import root's own file system can be imported.", DomainError.Unprocessable);
-        }
-        if (!Directory.Exists(path))
-            throw new DomainException("There is no import root folder yet; an operator makes it (Captions:ImportRoot).", DomainError.NotFound);
-        return (string.Join('/', parts), path);
-    }
+    /// <summary>Only folders under the import root (<see cref="ServerFolders.Resolve"/>).</summary>
+    private (string Relative, string Path) Resolve(string folder) => ServerFolders.Resolve(Root, folder);
 }

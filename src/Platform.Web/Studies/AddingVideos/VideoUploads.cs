@@ -5,7 +5,10 @@ using Platform.Hosting;
 
 namespace Platform.Studies;
 
-/// <param name="VideoId">Chosen by the caller when a retry must find the same video (generation); new otherwise.</param>
+/// <summary>An upload written under uploads/ and its SHA-256, before it is checked and recorded.</summary>
+public sealed record StagedFile(string Path, string Sha256, long Bytes);
+
+/// <param name="VideoId">Chosen by the caller when a retry must find the same video (generation, bulk uploads); new otherwise.</param>
 public sealed record VideoUpload(Guid StudyId, string Condition, string Prompt, string? Task, int? Seed, string FileName, long Bytes, Guid By, Guid? VideoId = null);
 
 /// <summary>
@@ -26,13 +29,73 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
         var study = await session.LoadAsync<Study>(upload.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         var uploaded = AddingVideo.Handle(study, new AddVideo(videoId, study.Id, upload.Condition, upload.Prompt, upload.Task, upload.Seed, upload.FileName, upload.Bytes, upload.By), clock.GetUtcNow());
 
-        var path = UploadPath(storage, videoId);
-        var partial = path + ".part";
+        var partial = PartialPath(storage);
         try
         {
             await using (var file = File.Create(partial))
                 await CopyWithLimitAsync(content, file, Limits.MaxUploadBytes, cancellationToken);
-            await VideoProbe.CheckAsync(partial, tools, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+        return await RecordAsync(session, uploaded, partial, probed: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes a file already written under uploads/ (<see cref="StageAsync"/>) as the video <paramref name="upload"/>
+    /// names (its <see cref="VideoUpload.VideoId"/> given): checked like any upload, then recorded. The file is moved
+    /// or deleted, whatever happens.
+    /// </summary>
+    /// <returns>The new video; null when a video with this id is stored already (nothing is added).</returns>
+    public async Task<CandidateVideo?> AddStagedAsync(VideoUpload upload, StagedFile staged, bool probed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (staged.Bytes > Limits.MaxUploadBytes)
+                throw new DomainException($"The file has {VideoLimits.Size(staged.Bytes)}; at most {VideoLimits.Size(Limits.MaxUploadBytes)} are accepted.", DomainError.Unprocessable);
+            await using var session = store.LightweightSession();
+            var study = await session.LoadAsync<Study>(upload.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+            var uploaded = AddingVideo.Handle(study, new AddVideo(upload.VideoId ?? Guid.NewGuid(), study.Id, upload.Condition, upload.Prompt, upload.Task, upload.Seed, upload.FileName, staged.Bytes, upload.By), clock.GetUtcNow());
+            return await RecordAsync(session, uploaded, staged.Path, probed, cancellationToken);
+        }
+        catch (JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            return null; // the same video, stored a moment ago by another run: the stored one stays
+        }
+        finally
+        {
+            File.Delete(staged.Path);
+        }
+    }
+
+    /// <summary>Writes an upload under uploads/ (at most the upload limit) and hashes it.</summary>
+    public async Task<StagedFile> StageAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var partial = PartialPath(storage);
+        try
+        {
+            await using (var file = File.Create(partial))
+                await CopyWithLimitAsync(content, file, Limits.MaxUploadBytes, cancellationToken);
+            await using var written = File.OpenRead(partial);
+            var sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(written, cancellationToken));
+            return new StagedFile(partial, sha256, written.Length);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+    }
+
+    /// <summary>Probes the staged file (unless done already), keeps it for processing and records the upload.</summary>
+    private async Task<CandidateVideo> RecordAsync(IDocumentSession session, VideoUploaded uploaded, string partial, bool probed, CancellationToken cancellationToken)
+    {
+        var path = UploadPath(storage, uploaded.VideoId);
+        try
+        {
+            if (!probed) await VideoProbe.CheckAsync(partial, tools, cancellationToken);
             File.Move(partial, path);
         }
         catch
@@ -43,7 +106,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
 
         try
         {
-            session.Events.StartStream<CandidateVideo>(videoId, uploaded);
+            session.Events.StartStream<CandidateVideo>(uploaded.VideoId, uploaded);
             await session.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -51,9 +114,11 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
             File.Delete(path);
             throw;
         }
-        jobs.Enqueue<ProcessVideo>(job => job.RunAsync(videoId, null, CancellationToken.None));
+        jobs.Enqueue<ProcessVideo>(job => job.RunAsync(uploaded.VideoId, null, CancellationToken.None));
         return CandidateVideo.Create(uploaded);
     }
+
+    private static string PartialPath(Storage storage) => Path.Combine(storage.Uploads, $"{Guid.NewGuid():N}.part");
 
     public static string UploadPath(Storage storage, Guid videoId) => Path.Combine(storage.Uploads, $"{videoId:N}.upload");
 

@@ -96,6 +96,7 @@ public static class StudiesApi
             .WithSummary("The study's candidate videos and their processing state");
 
         studies.MapSharing();
+        studies.MapBulkUploads(app.Configuration);
     }
 
     public static string ParticipantLink(HttpRequest request, Guid studyId) =>

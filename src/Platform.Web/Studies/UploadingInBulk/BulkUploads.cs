@@ -1,0 +1,144 @@
+using Marten;
+using Platform.Common;
+using Platform.Results;
+
+namespace Platform.Studies;
+
+public enum BulkOutcome
+{
+    Stored,
+    AlreadyThere,
+    Refused,
+}
+
+/// <summary>What became of one file of a bulk upload; <see cref="VideoId"/> is the stored video (new or found).</summary>
+public sealed record BulkFileResult(string File, BulkOutcome Outcome, Guid? VideoId, string? Reason = null);
+
+/// <summary>
+/// Bulk uploads: the mapping (<see cref="BulkMapping"/>) first, nothing stored while it names a problem; then each file
+/// staged, hashed and stored under an id that follows from the study, its fields and its content, so a second run of an
+/// interrupted upload skips what is stored already instead of storing it twice.
+/// </summary>
+public sealed class BulkUploads(IDocumentStore store, VideoUploads uploads, VideoTools tools, IConfiguration configuration)
+{
+    /// <summary>Files one API request takes (its form holds them all); folders of thousands go through a server-folder import.</summary>
+    public int MaxFilesPerRequest { get; } = configuration.GetValue("Videos:MaxBulkFiles", 500);
+
+    public VideoLimits Limits => uploads.Limits;
+
+    public async Task<BulkPlan> PreviewAsync(Guid studyId, BulkRequest request, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+        return BulkMapping.Map(study, request);
+    }
+
+    /// <summary>One file of a ready plan: skipped when it is stored already, else checked and stored; a refused file says why.</summary>
+    public async Task<BulkFileResult> AddOneAsync(Guid studyId, BulkVideo video, Stream content, Guid by, CancellationToken cancellationToken)
+    {
+        StagedFile staged;
+        try
+        {
+            staged = await uploads.StageAsync(content, cancellationToken);
+        }
+        catch (DomainException refused)
+        {
+            return new BulkFileResult(video.File, BulkOutcome.Refused, null, refused.Message);
+        }
+        return await StoreAsync(studyId, video, staged, by, probed: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// All or nothing (the API, which holds every file at once): the plan must name no problem and every file must be a
+    /// video within the limits before any is stored; otherwise a 422 names each problem.
+    /// </summary>
+    public async Task<IReadOnlyList<BulkFileResult>> AddAllAsync(Guid studyId, BulkRequest request, Func<string, Stream> open, Guid by, CancellationToken cancellationToken)
+    {
+        var plan = await PreviewAsync(studyId, request, cancellationToken);
+        if (!plan.IsReady) throw Refused(plan.Problems, plan.BadLines);
+        var staged = new List<(BulkVideo Video, StagedFile File, bool Stored)>();
+        try
+        {
+            var problems = new List<BulkProblem>();
+            foreach (var video in plan.Videos)
+            {
+                await using var content = open(video.File);
+                var file = await uploads.StageAsync(content, cancellationToken);
+                var stored = await ExistsAsync(BulkMapping.VideoId(studyId, video, file.Sha256), cancellationToken);
+                staged.Add((video, file, stored));
+                if (stored) continue;
+                try
+                {
+                    await VideoProbe.CheckAsync(file.Path, tools, cancellationToken);
+                }
+                catch (DomainException refused)
+                {
+                    problems.Add(new BulkProblem($"file {video.File}", refused.Message));
+                }
+            }
+            if (problems.Count > 0) throw Refused(problems, []);
+
+            var results = new List<BulkFileResult>();
+            foreach (var (video, file, stored) in staged)
+            {
+                results.Add(stored
+                    ? new BulkFileResult(video.File, BulkOutcome.AlreadyThere, BulkMapping.VideoId(studyId, video, file.Sha256))
+                    : await StoreAsync(studyId, video, file, by, probed: true, cancellationToken));
+            }
+            return results;
+        }
+        finally
+        {
+            foreach (var (_, file, _) in staged) File.Delete(file.Path);
+        }
+    }
+
+    private async Task<BulkFileResult> StoreAsync(Guid studyId, BulkVideo video, StagedFile staged, Guid by, bool probed, CancellationToken cancellationToken)
+    {
+        var videoId = BulkMapping.VideoId(studyId, video, staged.Sha256);
+        if (await ExistsAsync(videoId, cancellationToken))
+        {
+            File.Delete(staged.Path);
+            return new BulkFileResult(video.File, BulkOutcome.AlreadyThere, videoId);
+        }
+        try
+        {
+            var added = await uploads.AddStagedAsync(new VideoUpload(studyId, video.Condition, video.Prompt, video.Task, video.Seed, Path.GetFileName(video.File), staged.Bytes, by, videoId),
+                staged, probed, cancellationToken);
+            return new BulkFileResult(video.File, added is null ? BulkOutcome.AlreadyThere : BulkOutcome.Stored, videoId);
+        }
+        catch (DomainException refused)
+        {
+            return new BulkFileResult(video.File, BulkOutcome.Refused, null, refused.Message);
+        }
+    }
+
+    private async Task<bool> ExistsAsync(Guid videoId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<CandidateVideo>(videoId, cancellationToken) is not null;
+    }
+
+    /// <summary>The problem+json member listing every problem with where it is: <c>[{where, line, problem}]</c>.</summary>
+    public const string ProblemsMember = "problems";
+
+    /// <summary>
+    /// Nothing stored: a 422 whose <c>errors</c> name each problem ("manifest line 7 (a.mp4): condition 'x' is not …")
+    /// and whose <c>badLines</c> lists the manifest's bad lines compactly ("3-7, 12").
+    /// </summary>
+    public static DomainException Refused(IReadOnlyList<BulkProblem> problems, IReadOnlyList<int> badLines)
+    {
+        const int Listed = ImportingJudgments.MaxProblemsListed;
+        var shown = problems.Take(Listed).Select(p => p.ToString()).ToList();
+        var more = problems.Count > Listed ? $"; {problems.Count - Listed} more" : "";
+        var extensions = new Dictionary<string, object> { [ProblemsMember] = problems.Take(Listed).ToList() };
+        if (badLines.Count > 0) extensions[ImportingJudgments.BadLines] = LineRanges.Of(badLines);
+        return new DomainException(
+            $"Nothing was stored: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}. {string.Join("; ", shown.Take(20))}{(shown.Count > 20 ? "; …" : "")}{more}.",
+            DomainError.Unprocessable)
+        {
+            Details = shown,
+            Extensions = extensions,
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Platform.BrowserTests.Pages;
+using Platform.Studies;
+using Platform.Testing;
+
+namespace Platform.BrowserTests;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class UploadingInBulkTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Thirty_files_by_manifest_with_one_bad_line_store_nothing_until_the_line_is_fixed_then_all_thirty()
+    {
+        // Given a study with conditions base-model and ours-simdrop, and 30 small clips with a manifest whose line 17 names a condition it lacks
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder { Title = "Bulk upload, UI test" }.Build());
+        var folder = Directory.CreateTempSubdirectory("bulk-ui-").FullName;
+        var clip = await TestVideos.ClipAsync(hue: 600);
+        var files = Enumerable.Range(0, 30).Select(i => Path.Combine(folder, $"clip-{i:00}.mp4")).ToList();
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (file, _) => await TestVideos.CopyWithTagAsync(clip, file, Path.GetFileName(file)));
+        var lines = files.Select((f, i) => $"{Path.GetFileName(f)},{(i % 2 == 0 ? "Base-Model" : "ours-simdrop")},\"A dancer spins, take {i / 2}\",dance,{i % 3}").ToList();
+        var fixedManifest = Path.Combine(folder, "manifest.csv");
+        await File.WriteAllLinesAsync(fixedManifest, ["file,condition,prompt,task,seed", .. lines]);
+        var badManifest = Path.Combine(folder, "manifest-with-a-typo.csv");
+        await File.WriteAllLinesAsync(badManifest, ["file,condition,prompt,task,seed", .. lines[..15], lines[15].Replace("ours-simdrop", "ours-simdorp", StringComparison.Ordinal), .. lines[16..]]);
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsync("browser.researcher@platform.test", "researcher-password");
+        await page.GotoAsync($"/studies/{studyId}");
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+        var bulk = new BulkUploadSection(page);
+        await bulk.OpenAsync();
+
+        // When the researcher chooses the manifest with the typo and the 30 files
+        await bulk.ChooseManifestAsync(badManifest);
+        await bulk.ChooseFilesAsync(files);
+
+        // Then the preview names line 17 and its problem, offers no upload, and nothing is stored
+        await Assertions.Expect(bulk.Problems).ToHaveTextAsync(["manifest line 17 (clip-15.mp4): condition 'ours-simdorp' is not one of the study's (base-model, ours-simdrop)"]);
+        await Assertions.Expect(bulk.UploadButton).ToBeDisabledAsync();
+        await Assertions.Expect(bulk.RowStates).ToHaveCountAsync(30);
+        await Screenshots.TakeAsync(page, "researcher-bulk-upload", fullPage: true);
+        (await VideosAsync(researcher, studyId)).Should().BeEmpty();
+
+        // When the fixed manifest is chosen and the upload confirmed
+        await bulk.ChooseManifestAsync(fixedManifest);
+        await Assertions.Expect(bulk.Ready).ToHaveTextAsync("30 videos are mapped and ready to upload.");
+        await bulk.UploadButton.ClickAsync();
+
+        // Then all 30 are stored, with the study's spelling of the condition, and the list follows each to Ready
+        await Assertions.Expect(bulk.Summary).ToHaveTextAsync("30 stored, 0 already there, 0 refused.", new() { Timeout = 60_000 });
+        var videos = await VideosAsync(researcher, studyId);
+        videos.Should().HaveCount(30);
+        videos.Select(v => v.Condition).Distinct().Should().BeEquivalentTo("base-model", "ours-simdrop");
+        await Assertions.Expect(bulk.RowStates.Filter(new() { HasText = "Uploaded, ready" }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+    }
+
+    private static async Task<List<VideoSummary>> VideosAsync(HttpClient researcher, Guid studyId) =>
+        (await researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{studyId}/videos", ApiClient.Json))!;
+}
