@@ -56,6 +56,37 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture)
         await Assertions.Expect(bulk.RowStates.Filter(new() { HasText = "Uploaded, ready" }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
+    [Fact]
+    public async Task Four_hundred_files_chosen_at_once_are_all_mapped_in_the_preview()
+    {
+        // Given 400 files (as a researcher's folder of several models' outputs) and their manifest
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder { Title = "Bulk upload, 400 files" }.Build());
+        var folder = Directory.CreateTempSubdirectory("bulk-400-").FullName;
+        var clip = await TestVideos.ClipAsync(hue: 640);
+        var files = Enumerable.Range(0, 400).Select(i => Path.Combine(folder, $"{(i % 2 == 0 ? "base" : "ours")}-{i:000}.mp4")).ToList();
+        foreach (var file in files) File.Copy(clip, file);
+        var manifest = Path.Combine(folder, "manifest.csv");
+        await File.WriteAllLinesAsync(manifest, ["file,condition,prompt,task,seed",
+            .. files.Select((f, i) => $"{Path.GetFileName(f)},{(i % 2 == 0 ? "base-model" : "ours-simdrop")},\"A dancer spins, take {i / 2}\",dance,1")]);
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsync("browser.researcher@platform.test", "researcher-password");
+        await page.GotoAsync($"/studies/{studyId}");
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+        var bulk = new BulkUploadSection(page);
+        await bulk.OpenAsync();
+
+        // When they are chosen at once
+        await bulk.ChooseManifestAsync(manifest);
+        await bulk.ChooseFilesAsync(files);
+
+        // Then the page stays connected and maps every one of them
+        await Assertions.Expect(bulk.Ready).ToHaveTextAsync("400 videos are mapped and ready to upload.", new() { Timeout = 30_000 });
+        await Assertions.Expect(bulk.UploadButton).ToBeEnabledAsync();
+        (await VideosAsync(researcher, studyId)).Should().BeEmpty("a preview stores nothing");
+    }
+
     private static async Task<List<VideoSummary>> VideosAsync(HttpClient researcher, Guid studyId) =>
         (await researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{studyId}/videos", ApiClient.Json))!;
 }

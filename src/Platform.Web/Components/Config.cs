@@ -6,7 +6,10 @@ public static class Config
 {
     public static IServiceCollection AddUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A researcher choosing a folder of hundreds of videos sends the list of files in one message; the default 32 KB
+        // holds about 200. 512 KB holds a few thousand, and a study of more goes through the server-folder import.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
         // Toasts at the bottom right, small and dismissable: at the top right they covered the page actions they report on.
         services.AddMudServices(config =>
         {
