@@ -16,6 +16,7 @@ public class WordingTests
     {
         Wording.GoldApart(1).Should().Be("+ 1 gold judgment (attention checks), counted separately");
         Wording.GoldApart(6).Should().Be("+ 6 gold judgments (attention checks), counted separately");
+        Wording.GoldApart(0).Should().Be("gold judgments (attention checks), counted separately: none");
     }
 
     [Fact]

@@ -22,7 +22,9 @@ public static class Wording
         "its interval overlaps those of the others in that range, so the data cannot yet order them. A single number is a certain place.";
 
     /// <summary>What the gold judgments are and that they are counted apart, e.g. "+ 6 gold judgments (attention checks), counted separately".</summary>
-    public static string GoldApart(int gold) => $"+ {Count(gold, "gold judgment")} (attention checks), counted separately";
+    public static string GoldApart(int gold) => gold == 0
+        ? "gold judgments (attention checks), counted separately: none"
+        : $"+ {Count(gold, "gold judgment")} (attention checks), counted separately";
 
     /// <summary>
     /// What the figures of a set of results rest on: "18 judgments from 5 participants, after exclusions (1 participant
