@@ -5,7 +5,10 @@ using Platform.Voting;
 
 namespace Platform.Studies;
 
-public sealed record StudyCounts(int VideosProcessing, int VideosReady, int VideosRejected, int Trials, int Judgments, int Sessions, int CompletedSessions, int ReturnedSessions = 0);
+/// <param name="Judgments">Answers recorded here to the study's trials; gold trials (attention checks) are counted apart in
+/// <paramref name="GoldJudgments"/>, judgments imported from elsewhere in <paramref name="ImportedJudgments"/>.</param>
+public sealed record StudyCounts(int VideosProcessing, int VideosReady, int VideosRejected, int Trials, int Judgments, int Sessions, int CompletedSessions, int ReturnedSessions = 0,
+    int GoldJudgments = 0, int ImportedJudgments = 0);
 
 /// <summary>Runs the study use cases: design, change, open / pause / close, and what a researcher sees of a study.</summary>
 public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
@@ -52,7 +55,8 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
         var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == study.Id).Select(s => new { s.Completed, s.Returned }).ToListAsync(cancellationToken);
         return new StudyCounts(
             videos.Count(v => v == VideoState.Processing), videos.Count(v => v == VideoState.Ready), videos.Count(v => v == VideoState.Rejected),
-            plan.Count, tally.Judgments - tally.Imported, sessions.Count, sessions.Count(s => s.Completed), sessions.Count(s => s.Returned));
+            plan.Count, tally.Judgments - tally.Imported, sessions.Count, sessions.Count(s => s.Completed), sessions.Count(s => s.Returned),
+            tally.GoldJudgments, tally.Imported);
     }
 
     public Task ChangeAsync(ChangeStudy command, CancellationToken cancellationToken = default) =>

@@ -35,4 +35,19 @@ public class ProgressTests
         StudyProgress.Estimate(30, 30, Pace(30, 0, TimeSpan.FromHours(1))).Remaining.Should().Be(TimeSpan.Zero);
         StudyProgress.Estimate(0, 0, new JudgmentPace(0, 0, null, null)).Share.Should().Be(0);
     }
+
+    [Fact]
+    public void The_time_left_explains_how_it_is_estimated_and_why_it_is_not_yet()
+    {
+        var running = StudyProgress.Estimate(11, 31, Pace(11, 0, TimeSpan.FromMinutes(10)));
+        var early = StudyProgress.Estimate(1, 31, Pace(1, 0, TimeSpan.Zero));
+        var done = StudyProgress.Estimate(30, 30, Pace(30, 0, TimeSpan.FromHours(1)));
+        var empty = StudyProgress.Estimate(0, 0, new JudgmentPace(0, 0, null, null));
+
+        running.Explain().Should().StartWith("Estimated for the 20 judgments still wanted: the average time between the judgments recorded so far (gold included, imported ones not)");
+        StudyProgress.Estimate(30, 31, Pace(30, 0, TimeSpan.FromMinutes(29))).Explain().Should().StartWith("Estimated for the 1 judgment still wanted");
+        early.Explain().Should().StartWith("Not estimated yet: it needs two recorded judgments to measure a pace.");
+        done.Explain().Should().Be("Done: every trial has the judgments it wants (30 judgments in all).");
+        empty.Explain().Should().StartWith("No time left to estimate: the study has no trials yet");
+    }
 }

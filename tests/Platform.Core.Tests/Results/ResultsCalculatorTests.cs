@@ -143,6 +143,7 @@ public class ResultsCalculatorTests
         var results = judgments.Compute(A.Pairwise());
 
         results.Judgments.Should().Be(3);
+        results.GoldJudgments.Should().Be(1, "gold judgments are counted, apart");
         results.Pairwise.Single(p => p.Task is null).N.Should().Be(3);
         results.ParticipantQuality.Single().GoldAccuracy.Should().Be(1);
     }
@@ -158,6 +159,7 @@ public class ResultsCalculatorTests
         var all = judgments.Compute(settings, new ResultsOptions(ApplyExclusions: false, Resamples: 50));
 
         (after.Judgments, after.Participants, after.ExcludedParticipants).Should().Be((4, 2, 1));
+        (after.GoldJudgments, all.GoldJudgments).Should().Be((1, 2), "the excluded participant's gold judgment goes with them");
         after.Pairwise.Single(p => p.Task is null).APreferred.Should().Be(4);
         (all.Judgments, all.ExcludedParticipants, all.ExclusionsApplied).Should().Be((8, 1, false), "the count says whom the rules flag");
         all.ParticipantQuality.Single(q => q.ParticipantId == "careless").Excluded.Should().BeTrue("the flag says what the rules would do");

@@ -46,7 +46,8 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
 
         var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/results.csv");
         var lines = csv.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("event_version,exclusions,table,condition,versus,task,measure,n,count,value,low,high,rank,p_value");
+        lines[0].Should().Be("event_version,exclusions,table,condition,versus,task,measure,n,count,value,low,high,rank,best_rank,worst_rank,p_value");
+        lines.Should().Contain($"{version},True,counts,,,,judgments,,38,,,,,,,").And.Contain($"{version},True,counts,,,,gold_judgments,,0,,,,,,,");
         lines.Should().Contain(l => l.StartsWith($"{version},True,pairwise,ours-simdrop,base-model,,a_preferred,38,10,0.2631578947368", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith($"{version},True,pairwise,ours-simdrop,base-model,,good_minus_bad,38,,0.236842105263", StringComparison.Ordinal));
 
@@ -181,9 +182,38 @@ public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<Pla
         after.GetProperty("eventVersion").GetInt64().Should().BeGreaterThan(before.GetProperty("eventVersion").GetInt64());
         after.GetProperty("positionBias").GetProperty("leftWins").GetInt32().Should().Be(1);
         var csv = (await researcher.GetStringAsync($"/api/studies/{studyId}/judgments.csv")).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
-        csv[0].Should().Be("event_version,participant,prompt,task,left,right,choice,decision_ms,client_decision_ms,at,gold,correct,imported,excluded,exclusion_reasons");
+        csv[0].Should().Be("event_version,participant,prompt,task,left,right,choice,decision_ms,client_decision_ms,at,gold,gold_copy,correct,imported,excluded,exclusion_reasons");
         csv.Should().HaveCount(2);
-        csv[1].Should().MatchRegex(@"^\d+,prolific-pid-42,""a dancer spins, take 0"",dance,(base-model,ours-simdrop|ours-simdrop,base-model),left,\d+,2345,20\d\d-.*,False,,False,False,$");
+        csv[1].Should().MatchRegex(@"^\d+,prolific-pid-42,""a dancer spins, take 0"",dance,(base-model,ours-simdrop|ours-simdrop,base-model),left,\d+,2345,20\d\d-.*,False,,,False,False,$");
+    }
+
+    [Fact]
+    public async Task A_gold_answer_is_counted_apart_everywhere_and_its_row_names_its_prompt_task_and_copy()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 2, GoldRate = 0.5 }.Build(), prompts: 1);
+        var participant = Factory.CreateClient();
+        var token = await participant.StartSessionAsync(studyId, "gold-checked");
+        HttpResponseMessage next;
+        while ((next = await participant.GetAsync($"/api/sessions/{token}/next")).StatusCode == HttpStatusCode.OK)
+        {
+            var trial = (await next.Content.ReadFromJsonAsync<TrialResponse>(ApiClient.Json))!;
+            (await participant.AnswerAsync(token, trial.TrialId, Choice.Left)).EnsureSuccessStatusCode();
+        }
+
+        var study = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}");
+        // All participants: the gold answer is a guess (left), which the study's rules might flag.
+        var results = await researcher.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/results?exclusions=false");
+        var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/judgments.csv");
+        var resultsCsv = await researcher.GetStringAsync($"/api/studies/{studyId}/results.csv?exclusions=false");
+
+        var counts = study.GetProperty("counts");
+        (counts.GetProperty("judgments").GetInt32(), counts.GetProperty("goldJudgments").GetInt32()).Should().Be((1, 1));
+        (results.GetProperty("judgments").GetInt32(), results.GetProperty("goldJudgments").GetInt32()).Should().Be((1, 1));
+        resultsCsv.Should().Contain(",counts,,,,gold_judgments,,1,");
+        var gold = csv.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries).Single(l => l.Contains(",True,frozen-", StringComparison.Ordinal));
+        gold.Should().MatchRegex(@"^\d+,gold-checked,""a dancer spins, take 0"",dance,(base-model,base-model|ours-simdrop,ours-simdrop),left,\d+,2500,20\d\d-.*,True,frozen-(left|right),(True|False),False,False,$");
+        csv.Should().NotContain("gold:");
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public sealed class ResultsComponentsTests : BunitTest
     private static readonly StudySettings Settings = new StudyBuilder().Build();
 
     private static StudyResults Results(params PairwiseRow[] rows) => new(
-        Guid.NewGuid(), 12, true, null, rows.Sum(r => r.N), 5, 1, rows,
-        [new RankingRow("ours-simdrop", 1080.4, 1040, 1120, 1, 38), new RankingRow("base-model", 919.6, 880, 960, 2, 38)],
+        Guid.NewGuid(), 12, true, null, rows.Sum(r => r.N), 0, 5, 1, rows,
+        [new RankingRow("ours-simdrop", 1080.4, 1040, 1120, 1, 38, 1), new RankingRow("base-model", 919.6, 880, 960, 2, 38, 2)],
         [], new AgreementRow(0.41234, 9), new PositionBiasRow(6, 11, 0.5454, 0.28, 0.79, 0.77), []);
 
     private static PairwiseRow Table9 => new("ours-simdrop", "base-model", null, 38, 10, 27, 1,
@@ -45,10 +45,44 @@ public sealed class ResultsComponentsTests : BunitTest
         var chart = Context.Render<RankingChart>(p => p.Add(x => x.Ranking, Results().Ranking).Add(x => x.Settings, Settings));
 
         var rows = chart.FindAll("[data-testid=ranking-row]");
-        rows.Select(r => r.QuerySelector("text")!.TextContent).Should().Equal("1. Ours SimDrop 0.2 (sec…", "2. Base model (secret la…");
-        rows[0].QuerySelectorAll("text")[1].TextContent.Should().Be("1080 [1040, 1120]");
+        rows.Select(r => r.QuerySelectorAll("text")[0].TextContent + " " + r.QuerySelectorAll("text")[1].TextContent)
+            .Should().Equal("1 Ours SimDrop 0.2 (s…", "2 Base model (secret…");
+        rows[0].QuerySelectorAll("text")[2].TextContent.Should().Be("1080 [1040, 1120]");
         var left = double.Parse(rows[0].QuerySelector("line")!.GetAttribute("x1")!, System.Globalization.CultureInfo.InvariantCulture);
         var dot = double.Parse(rows[0].QuerySelector("circle")!.GetAttribute("cx")!, System.Globalization.CultureInfo.InvariantCulture);
         dot.Should().BeGreaterThan(left, "the rating sits inside its interval");
+    }
+
+    [Fact]
+    public void The_ranking_shows_the_places_the_intervals_allow_with_a_legend_saying_how_to_read_them()
+    {
+        // The report: 1161, 920 and 920, all shown as "1." though their intervals overlap.
+        RankingRow[] ranking =
+        [
+            new("ours-simdrop", 1161, 900, 1400, 1, 12, 3), new("base-model", 920, 700, 1150, 1, 12, 3), new("Kling-1.6", 920, 690, 1140, 1, 12, 3),
+        ];
+        var settings = Settings with { Conditions = [.. Settings.Conditions, new Condition("Kling-1.6", "Kling 1.6", false, new Dictionary<string, string>())] };
+
+        var chart = Context.Render<RankingChart>(p => p.Add(x => x.Ranking, ranking).Add(x => x.Settings, settings));
+
+        chart.FindAll("[data-testid=rank]").Select(r => r.TextContent).Should().Equal("1–3", "1–3", "1–3");
+        chart.Find("[data-testid=rank-legend]").TextContent.Should().Contain("the places the 95 % intervals allow").And.Contain("\"1–3\" means");
+    }
+
+    [Fact]
+    public void The_progress_panel_counts_gold_judgments_apart_and_says_why_agreement_is_not_computed_yet()
+    {
+        var tally = new StudyTally { Judgments = 18, GoldJudgments = 6, Participants = ["p1", "p2"] };
+        var progress = StudyProgress.Estimate(18, 36, tally.Pace());
+        var results = Results() with { Agreement = new AgreementRow(null, 0), PositionBias = null };
+
+        var panel = Context.Render<ProgressPanel>(p => p.Add(x => x.Progress, progress).Add(x => x.Tally, tally).Add(x => x.Results, results));
+
+        panel.Find("[data-testid=judgments-value]").TextContent.Should().Be("18");
+        panel.Find("[data-testid=judgments]").TextContent.Should().Contain("of 36 wanted (50.0 %)");
+        panel.Find("[data-testid=judgments-gold]").TextContent.Should().Be("+ 6 gold judgments (attention checks), counted separately");
+        panel.Find("[data-testid=agreement]").TextContent.Should()
+            .Be("Agreement (Krippendorff's α): not computed yet: it needs at least two judgments on the same trial, and no trial has two yet")
+            .And.NotContain("over 0 trials");
     }
 }

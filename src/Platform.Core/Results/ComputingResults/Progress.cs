@@ -5,6 +5,21 @@ public sealed record StudyProgress(int Done, int Needed, TimeSpan? Remaining)
 {
     public double Share => Needed == 0 ? 0 : Math.Min(1, (double)Done / Needed);
 
+    /// <summary>How <see cref="Remaining"/> is estimated, for the people reading it (the dashboard's tooltip).</summary>
+    public string Explain()
+    {
+        const string How = "the average time between the judgments recorded so far (gold included, imported ones not) " +
+            "times the judgments still wanted; it assumes participants keep coming at the pace seen so far, so pauses and bursts move it.";
+        var left = Math.Max(0, Needed - Done);
+        return Remaining switch
+        {
+            _ when Needed == 0 => "No time left to estimate: the study has no trials yet (trials are made from ready videos).",
+            null => $"Not estimated yet: it needs two recorded judgments to measure a pace. Then it is {How}",
+            { TotalSeconds: < 1 } => $"Done: every trial has the judgments it wants ({Wording.Count(Needed, "judgment")} in all).",
+            _ => $"Estimated for the {Wording.Count(left, "judgment")} still wanted: {How}",
+        };
+    }
+
     /// <summary>
     /// The time left if judgments keep arriving at the average pace seen so far. <paramref name="done"/> and
     /// <paramref name="needed"/> count the judgments that count (no gold, no imports); the pace is measured on what its

@@ -24,12 +24,13 @@ public static class ResultsCalculator
             quality = [.. screened.Where(q => present.Contains(q.ParticipantId))];
         }
         var flagged = quality.Where(q => q.Excluded).Select(q => q.ParticipantId).ToHashSet(StringComparer.Ordinal);
-        var counted = new CountedJudgments(settings, inTask.Where(j => !j.IsGold && !(options.ApplyExclusions && flagged.Contains(j.ParticipantId))));
+        var kept = inTask.Where(j => !(options.ApplyExclusions && flagged.Contains(j.ParticipantId))).ToList();
+        var counted = new CountedJudgments(settings, kept.Where(j => !j.IsGold));
         var pairwise = settings.Kind == StudyKind.Pairwise;
 
         return new StudyResults(
             studyId, eventVersion, options.ApplyExclusions, options.Task,
-            counted.Items.Count, quality.Count, flagged.Count,
+            counted.Items.Count, kept.Count(j => j.IsGold), quality.Count, flagged.Count,
             pairwise ? PairwiseRows(counted, overall: options.Task is null) : [],
             pairwise ? Ranking(counted, options) : [],
             pairwise ? [] : SuccessRows(counted, overall: options.Task is null),
@@ -72,7 +73,7 @@ public static class ResultsCalculator
         var pairs = outcomes.Select(o => new PairOutcome(o.Key.A, o.Key.B, o.Value[0], o.Value[1], o.Value[2])).ToList();
         // A condition without comparisons has no rating: it is neither listed nor counted in the others' ranks.
         return [.. BradleyTerry.Rank(counted.Conditions.Count, pairs, options.Resamples, options.Seed)
-            .Select(r => new RankingRow(counted.Conditions[r.Condition], r.Value, r.Low, r.High, r.Rank, r.N))
+            .Select(r => new RankingRow(counted.Conditions[r.Condition], r.Value, r.Low, r.High, r.Rank, r.N, r.WorstRank))
             .OrderBy(r => r.Rank).ThenByDescending(r => r.Rating)];
     }
 

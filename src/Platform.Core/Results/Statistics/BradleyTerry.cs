@@ -22,7 +22,7 @@ public static class BradleyTerry
 
     /// <summary>
     /// The fit plus 2.5 / 97.5 percentiles (type 7) over <paramref name="resamples"/> bootstrap resamples of the
-    /// judgments, and ranks, in condition index order, for the conditions compared at least once. A condition never
+    /// judgments, and the ranks the intervals allow (<see cref="RankRange"/>), in condition index order, for the conditions compared at least once. A condition never
     /// compared has no rating (the fit only parks it at the mean), so it is left out and takes no part in the ranks:
     /// counting its point interval at 1000 would push every condition whose upper bound is below 1000 down a rank.
     /// Resampling n judgments with replacement is a multinomial draw over the (pair, outcome) cells, so a resample
@@ -62,8 +62,9 @@ public static class BradleyTerry
         }
         var judgments = table.Judgments();
         var compared = Enumerable.Range(0, conditions).Where(i => judgments[i] > 0).ToList();
+        var ranks = RankRange.Of([.. compared.Select(i => (lows[i], highs[i]))]);
         return compared
-            .Select(i => new Rating(i, values[i], lows[i], highs[i], 1 + compared.Count(other => lows[other] > highs[i]), judgments[i]))
+            .Select((i, at) => new Rating(i, values[i], lows[i], highs[i], ranks[at].Best, judgments[i], ranks[at].Worst))
             .ToList();
     }
 

@@ -85,7 +85,10 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
         var tally = await StudyTally.ReadAsync(session, studyId, cancellationToken);
         var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == studyId).ToListAsync(cancellationToken);
         var imports = await session.Query<JudgmentImport>().Where(i => i.StudyId == studyId).OrderBy(i => i.At).ToListAsync(cancellationToken);
-        var judgments = sessions.SelectMany(s => s.Judgments).OrderBy(j => j.At).Select(Judgment.From)
+        // Gold trials are recorded without prompt and task; their ids derive from the video their copies were made from.
+        var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId).ToListAsync(cancellationToken);
+        var golds = videos.ToDictionary(v => AssigningTrial.GoldTrialId(new GoldSource(v.Id, v.Condition)), v => new GoldVideo(v.Prompt, v.Task, v.Condition));
+        var judgments = sessions.SelectMany(s => s.Judgments).OrderBy(j => j.At).Select(j => Judgment.From(j, id => golds.GetValueOrDefault(id)))
             .Concat(imports.SelectMany(Judgment.From))
             .ToList();
         return new StudyJudgments(study, tally.Version, judgments);

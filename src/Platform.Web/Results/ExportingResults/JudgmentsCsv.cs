@@ -6,7 +6,12 @@ using Platform.Studies;
 
 namespace Platform.Results;
 
-/// <summary>Every judgment of a study, one row each, with the participant's exclusion flags (the raw data behind the results).</summary>
+/// <summary>
+/// Every judgment of a study, one row each, with the participant's exclusion flags (the raw data behind the results).
+/// Gold rows (attention checks, never in the figures) carry the prompt, task and condition of the video they were made
+/// from, and <c>gold_copy</c> says which copy was shown: frozen-left / frozen-right (its first frame frozen, on that
+/// side, against the video itself) or corrupted (rated alone).
+/// </summary>
 public static class JudgmentsCsv
 {
     public sealed record Line(
@@ -21,6 +26,7 @@ public static class JudgmentsCsv
         [property: Name("client_decision_ms")] int? ClientDecisionMs,
         [property: Name("at")] string At,
         [property: Name("gold")] bool Gold,
+        [property: Name("gold_copy")] string? GoldCopy,
         [property: Name("correct")] bool? Correct,
         [property: Name("imported")] bool Imported,
         [property: Name("excluded")] bool Excluded,
@@ -37,7 +43,7 @@ public static class JudgmentsCsv
         {
             var q = quality[j.ParticipantId];
             return new Line(study.EventVersion, j.ParticipantId, j.Prompt, j.Task, j.Left, j.Right, j.Choice.ToString().ToLowerInvariant(),
-                j.DecisionMs, j.ClientDecisionMs, j.At.ToString("O", CultureInfo.InvariantCulture), j.IsGold, j.Correct, j.Imported, q.Excluded, string.Join("; ", q.Reasons));
+                j.DecisionMs, j.ClientDecisionMs, j.At.ToString("O", CultureInfo.InvariantCulture), j.IsGold, j.GoldCopy, j.Correct, j.Imported, q.Excluded, string.Join("; ", q.Reasons));
         }), cancellationToken);
     }
 }

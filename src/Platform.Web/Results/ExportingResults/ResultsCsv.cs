@@ -6,7 +6,8 @@ namespace Platform.Results;
 
 /// <summary>
 /// The results as one long ("tidy") table a notebook can filter: one row per figure, every row stating the event
-/// version it was computed at and whether exclusions were applied.
+/// version it was computed at and whether exclusions were applied. The ranking's rows give the places its intervals
+/// allow (best_rank to worst_rank; rank is the best, under its old name); the counts rows what the figures rest on.
 /// </summary>
 public static class ResultsCsv
 {
@@ -24,6 +25,8 @@ public static class ResultsCsv
         [property: Name("low")] double? Low,
         [property: Name("high")] double? High,
         [property: Name("rank")] int? Rank,
+        [property: Name("best_rank")] int? BestRank,
+        [property: Name("worst_rank")] int? WorstRank,
         [property: Name("p_value")] double? PValue);
 
     public static async Task WriteAsync(StudyResults results, TextWriter writer, CancellationToken cancellationToken)
@@ -35,8 +38,15 @@ public static class ResultsCsv
     public static IEnumerable<Line> Lines(StudyResults r)
     {
         Line L(string table, string? condition, string? versus, string? task, string measure, long? n = null, long? count = null,
-            double? value = null, double? low = null, double? high = null, int? rank = null, double? p = null) =>
-            new(r.EventVersion, r.ExclusionsApplied, table, CsvCells.Text(condition), CsvCells.Text(versus), CsvCells.Text(task), measure, n, count, value, low, high, rank, p);
+            double? value = null, double? low = null, double? high = null, RankingRow? rank = null, double? p = null) =>
+            new(r.EventVersion, r.ExclusionsApplied, table, CsvCells.Text(condition), CsvCells.Text(versus), CsvCells.Text(task), measure, n, count, value, low, high,
+                rank?.Rank, rank?.BestRank, rank?.WorstRank, p);
+
+        // What the figures rest on; gold judgments (attention checks) are never in them and are counted on their own row.
+        yield return L("counts", null, null, r.Task, "judgments", count: r.Judgments);
+        yield return L("counts", null, null, r.Task, "gold_judgments", count: r.GoldJudgments);
+        yield return L("counts", null, null, r.Task, "participants", count: r.Participants);
+        yield return L("counts", null, null, r.Task, "excluded_participants", count: r.ExcludedParticipants);
 
         foreach (var p in r.Pairwise)
         {
@@ -46,7 +56,7 @@ public static class ResultsCsv
             yield return L("pairwise", p.ConditionA, p.ConditionB, p.Task, "good_minus_bad", p.N, value: p.GoodMinusBad);
         }
         foreach (var k in r.Ranking)
-            yield return L("ranking", k.Condition, null, r.Task, "rating", k.N, value: k.Rating, low: k.Low, high: k.High, rank: k.Rank);
+            yield return L("ranking", k.Condition, null, r.Task, "rating", k.N, value: k.Rating, low: k.Low, high: k.High, rank: k);
         foreach (var s in r.Success)
             yield return L("success", s.Condition, null, s.Task, "success_rate", s.N, s.Successes, s.Rate, s.Low, s.High);
         yield return L("agreement", null, null, r.Task, "krippendorff_alpha", r.Agreement.Trials, value: r.Agreement.KrippendorffAlpha);

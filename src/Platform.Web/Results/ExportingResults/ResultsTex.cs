@@ -13,9 +13,8 @@ public static class ResultsTex
     public static string Write(StudyResults results, StudySettings settings)
     {
         var tex = new StringBuilder();
-        var who = results.ExclusionsApplied ? $"after exclusions ({results.ExcludedParticipants} participants excluded)" : "all participants";
-        var task = results.Task is null ? "" : $", task {Escape(results.Task)}";
-        tex.AppendLine(Invariant($"% {Escape(settings.Title)}: event version {results.EventVersion}, {results.Judgments} judgments, {who}{task}."));
+        tex.AppendLine(Invariant($"% {Escape(settings.Title)}: event version {results.EventVersion}."));
+        tex.AppendLine("% " + Escape(Wording.Basis(results)) + ".");
         tex.AppendLine("% Percentages with 95 % Wilson intervals in brackets. Needs \\usepackage{booktabs}.");
         if (settings.Kind == StudyKind.Rating) Success(tex, results, settings);
         else
@@ -59,11 +58,15 @@ public static class ResultsTex
 
     private static void Ranking(StringBuilder tex, StudyResults results, StudySettings settings)
     {
-        Begin(tex, "Bradley--Terry ranking on the Elo scale with 95 \\% bootstrap intervals.", 4);
+        Begin(tex, "Bradley--Terry ranking on the Elo scale with 95 \\% bootstrap intervals. " +
+            "Rank: the places the intervals allow; 1--3 means anywhere from first to third, as the intervals overlap.", 4);
         tex.AppendLine("Rank & Condition & Rating & 95 \\% interval \\\\");
         tex.AppendLine("\\midrule");
         foreach (var r in results.Ranking)
-            tex.AppendLine(Invariant($"{r.Rank} & {Label(settings, r.Condition)} & {r.Rating:0} & [{r.Low:0}, {r.High:0}] \\\\"));
+        {
+            var places = r.Rank == r.WorstRank ? Invariant($"{r.Rank}") : Invariant($"{r.Rank}--{r.WorstRank}");
+            tex.AppendLine(Invariant($"{places} & {Label(settings, r.Condition)} & {r.Rating:0} & [{r.Low:0}, {r.High:0}] \\\\"));
+        }
         End(tex);
     }
 
@@ -88,18 +91,29 @@ public static class ResultsTex
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Escapes LaTeX's special characters in text a researcher typed.</summary>
+    /// <summary>
+    /// Escapes text a researcher typed (titles, labels, condition keys such as <c>simdrop_0.1</c>, tasks) so LaTeX
+    /// prints it as written: its special characters, the characters OT1 fonts print as others (&lt; &gt; |), and a
+    /// hyphen before another, which would join into a dash.
+    /// </summary>
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             escaped.Append(c switch
             {
                 '\\' => "\\textbackslash{}",
                 '&' or '%' or '$' or '#' or '_' or '{' or '}' => "\\" + c,
                 '~' => "\\textasciitilde{}",
                 '^' => "\\textasciicircum{}",
+                '<' => "\\textless{}",
+                '>' => "\\textgreater{}",
+                '|' => "\\textbar{}",
+                '-' when i + 1 < text.Length && text[i + 1] == '-' => "-{}",
+                // A line break would end a comment line and let the rest run as LaTeX.
+                '\r' or '\n' => " ",
                 _ => c.ToString(),
             });
         }

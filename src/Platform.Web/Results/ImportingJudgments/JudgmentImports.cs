@@ -7,6 +7,9 @@ using Platform.Studies;
 
 namespace Platform.Results;
 
+/// <summary>A file checked and not yet imported: its rows, and what importing them would add.</summary>
+public sealed record CheckedImport(string FileName, IReadOnlyList<ImportRow> Rows, ImportPreview Preview);
+
 /// <summary>
 /// Imports judgments collected elsewhere from CSV (<c>participant,prompt,task,left,right,choice</c>): all or
 /// nothing, every bad line named; the file's judgments are recorded as one event and marked as imported.
@@ -26,8 +29,31 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw new DomainException($"Nothing was imported: the file is larger than the {ResultsApi.MaxImportBytes / 1048576} MiB accepted; split it.", DomainError.Unprocessable);
+            throw TooLarge();
         }
+        return await ImportAsync(studyId, fileName, rows, by, cancellationToken);
+    }
+
+    public static DomainException TooLarge() =>
+        new($"Nothing was imported: the file is larger than the {ResultsApi.MaxImportBytes / 1048576} MiB accepted; split it.", DomainError.Unprocessable);
+
+    /// <summary>
+    /// Checks a file as the import would, and adds nothing: the rows to import on confirmation and what they would add,
+    /// or the same refusal (every bad line named) the import gives.
+    /// </summary>
+    public async Task<CheckedImport> CheckAsync(Guid studyId, string fileName, Stream csv, Guid by, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(csv, cancellationToken);
+        await using var session = store.QuerySession();
+        var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+        var imported = ImportingJudgments.Handle(study, new ImportJudgments(Guid.NewGuid(), studyId, fileName, rows, by), clock.GetUtcNow());
+        var tally = await StudyTally.ReadAsync(session, studyId, cancellationToken);
+        return new CheckedImport(fileName, rows, ImportPreview.Of(study.Settings, imported.Judgments, tally.Participants));
+    }
+
+    /// <summary>Imports rows read earlier (those a researcher saw previewed), checked again against the study as it is now.</summary>
+    public async Task<JudgmentImport> ImportAsync(Guid studyId, string fileName, IReadOnlyList<ImportRow> rows, Guid by, CancellationToken cancellationToken)
+    {
         await using var session = store.LightweightSession();
         await StudyLock.AcquireAsync(session, studyId, cancellationToken);
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
