@@ -22,6 +22,12 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+# One platform per checkout: a second one would take over the embedded PostgreSQL under .data/ from the first.
+if running=$(pgrep -f -- "--contentRoot $PWD/.build/publish" | head -n 1) && [ -n "$running" ]; then
+    echo "The platform is already running from this folder (process $running), on the data in .data/. Use that one, or stop it" >&2
+    echo "first (Ctrl+C where it runs, or: kill $running); a second copy needs its own checkout." >&2
+    exit 1
+fi
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 if port_in_use "$port"; then
     echo "Port $port is already in use (is the platform already running?). Stop that process, or start on another port: ./run.sh --port N" >&2
