@@ -28,9 +28,9 @@ public sealed class CaptionImportTests(BrowserFixture fixture, ITestOutputHelper
         await page.GotoAsync("/captions");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await (await ReadyPickerAsync(page)).SetInputFilesAsync(first.Files);
-        await Assertions.Expect(page.Locator("[data-testid=import-progress]")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await Assertions.Expect(page.Locator("[data-testid=import-progress]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await (await ReadyPickerAsync(page)).SetInputFilesAsync(second.Files);
-        await Assertions.Expect(page.Locator("[data-testid=import-queued]")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await Assertions.Expect(page.Locator("[data-testid=import-queued]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
         await Assertions.Expect(page.Locator("[data-testid=import-progress]")).ToBeHiddenAsync(new() { Timeout = 120_000 });
         var results = await page.Locator("[data-testid=import-result]").AllInnerTextsAsync();

@@ -24,7 +24,6 @@ public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper
     [Theory]
     [InlineData(1, 601)]
     [InlineData(2, 602)]
-    [InlineData(3, 603)]
     public async Task A_long_caption_typed_at_2_ms_a_key_while_autosave_runs_is_saved_and_submitted_character_for_character(int round, int hue)
     {
         var (page, editor, videoId, errors) = await OpenAsNewAnnotatorAsync(hue);
@@ -55,7 +54,6 @@ public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper
     [Theory]
     [InlineData(1, 611)]
     [InlineData(2, 612)]
-    [InlineData(3, 613)]
     public async Task Pasting_in_the_middle_of_fast_typing_loses_nothing(int round, int hue)
     {
         var (page, editor, videoId, errors) = await OpenAsNewAnnotatorAsync(hue);

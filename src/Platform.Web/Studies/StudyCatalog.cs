@@ -69,7 +69,8 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
 
     public Task OpenAsync(OpenStudy command, CancellationToken cancellationToken = default) =>
         DecideAsync(command.StudyId, async (session, study) =>
-            RunningStudy.Handle(study, command, (await PlanAsync(session, study, cancellationToken)).Count, clock.GetUtcNow()), cancellationToken);
+            RunningStudy.Handle(study, command, (await PlanAsync(session, study, cancellationToken)).Count, clock.GetUtcNow(),
+                await session.Query<CandidateVideo>().CountAsync(v => v.StudyId == study.Id && v.State == VideoState.Processing, cancellationToken)), cancellationToken);
 
     public Task PauseAsync(PauseStudy command, CancellationToken cancellationToken = default) =>
         DecideAsync(command.StudyId, (_, study) => Task.FromResult<object?>(RunningStudy.Handle(study, command, clock.GetUtcNow())), cancellationToken);

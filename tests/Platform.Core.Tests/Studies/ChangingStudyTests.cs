@@ -84,7 +84,8 @@ public sealed class ChangingStudyTests
     [InlineData("removed condition", "*condition 'c' (it cannot be removed)*")]
     [InlineData("condition settings", "*the settings or baseline flag of condition 'a'*")]
     [InlineData("baseline", "*the settings or baseline flag of condition 'b'*")]
-    [InlineData("removed task", "*task 'dancing' (it cannot be removed)*")]
+    [InlineData("removed task", "*task 'dancing' (it cannot be removed or renamed, not even in case)*")]
+    [InlineData("task renamed in case", "*task 'dancing' (it cannot be removed or renamed, not even in case)*")]
     public void After_judgments_a_change_to_what_they_mean_is_a_conflict_naming_it(string what, string message)
     {
         var before = what == "success criterion" ? A.Rating() : Running();
@@ -140,7 +141,7 @@ public sealed class ChangingStudyTests
 
         var breaking = ChangingStudy.BreakingChanges(Running(), after);
 
-        breaking.Should().Equal("the question", "condition 'c' (it cannot be removed)", "task 'dancing' (it cannot be removed)");
+        breaking.Should().Equal("the question", "condition 'c' (it cannot be removed)", "task 'dancing' (it cannot be removed or renamed, not even in case)");
     }
 
     private static StudySettings Altered(StudySettings s, string what) => what switch
@@ -154,6 +155,7 @@ public sealed class ChangingStudyTests
         "condition settings" => s with { Conditions = [.. s.Conditions.Select(c => c.Key == "a" ? c with { Settings = new Dictionary<string, string> { ["steps"] = "25" } } : c)] },
         "baseline" => s.AgainstBaseline("c"),
         "removed task" => s.WithTasks("walking"),
+        "task renamed in case" => s.WithTasks("walking", "Dancing"),
         "title" => s with { Title = "Motion quality, round 2" },
         "instructions" => s with { Instructions = "Watch carefully." },
         "completion code" => s with { CompletionCode = "NEW-CODE" },

@@ -52,6 +52,18 @@ public sealed class RunningStudyTests
         given.Settings.TrialsPerParticipant.Should().Be(20);
     }
 
+    [Fact]
+    public void A_study_left_to_its_size_does_not_open_while_videos_are_still_processing()
+    {
+        var open = A.Draft(A.Pairwise() with { TrialsPerParticipant = StudySettings.EveryTrial });
+        var given = A.Draft(A.Pairwise() with { TrialsPerParticipant = 20 });
+
+        var act = () => RunningStudy.Handle(open, new OpenStudy(open.Id, By), plannedTrials: 2, A.Now, processing: 2);
+
+        act.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.Conflict).WithMessage("2 videos are still being processed*counted when the study opens*");
+        RunningStudy.Handle(given, new OpenStudy(given.Id, By), plannedTrials: 2, A.Now, processing: 2).Should().NotBeNull("a number given does not depend on them");
+    }
+
     [Theory]
     [InlineData(StudyKind.Pairwise, "*at least two conditions for the same prompt*")]
     [InlineData(StudyKind.Rating, "*at least one video*")]

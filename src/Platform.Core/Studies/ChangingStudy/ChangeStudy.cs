@@ -50,8 +50,9 @@ public static class ChangingStudy
             else if (now.IsBaseline != old.IsBaseline || !SameSettings(now.Settings, old.Settings))
                 breaking.Add($"the settings or baseline flag of condition '{old.Key}'");
         }
-        foreach (var removed in before.Tasks.Except(after.Tasks, StringComparer.OrdinalIgnoreCase))
-            breaking.Add($"task '{removed}' (it cannot be removed)");
+        // Written as before, case included: videos and judgments carry the task as it was spelt.
+        foreach (var removed in before.Tasks.Except(after.Tasks, StringComparer.Ordinal))
+            breaking.Add($"task '{removed}' (it cannot be removed or renamed, not even in case)");
         return breaking;
     }
 

@@ -12,10 +12,15 @@ public sealed record CloseStudy(Guid StudyId, Guid By);
 public static class RunningStudy
 {
     /// <param name="plannedTrials">How many trials the ready videos make now.</param>
-    public static StudyOpened? Handle(Study study, OpenStudy command, int plannedTrials, DateTimeOffset now) => study.Status switch
+    /// <param name="processing">How many of the study's videos are still being processed.</param>
+    public static StudyOpened? Handle(Study study, OpenStudy command, int plannedTrials, DateTimeOffset now, int processing = 0) => study.Status switch
     {
         StudyStatus.Open => null,
         StudyStatus.Closed => throw new DomainException("The study is closed and cannot open again.", DomainError.Conflict),
+        _ when processing > 0 && study.Settings.TrialsPerParticipant == StudySettings.EveryTrial => throw new DomainException(
+            $"{processing} video{(processing == 1 ? " is" : "s are")} still being processed. Wait until {(processing == 1 ? "it is" : "they are")} ready: " +
+            "the trials per participant, left to the study's size, are counted when the study opens (or set a number).",
+            DomainError.Conflict),
         _ when plannedTrials == 0 => throw new DomainException(
             study.Settings.Kind == StudyKind.Pairwise
                 ? "No trial can be planned yet: upload videos of at least two conditions for the same prompt and wait until they are ready."

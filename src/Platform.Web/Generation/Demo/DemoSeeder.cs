@@ -57,14 +57,14 @@ public sealed class DemoSeeder(IConfiguration configuration, IHostApplicationLif
             StudyKind.Pairwise, PairwiseScale.ThreeWay, "Which video shows more plausible human motion?", null,
             [
                 new Condition("base", "Base model", true, new Dictionary<string, string> { ["model"] = "base" }),
-                new Condition("simdrop-0-2", "Fine-tuned, SimDrop 0.2", false, new Dictionary<string, string> { ["simdrop"] = "0.2" }),
+                new Condition("simdrop-0.2", "Fine-tuned, SimDrop 0.2", false, new Dictionary<string, string> { ["simdrop"] = "0.2" }),
             ],
             ["dance", "gym"], PairingRule.AgainstBaseline, 3, 3, 0, "DEMO-DONE", null), admin.Value), cancellationToken);
 
         var batches = services.GetRequiredService<GenerationBatches>();
         var batch = await batches.StartAsync(study.Id, new BatchRequest(
             [new("a dancer spins on one foot in a studio", "dance"), new("a breakdancer does an uprock", "dance"), new("a gymnast does a back flip on a mat", "gym")],
-            [new("base", server.Id, null), new("simdrop-0-2", server.Id, new GenerationSettings(SimDropScale: 0.2))], [1]), admin.Value, cancellationToken);
+            [new("base", server.Id, null), new("simdrop-0.2", server.Id, new GenerationSettings(SimDropScale: 0.2))], [1]), admin.Value, cancellationToken);
 
         var deadline = DateTimeOffset.UtcNow.AddMinutes(10);
         while (!(await batches.ProgressAsync(batch.BatchId, cancellationToken)).Finished && DateTimeOffset.UtcNow < deadline)

@@ -17,7 +17,7 @@ public sealed class StudyDraft
     public PairingRule Pairing { get; set; } = PairingRule.AgainstBaseline;
     public int JudgmentsPerTrial { get; set; } = StudySettings.DefaultJudgmentsPerTrial;
     /// <summary>Empty: every trial the study has when it opens (<see cref="StudySettings.EveryTrial"/>).</summary>
-    public int? TrialsPerParticipant { get; set; } = 20;
+    public int? TrialsPerParticipant { get; set; }
     public double GoldRate { get; set; } = 0.1;
     public string CompletionCode { get; set; } = string.Empty;
     public string? CompletionUrl { get; set; }
