@@ -51,6 +51,14 @@ public sealed class ImportingJudgmentsTests(BrowserFixture fixture)
         (await JudgmentsAsync(api, studyId)).Should().Be(38);
         var csv = await api.GetStringAsync($"/api/studies/{studyId}/judgments.csv");
         csv.Split('\n').Count(l => l.Contains(",True,False,", StringComparison.Ordinal)).Should().Be(38, "every row is marked imported");
+
+        // The same judgments again, under another name: refused in the preview, with nothing to add.
+        await results.ChooseImportFileAsync("prolific-batch-1 (1).csv", JudgmentCsv.Table9());
+
+        await Assertions.Expect(results.ImportProblems).ToContainTextAsync("Nothing was imported: these judgments were already imported from prolific-batch-1.csv on ");
+        await Assertions.Expect(results.ImportPreview).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=import-confirm]")).ToHaveCountAsync(0);
+        (await JudgmentsAsync(api, studyId)).Should().Be(38);
     }
 
     private static async Task<int> JudgmentsAsync(HttpClient api, Guid studyId) =>

@@ -14,7 +14,7 @@ public sealed class ReadingResultsTests(BrowserFixture fixture)
     {
         Title = "Live results, UI test",
         Tasks = ["dance"],
-        Conditions = [.. new StudyBuilder().Conditions, new Condition("older-model", "Older model (secret label)", false, new Dictionary<string, string>())],
+        Conditions = [.. new StudyBuilder().Conditions, new Condition("older-model-2024-q3", "Older-model-2024-Q3 (secret label)", false, new Dictionary<string, string>())],
     }.Build();
 
     [Fact]
@@ -49,6 +49,14 @@ public sealed class ReadingResultsTests(BrowserFixture fixture)
         (await results.Ranks.AllTextContentsAsync()).Should().Contain(rank => rank.Contains('–'), "overlapping intervals give a range of places");
         await Assertions.Expect(results.RankLegend).ToContainTextAsync("the places the 95 % intervals allow");
         await Screenshots.TakeAsync(page, "results-dashboard", fullPage: true);
+        // At 1366 × 768 nothing scrolls sideways, not even the pairwise table, and labels with hyphens stay on one line.
+        var (pageWidth, window) = await results.WidthsAsync();
+        pageWidth.Should().BeLessThanOrEqualTo(window, "the results page does not scroll sideways at 1366 px");
+        var (tableWidth, room) = await results.PairwiseTableWidthsAsync();
+        tableWidth.Should().BeLessThanOrEqualTo(room, "the pairwise table's G−B column shows without scrolling the table");
+        var words = await results.PairwiseConditionWordLinesAsync();
+        words.Should().ContainKey("Older-model-2024-Q3").And.ContainKey("SimDrop");
+        words.Should().OnlyContain(word => word.Value == 1, "condition labels wrap between words only, never at a hyphen");
 
         var csv = await results.DownloadAsync("download-results-csv");
         csv.Should().StartWith("event_version,exclusions,table,condition,versus,task,measure,n,count,value,low,high,rank,best_rank,worst_rank,p_value")
@@ -81,7 +89,7 @@ public sealed class ReadingResultsTests(BrowserFixture fixture)
         {
             var olderLeft = i % 2 == 0;
             var choice = (i / 8) switch { 0 => olderLeft ? "left" : "right", 1 => "same", _ => olderLeft ? "right" : "left" };
-            var (left, right) = olderLeft ? ("older-model", "base-model") : ("base-model", "older-model");
+            var (left, right) = olderLeft ? ("older-model-2024-q3", "base-model") : ("base-model", "older-model-2024-q3");
             csv.Append(CultureInfo.InvariantCulture, $"worker-{i % 5},\"a dancer spins, take {i / 3}\",dance,{left},{right},{choice}\n");
         }
         return csv.ToString();

@@ -51,6 +51,44 @@ public sealed class ResultsPage(IPage page)
 
     public Task ConfirmImportAsync() => page.Locator("[data-testid=import-confirm]").ClickAsync();
 
+    /// <summary>How wide the page is against the window: the page's scroll width, the window's inner width.</summary>
+    public async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync()
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        return (widths[0], widths[1]);
+    }
+
+    /// <summary>The pairwise table's width against the room it has: whether its last column (G−B) shows without scrolling it.</summary>
+    public async Task<(int ScrollWidth, int ClientWidth)> PairwiseTableWidthsAsync()
+    {
+        var widths = await page.Locator("[data-testid=pairwise] .mud-table-container").EvaluateAsync<int[]>("c => [c.scrollWidth, c.clientWidth]");
+        return (widths[0], widths[1]);
+    }
+
+    /// <summary>
+    /// The words of the pairwise table's condition cells (A and B of every row), each with the number of lines it is
+    /// laid out on: a key or a word such as Older-model-2024 broken at a hyphen takes two or more.
+    /// </summary>
+    public async Task<Dictionary<string, int>> PairwiseConditionWordLinesAsync()
+    {
+        var words = await page.EvaluateAsync<string[][]>("""
+            () => [...document.querySelectorAll('[data-testid=pairwise] tbody tr td:nth-child(-n+2)')].flatMap(td => {
+                const words = [];
+                const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const word of node.data.matchAll(/\S+/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, word.index);
+                        range.setEnd(node, word.index + word[0].length);
+                        words.push([word[0], String(new Set([...range.getClientRects()].map(r => Math.round(r.top))).size)]);
+                    }
+                }
+                return words;
+            })
+            """);
+        return words.GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.Max(w => int.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>Clicks an export button and returns the downloaded file's text.</summary>
     public async Task<string> DownloadAsync(string testId)
     {

@@ -23,6 +23,17 @@ public class ImportPreviewTests
     }
 
     [Fact]
+    public void Pairs_without_the_baseline_are_counted_in_the_study_s_order_as_the_results_give_them()
+    {
+        var settings = A.Pairwise("a_1", "B.2", "c-3");
+        var judgments = new ImportedJudgment[] { new("w1", "x", "", "B.2", "a_1", Choice.Left), new("w1", "x", "", "c-3", "a_1", Choice.Left) };
+
+        var preview = ImportPreview.Of(settings, judgments, new HashSet<string>());
+
+        preview.Rows.Should().Equal(new ImportPreviewRow("a_1", "B.2", 1), new ImportPreviewRow("a_1", "c-3", 1));
+    }
+
+    [Fact]
     public void A_rating_file_is_counted_per_condition_and_participants_already_in_the_study_are_named()
     {
         var settings = A.Rating("ours", "base");

@@ -12,7 +12,7 @@ public class ImportingJudgmentsTests
     private static readonly Study RatingStudy = A.Draft(A.Rating("ours").WithTasks("gym"));
 
     private static JudgmentsImported Import(Study study, params ImportRow[] rows) =>
-        ImportingJudgments.Handle(study, new ImportJudgments(Guid.NewGuid(), study.Id, "elsewhere.csv", rows, Guid.NewGuid()), A.Now);
+        ImportingJudgments.Handle(study, [], new ImportJudgments(Guid.NewGuid(), study.Id, "elsewhere.csv", rows, Guid.NewGuid()), A.Now);
 
     [Fact]
     public void Valid_rows_are_imported_trimmed_and_with_their_choice()
@@ -30,6 +30,65 @@ public class ImportingJudgmentsTests
         var imported = Import(PairStudy, new ImportRow(2, "p1", "a dancer spins", "dance", "OURS", "Base", "left"));
 
         imported.Judgments.Single().Should().Be(new ImportedJudgment("p1", "a dancer spins", "dance", "ours", "base", Choice.Left));
+    }
+
+    [Fact]
+    public void A_task_named_in_another_case_is_imported_as_the_study_spells_it()
+    {
+        var study = A.Draft(A.Pairwise("ours", "base").WithTasks("dance", "gym"));
+
+        var imported = Import(study, new ImportRow(2, "p1", "a dancer spins", " Dance ", "ours", "base", "left"), new ImportRow(3, "p1", "a gymnast", "GYM", "ours", "base", "left"));
+
+        imported.Judgments.Select(j => j.Task).Should().Equal("dance", "gym");
+    }
+
+    [Fact]
+    public void A_task_the_study_does_not_have_in_any_case_is_refused_naming_the_study_s_tasks()
+    {
+        var study = A.Draft(A.Pairwise("ours", "base").WithTasks("dance", "gym"));
+
+        var act = () => Import(study, new ImportRow(2, "p1", "a swimmer", "swim", "ours", "base", "left"));
+
+        act.Should().Throw<DomainException>().Which.Details.Should().Equal("line 2: task 'swim' is not one of the study's (dance, gym)");
+    }
+
+    private static ImportRow[] SomeRows(string firstChoice = "left") =>
+    [
+        new(2, "p1", "a dancer spins", "dance", "ours", "base", firstChoice),
+        new(3, "p2", "a dancer spins", "dance", "base", "ours", "same"),
+    ];
+
+    [Fact]
+    public void A_file_whose_judgments_were_already_imported_is_refused_naming_the_earlier_import()
+    {
+        var first = Import(PairStudy, SomeRows());
+        var earlier = new EarlierImport(first.ImportId, "batch-1.csv", new DateTimeOffset(2026, 3, 1, 14, 5, 0, TimeSpan.Zero), first.ContentHash);
+        // The same judgments written another way: rows swapped, other letter case and spacing.
+        ImportRow[] again = [new(2, " p2", "a dancer spins ", "Dance", "BASE", "ours", "SAME"), new(3, "p1", "a dancer spins", "dance", "Ours", "base", "Left")];
+
+        var act = () => ImportingJudgments.Handle(PairStudy, [earlier], new ImportJudgments(Guid.NewGuid(), PairStudy.Id, "batch-1 (copy).csv", again, Guid.NewGuid()), A.Now);
+
+        var refused = act.Should().Throw<DomainException>().Which;
+        refused.Kind.Should().Be(DomainError.Conflict);
+        refused.Message.Should().Be("Nothing was imported: these judgments were already imported from batch-1.csv on 2026-03-01 at 14:05 UTC; " +
+            "importing them again would count each twice.");
+        refused.Extensions[ImportingJudgments.EarlierImportMember].Should().BeEquivalentTo(
+            new Dictionary<string, object> { ["id"] = first.ImportId, ["fileName"] = "batch-1.csv", ["at"] = earlier.At });
+    }
+
+    [Fact]
+    public void A_file_with_other_judgments_or_an_import_from_before_hashes_were_kept_does_not_match()
+    {
+        var first = Import(PairStudy, SomeRows());
+        EarlierImport[] earlier = [new(first.ImportId, "batch-1.csv", A.Now, first.ContentHash), new(Guid.NewGuid(), "old.csv", A.Now, null)];
+
+        var other = ImportingJudgments.Handle(PairStudy, earlier, new ImportJudgments(Guid.NewGuid(), PairStudy.Id, "batch-2.csv", SomeRows("right"), Guid.NewGuid()), A.Now);
+        var fewer = ImportingJudgments.Handle(PairStudy, earlier, new ImportJudgments(Guid.NewGuid(), PairStudy.Id, "batch-3.csv", SomeRows()[..1], Guid.NewGuid()), A.Now);
+
+        first.ContentHash.Should().MatchRegex("^sha256:[0-9a-f]{64}$");
+        other.ContentHash.Should().NotBe(first.ContentHash);
+        fewer.ContentHash.Should().NotBe(first.ContentHash);
+        JudgmentImport.Create(other).ContentHash.Should().Be(other.ContentHash);
     }
 
     [Fact]

@@ -42,13 +42,40 @@ public class ResultsCalculatorTests
     }
 
     [Fact]
-    public void Without_a_baseline_condition_b_is_the_key_that_sorts_later()
+    public void Without_a_baseline_condition_b_is_the_one_later_in_the_study_s_order_not_the_key_that_sorts_later()
     {
-        var judgments = Pair("zeta", "alpha", Choice.Left).Times(2);
+        var judgments = Pair("alpha", "zeta", Choice.Left).Times(2);
 
         var row = judgments.Compute(A.Pairwise("zeta", "alpha")).Pairwise.Single(p => p.Task is null);
 
-        (row.ConditionA, row.ConditionB, row.APreferred, row.BPreferred).Should().Be(("alpha", "zeta", 0, 2));
+        (row.ConditionA, row.ConditionB, row.APreferred, row.BPreferred).Should().Be(("zeta", "alpha", 0, 2));
+    }
+
+    [Fact]
+    public void Pairs_follow_the_study_s_order_of_conditions_whatever_their_keys_case_or_punctuation()
+    {
+        // Ordinal order would put "B.2" and "D_4" before "a_1" (capitals first), but not "c-3".
+        var settings = A.Pairwise("a_1", "B.2", "c-3", "D_4");
+        string[] keys = ["a_1", "B.2", "c-3", "D_4"];
+        // Each pair answered once with the later condition on the left.
+        var judgments = keys.SelectMany((a, i) => keys.Skip(i + 1).Select(b => Pair(b, a, Choice.Left)));
+
+        var rows = judgments.Compute(settings).Pairwise.Where(p => p.Task is null).ToList();
+
+        rows.Select(r => (r.ConditionA, r.ConditionB, r.APreferred, r.BPreferred)).Should().Equal(
+            ("a_1", "B.2", 0, 1), ("a_1", "c-3", 0, 1), ("a_1", "D_4", 0, 1), ("B.2", "c-3", 0, 1), ("B.2", "D_4", 0, 1), ("c-3", "D_4", 0, 1));
+    }
+
+    [Fact]
+    public void The_baseline_is_b_in_its_pairs_and_the_other_pairs_follow_the_study_s_order()
+    {
+        var settings = A.Pairwise("a_1", "B.2", "c-3", "D_4").AgainstBaseline("c-3") with { Pairing = Platform.Studies.PairingRule.AllPairs };
+        Judgment[] judgments = [Pair("c-3", "a_1", Choice.Left), Pair("c-3", "D_4", Choice.Same), Pair("D_4", "B.2", Choice.Right)];
+
+        var rows = judgments.Compute(settings).Pairwise.Where(p => p.Task is null).ToList();
+
+        rows.Select(r => (r.ConditionA, r.ConditionB, r.APreferred, r.Same, r.BPreferred)).Should().Equal(
+            ("a_1", "c-3", 0, 0, 1), ("B.2", "D_4", 1, 0, 0), ("D_4", "c-3", 0, 1, 0));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Results;
 using Platform.Studies;
 using Platform.Testing;
+using Platform.Voting;
 
 namespace Platform.Tests.Results;
 
@@ -79,5 +80,29 @@ public sealed class ExportWordingTests
         root.GetProperty("pairwise")[0].GetProperty("conditionA").GetString().Should().Be("Kling-1.6");
         (root.GetProperty("judgments").GetInt32(), root.GetProperty("goldJudgments").GetInt32()).Should().Be((18, 6));
         root.GetProperty("agreement").GetProperty("notComputedBecause").GetString().Should().StartWith("not computed yet: it needs at least two judgments on the same trial");
+    }
+
+    [Fact]
+    public void Json_csv_and_latex_name_the_pairs_in_the_study_s_order_of_conditions()
+    {
+        // Ordinal order would make B.2 and D_4 the first of their pairs with a_1, but a_1 the first of a_1 and c-3.
+        string[] keys = ["a_1", "B.2", "c-3", "D_4"];
+        var settings = new StudyBuilder
+        {
+            Pairing = PairingRule.AllPairs,
+            Conditions = [.. keys.Select(k => new Condition(k, k, false, new Dictionary<string, string>()))],
+        }.Build();
+        var judgments = keys.SelectMany((a, i) => keys.Skip(i + 1).Select(b => new Judgment("w1", $"{a}-{b}", "x", "dance", b, a, Choice.Left, null, DateTimeOffset.UnixEpoch)));
+        var results = ResultsCalculator.Compute(Guid.NewGuid(), 3, settings, [.. judgments], new ResultsOptions(Resamples: 50));
+        (string, string)[] inOrder = [("a_1", "B.2"), ("a_1", "c-3"), ("a_1", "D_4"), ("B.2", "c-3"), ("B.2", "D_4"), ("c-3", "D_4")];
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(results, JsonSerializerOptions.Web));
+        json.RootElement.GetProperty("pairwise").EnumerateArray().Where(p => p.GetProperty("task").ValueKind == JsonValueKind.Null)
+            .Select(p => (p.GetProperty("conditionA").GetString()!, p.GetProperty("conditionB").GetString()!)).Should().Equal(inOrder);
+        ResultsCsv.Lines(results).Where(l => l.Table == "pairwise" && l.Task is null && l.Measure == "a_preferred")
+            .Select(l => (l.Condition!, l.Versus!)).Should().Equal(inOrder);
+        var tex = ResultsTex.Write(results, settings).Split('\n');
+        tex.Where(l => l.Contains(" vs.\\ ", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(" & ", StringComparison.Ordinal)])
+            .Should().Equal(inOrder.Select(p => $"{ResultsTex.Escape(p.Item1)} vs.\\ {ResultsTex.Escape(p.Item2)}"));
     }
 }

@@ -51,6 +51,8 @@ public sealed class ResultsPageTests : BunitTest, IClassFixture<PlatformFixture>
             Row("all", 18, "38.9 %", "27.8 %", "33.3 %", "5.6 %"),
             Row("dance", 10, "60.0 %", "30.0 %", "10.0 %", "50.0 %"),
             Row("gym", 8, "12.5 %", "25.0 %", "62.5 %", "-50.0 %")), Patience);
+        page.Find("[data-testid=event-version]").TextContent.Trim().Should().MatchRegex(
+            "^Computed from every answer so far \\(version [1-9][0-9]*, the same number the exports carry\\)$", "a draft does not update live");
 
         await PickTaskAsync(page, "gym");
 

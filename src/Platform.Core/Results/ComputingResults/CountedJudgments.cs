@@ -5,7 +5,7 @@ namespace Platform.Results;
 
 /// <summary>
 /// The judgments that count, reduced to condition indexes in the order the conditions are canonically compared: in
-/// a pair, B is the baseline when the study has one, otherwise the condition whose key sorts later.
+/// a pair, B is the baseline when the study has one, otherwise the condition that comes later in the study's order.
 /// </summary>
 internal sealed class CountedJudgments
 {
@@ -49,8 +49,7 @@ internal sealed class CountedJudgments
 
     private Item Pair(int left, int right, int task, Judgment j, string? baseline)
     {
-        var leftIsA = Conditions[right] == baseline
-            || (Conditions[left] != baseline && string.CompareOrdinal(Conditions[left], Conditions[right]) <= 0);
+        var leftIsA = PairOrder.LeftIsA(left, right, Conditions[left] == baseline, Conditions[right] == baseline);
         var (a, b) = leftIsA ? (left, right) : (right, left);
         var outcome = j.Choice switch
         {

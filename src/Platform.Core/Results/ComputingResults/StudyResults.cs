@@ -25,7 +25,8 @@ public sealed record StudyResults(
     IReadOnlyList<ParticipantQuality> ParticipantQuality);
 
 /// <summary>
-/// Condition A against condition B (B is the baseline when the study has one): how often each was preferred.
+/// Condition A against condition B (B is the baseline when the study has one, otherwise the one later in the study's
+/// order of conditions; see <see cref="PairOrder"/>): how often each was preferred.
 /// Good / Same / Bad are the shares of A preferred / ties / B preferred, as in table 9 of the paper.
 /// </summary>
 public sealed record PairwiseRow(

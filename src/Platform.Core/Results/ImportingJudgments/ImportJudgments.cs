@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Common;
 using Platform.Studies;
 using Platform.Voting;
@@ -13,8 +14,12 @@ public sealed record ImportRow(int Line, string? Participant, string? Prompt, st
 /// <summary>A judgment collected elsewhere: <paramref name="Right"/> is null for a rating of <paramref name="Left"/>.</summary>
 public sealed record ImportedJudgment(string Participant, string Prompt, string Task, string Left, string? Right, Choice Choice);
 
-/// <summary>A file of judgments collected elsewhere, taken whole; its stream id is the import's id.</summary>
-public sealed record JudgmentsImported(Guid ImportId, Guid StudyId, string FileName, IReadOnlyList<ImportedJudgment> Judgments, Guid By, DateTimeOffset At);
+/// <summary>
+/// A file of judgments collected elsewhere, taken whole; its stream id is the import's id. <paramref name="ContentHash"/>
+/// identifies its judgments (<see cref="ImportedContent"/>); null on imports made before it was kept.
+/// </summary>
+public sealed record JudgmentsImported(Guid ImportId, Guid StudyId, string FileName, IReadOnlyList<ImportedJudgment> Judgments, Guid By, DateTimeOffset At,
+    string? ContentHash = null);
 
 public sealed record ImportJudgments(Guid ImportId, Guid StudyId, string FileName, IReadOnlyList<ImportRow> Rows, Guid By);
 
@@ -26,11 +31,15 @@ public static class ImportingJudgments
     /// <summary>The problem+json member listing every bad line number, compactly ("3-7, 12, 40-1000").</summary>
     public const string BadLines = "badLines";
 
+    /// <summary>The problem+json member naming the earlier import a file repeats: its id, file name and time.</summary>
+    public const string EarlierImportMember = "earlierImport";
+
     /// <summary>
     /// All or nothing: any bad row refuses the whole file. Every bad line number is listed (in <see cref="BadLines"/>),
-    /// and the first <see cref="MaxProblemsListed"/> are described with what is wrong.
+    /// and the first <see cref="MaxProblemsListed"/> are described with what is wrong. A file whose judgments were
+    /// already imported into the study (<paramref name="earlier"/>) is refused too: importing it again would count each twice.
     /// </summary>
-    public static JudgmentsImported Handle(Study study, ImportJudgments command, DateTimeOffset now)
+    public static JudgmentsImported Handle(Study study, IReadOnlyCollection<EarlierImport> earlier, ImportJudgments command, DateTimeOffset now)
     {
         if (study.Status == StudyStatus.Closed)
             throw new DomainException("The study is closed; judgments can no longer be added to it.", DomainError.Conflict);
@@ -54,8 +63,21 @@ public static class ImportingJudgments
             if (problems.Count < MaxProblemsListed) problems.Add($"line {row.Line}: {problem}");
         }
         if (badLines.Count > 0) throw Refused(badLines, problems);
-        return new JudgmentsImported(command.ImportId, study.Id, command.FileName, judgments, command.By, now);
+        var hash = ImportedContent.Hash(judgments);
+        if (earlier.Where(e => e.ContentHash == hash).MinBy(e => e.At) is { } same) throw AlreadyImported(same);
+        return new JudgmentsImported(command.ImportId, study.Id, command.FileName, judgments, command.By, now, hash);
     }
+
+    private static DomainException AlreadyImported(EarlierImport same) => new(
+        $"Nothing was imported: these judgments were already imported from {same.FileName} on " +
+        $"{same.At.UtcDateTime.ToString("yyyy-MM-dd 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture)}; importing them again would count each twice.",
+        DomainError.Conflict)
+    {
+        Extensions = new Dictionary<string, object>
+        {
+            [EarlierImportMember] = new Dictionary<string, object> { ["id"] = same.ImportId, ["fileName"] = same.FileName, ["at"] = same.At },
+        },
+    };
 
     private static DomainException Refused(List<int> badLines, List<string> problems)
     {
@@ -74,8 +96,8 @@ public static class ImportingJudgments
         if (row.Unreadable is not null) return (null, row.Unreadable);
         var participant = row.Participant?.Trim() ?? "";
         var prompt = row.Prompt?.Trim() ?? "";
-        var task = row.Task?.Trim() ?? "";
-        // A condition named in another case is the study's own, stored as the study spells it.
+        // A task or condition named in another case is the study's own, stored as the study spells it.
+        var task = StudyTasks.Find(settings.Tasks, row.Task) ?? row.Task?.Trim() ?? "";
         var left = ConditionKeys.Find(settings, row.Left) ?? row.Left?.Trim() ?? "";
         var right = string.IsNullOrWhiteSpace(row.Right) ? null : ConditionKeys.Find(settings, row.Right) ?? row.Right.Trim();
         var choiceText = row.Choice?.Trim().ToLowerInvariant() ?? "";

@@ -15,7 +15,7 @@ public sealed record ImportPreview(int Judgments, int Participants, int AlreadyI
         var order = settings.Conditions.Select((c, i) => (c.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
         var baseline = settings.Conditions.FirstOrDefault(c => c.IsBaseline)?.Key;
         var rows = judgments
-            .Select(j => j.Right is null ? (A: j.Left, B: (string?)null) : Canonical(j.Left, j.Right, baseline))
+            .Select(j => j.Right is null ? (A: j.Left, B: (string?)null) : Canonical(j.Left, j.Right, baseline, order))
             .GroupBy(pair => pair)
             .Select(g => new ImportPreviewRow(g.Key.A, g.Key.B, g.Count()))
             .OrderBy(r => order.GetValueOrDefault(r.Condition, int.MaxValue))
@@ -25,8 +25,9 @@ public sealed record ImportPreview(int Judgments, int Participants, int AlreadyI
         return new ImportPreview(judgments.Count, participants.Count, participants.Count(participantsInStudy.Contains), rows);
     }
 
-    private static (string A, string? B) Canonical(string left, string right, string? baseline) =>
-        right == baseline || (left != baseline && string.CompareOrdinal(left, right) <= 0) ? (left, right) : (right, left);
+    private static (string A, string? B) Canonical(string left, string right, string? baseline, Dictionary<string, int> order) =>
+        PairOrder.LeftIsA(order.GetValueOrDefault(left, int.MaxValue), order.GetValueOrDefault(right, int.MaxValue), left == baseline, right == baseline)
+            ? (left, right) : (right, left);
 }
 
 /// <param name="Versus">The other condition of the pair; null for ratings.</param>

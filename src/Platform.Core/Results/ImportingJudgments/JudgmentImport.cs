@@ -10,6 +10,9 @@ public sealed class JudgmentImport
     public Guid By { get; set; }
     public DateTimeOffset At { get; set; }
 
+    /// <summary>What the file held (<see cref="ImportedContent"/>), so the same judgments are not imported twice; null on older imports.</summary>
+    public string? ContentHash { get; set; }
+
     public static JudgmentImport Create(JudgmentsImported e) => new()
     {
         Id = e.ImportId,
@@ -18,5 +21,6 @@ public sealed class JudgmentImport
         Judgments = [.. e.Judgments],
         By = e.By,
         At = e.At,
+        ContentHash = e.ContentHash,
     };
 }

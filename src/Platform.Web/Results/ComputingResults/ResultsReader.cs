@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
+using Platform.Common;
 using Platform.Studies;
 using Platform.Voting;
 
@@ -53,8 +54,8 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
 
     public async Task<ComputedResults> ComputeWithSettingsAsync(Guid studyId, bool applyExclusions, string? task, CancellationToken cancellationToken)
     {
-        task = string.IsNullOrEmpty(task) ? null : task;
         var version = (await TallyAsync(studyId, cancellationToken)).Version;
+        task = string.IsNullOrWhiteSpace(task) ? null : await KnownTaskAsync(studyId, version, task, cancellationToken);
         var key = ("results", studyId, applyExclusions, task);
         if (cache.TryGetValue(key, out Latest<ComputedResults>? cached) && cached!.EventVersion >= version) return cached.Value;
 
@@ -75,6 +76,27 @@ public sealed class ResultsReader(IDocumentStore store, IMemoryCache cache)
     }
 
     private readonly ConcurrentDictionary<object, Lazy<Task<ComputedResults>>> _computing = new();
+
+    /// <summary>
+    /// The task asked for, as the study spells it (any letter case finds it, as uploads do); one the study does not have
+    /// is refused naming those it has, rather than answered with empty results. Tasks only judgments name (imported into
+    /// a study without tasks of its own) count as the study's.
+    /// </summary>
+    private async Task<string> KnownTaskAsync(Guid studyId, long version, string task, CancellationToken cancellationToken)
+    {
+        var read = await JudgmentsAsync(studyId, version, cancellationToken);
+        var own = read.Study.Settings.Tasks;
+        var named = read.Judgments.Select(j => j.Task).Where(t => t.Length > 0 && !own.Contains(t, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
+        List<string> known = [.. own, .. named];
+        if (StudyTasks.Find(known, task) is { } found) return found;
+        var shown = task.Trim().Length > 60 ? task.Trim()[..60] + "…" : task.Trim();
+        throw new DomainException(known.Count == 0
+            ? $"The study has no tasks, so there is no task '{shown}' to show; leave task out for all judgments."
+            : $"The study has no task '{shown}'; its tasks are {string.Join(", ", known)} (any letter case), or leave task out for all of them.")
+        {
+            Extensions = new Dictionary<string, object> { ["tasks"] = known },
+        };
+    }
 
     /// <summary>Everything in one repeatable-read transaction, so the judgments are exactly those at the tally's version.</summary>
     private async Task<StudyJudgments> ReadAsync(Guid studyId, CancellationToken cancellationToken)

@@ -46,7 +46,8 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
         var rows = await ReadAsync(csv, cancellationToken);
         await using var session = store.QuerySession();
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
-        var imported = ImportingJudgments.Handle(study, new ImportJudgments(Guid.NewGuid(), studyId, fileName, rows, by), clock.GetUtcNow());
+        var earlier = await EarlierAsync(session, studyId, cancellationToken);
+        var imported = ImportingJudgments.Handle(study, earlier, new ImportJudgments(Guid.NewGuid(), studyId, fileName, rows, by), clock.GetUtcNow());
         var tally = await StudyTally.ReadAsync(session, studyId, cancellationToken);
         return new CheckedImport(fileName, rows, ImportPreview.Of(study.Settings, imported.Judgments, tally.Participants));
     }
@@ -57,11 +58,19 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
         await using var session = store.LightweightSession();
         await StudyLock.AcquireAsync(session, studyId, cancellationToken);
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
-        var imported = ImportingJudgments.Handle(study, new ImportJudgments(Guid.NewGuid(), studyId, fileName, rows, by), clock.GetUtcNow());
+        // Read under the study's lock: two uploads of one file at once cannot both miss each other.
+        var earlier = await EarlierAsync(session, studyId, cancellationToken);
+        var imported = ImportingJudgments.Handle(study, earlier, new ImportJudgments(Guid.NewGuid(), studyId, fileName, rows, by), clock.GetUtcNow());
         session.Events.StartStream<JudgmentImport>(imported.ImportId, imported);
         await session.SaveChangesAsync(cancellationToken);
         return JudgmentImport.Create(imported);
     }
+
+    /// <summary>The study's imports without their judgments: enough to tell a file imported before.</summary>
+    private static async Task<IReadOnlyList<EarlierImport>> EarlierAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
+        await session.Query<JudgmentImport>().Where(i => i.StudyId == studyId)
+            .Select(i => new EarlierImport(i.Id, i.FileName, i.At, i.ContentHash))
+            .ToListAsync(cancellationToken);
 
     /// <summary>
     /// The rows as written; line numbers count the header as line 1. A line that is not well-formed CSV (a quote out of

@@ -7,8 +7,6 @@ public static class Format
 {
     public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
-    public static string Interval(Proportion p) => $"{Percent(p.Rate)} [{Percent(p.Low)}, {Percent(p.High)}]";
-
     public static string Label(Studies.StudySettings settings, string key) =>
         settings.Conditions.FirstOrDefault(c => c.Key == key)?.Label ?? key;
 }
