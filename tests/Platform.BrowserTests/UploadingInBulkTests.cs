@@ -87,6 +87,50 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture)
         (await VideosAsync(researcher, studyId)).Should().BeEmpty("a preview stores nothing");
     }
 
+    [Fact]
+    public async Task A_chosen_folder_keeps_its_sub_folders_so_the_pattern_maps_each_to_its_condition()
+    {
+        // Given a study of kling-1.6 and simdrop-0.1, and a folder ui/ holding Kling-1.6/q1_4.mp4 and simdrop-0.1/q1_4.mp4
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder
+        {
+            Title = "Bulk upload, a folder",
+            Conditions = [new("kling-1.6", "Kling 1.6", true, new Dictionary<string, string>()), new("simdrop-0.1", "SimDrop 0.1", false, new Dictionary<string, string>())],
+        }.Build());
+        var root = Directory.CreateTempSubdirectory("bulk-folder-").FullName;
+        var folder = Path.Combine(root, "ui");
+        var clip = await TestVideos.ClipAsync(hue: 680);
+        foreach (var condition in new[] { "Kling-1.6", "simdrop-0.1" })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, condition));
+            File.Copy(clip, Path.Combine(folder, condition, "q1_4.mp4"));
+        }
+        var prompts = Path.Combine(root, "prompts.csv");
+        await File.WriteAllLinesAsync(prompts, ["prompt_id,prompt,task", "q1,A dancer spins on one foot,dance"]);
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsync("browser.researcher@platform.test", "researcher-password");
+        await page.GotoAsync($"/studies/{studyId}");
+        await new ShellPage(page).WaitUntilInteractiveAsync();
+        var bulk = new BulkUploadSection(page);
+        await bulk.OpenAsync();
+
+        // When the pattern {condition}/{prompt_id}_{seed}.mp4 and the prompts list are chosen, then the folder
+        await bulk.MapByPatternAsync(prompts);
+        await bulk.ChooseFolderAsync(folder);
+
+        // Then each file keeps its sub-folder and maps by it, with no problem named
+        await Assertions.Expect(bulk.Ready).ToHaveTextAsync("2 videos are mapped and ready to upload.");
+        await Assertions.Expect(bulk.Problems).ToHaveCountAsync(0);
+        await Assertions.Expect(bulk.Rows).ToHaveTextAsync([
+            new System.Text.RegularExpressions.Regex(@"^\s*Kling-1\.6/q1_4\.mp4\s*kling-1\.6\s*A dancer spins on one foot\s*dance\s*4"),
+            new System.Text.RegularExpressions.Regex(@"^\s*simdrop-0\.1/q1_4\.mp4\s*simdrop-0\.1\s*A dancer spins on one foot\s*dance\s*4"),
+        ]);
+        // And a condition key stays on one line (it broke at its hyphen before)
+        (await bulk.RowConditions.First.EvaluateAsync<string>("cell => getComputedStyle(cell).whiteSpace")).Should().Be("nowrap");
+        await Assertions.Expect(bulk.UploadButton).ToBeEnabledAsync();
+    }
+
     private static async Task<List<VideoSummary>> VideosAsync(HttpClient researcher, Guid studyId) =>
         (await researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{studyId}/videos", ApiClient.Json))!;
 }

@@ -6,8 +6,9 @@ namespace Platform.Studies;
 /// <summary>
 /// Maps the files of a bulk upload to condition, prompt, task and seed — by a manifest or by a file-name pattern — and
 /// names every problem before anything is stored: an unknown condition or task, a file no manifest line names, a line
-/// naming no file, a file or a video named twice, a bad seed, a path the pattern does not fit, an unknown prompt id.
-/// Condition keys and tasks are matched ignoring case; the study's own spelling is kept.
+/// naming no file, a file or a video named twice, a bad seed, a path the pattern does not fit, an unknown prompt id, a
+/// cell (<see cref="AddingVideo.Occupant"/>) a stored video holds. Condition keys and tasks are matched ignoring case;
+/// the study's own spelling is kept.
 /// </summary>
 public static class BulkMapping
 {
@@ -17,7 +18,10 @@ public static class BulkMapping
     public static readonly string[] ManifestColumns = ["file", "condition", "prompt", "task", "seed"];
     public static readonly string[] PromptColumns = ["prompt_id", "prompt", "task"];
 
-    public static BulkPlan Map(Study study, BulkRequest request)
+    /// <param name="stored">The study's stored videos. One holding a row's cell is a problem, unless it has the row's file
+    /// name: then it may be this very file, stored by an earlier run, which the upload skips by its content (and refuses
+    /// when the content differs).</param>
+    public static BulkPlan Map(Study study, BulkRequest request, IReadOnlyCollection<CandidateVideo>? stored = null)
     {
         var problems = new List<BulkProblem>();
         if (study.Status == StudyStatus.Closed) problems.Add(new("study", "the study is closed; it takes no more videos"));
@@ -31,6 +35,7 @@ public static class BulkMapping
             _ => Fail(problems, "upload", "give a manifest or a file-name pattern, not both"),
         };
         MarkDuplicates(rows);
+        MarkHeldCells(rows, stored ?? []);
         foreach (var row in rows)
             problems.AddRange(row.Problems.Select(p => new BulkProblem(row.Where, p, row.Line)));
         if (rows.Count == 0 && problems.Count == 0) problems.Add(new("upload", "there are no video files to upload"));
@@ -96,6 +101,8 @@ public static class BulkMapping
             var path = Normalise(line.Cell("file"));
             row.File = path;
             if (path.Length == 0) row.Problems.Insert(0, "file is empty");
+            else if (path.Split('/').Any(p => p is ".."))
+                row.Problems.Insert(0, $"the path {Shown(path)} leaves the folder ('..'); a manifest names files inside the chosen folder only");
             else if (files.TryGetValue(path, out var chosen))
             {
                 row.File = chosen;
@@ -122,6 +129,7 @@ public static class BulkMapping
     {
         var (pattern, problem) = FileNamePattern.Parse(patternText);
         if (pattern is null) return Fail(problems, "pattern", problem!);
+        pattern = pattern.WithConditions(settings.Conditions.Select(c => c.Key));
         var prompts = Prompts(promptsText, problems);
         var rows = new List<MutableRow>();
         foreach (var file in files.Values.Order(StringComparer.Ordinal))
@@ -211,23 +219,39 @@ public static class BulkMapping
         if (seed.Length > 0)
         {
             if (int.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) row.Seed = number;
-            else row.Problems.Add($"seed '{Shown(seed)}' is not a whole number of 0 or more");
+            else if (seed.All(char.IsAsciiDigit)) row.Problems.Add($"seed '{Shown(seed)}' is larger than {int.MaxValue}, the largest seed");
+            else row.Problems.Add($"seed '{Shown(seed)}' is not a whole number from 0 to {int.MaxValue}");
         }
         return row;
     }
 
-    /// <summary>Two files for the same condition, prompt, task and seed: pairs would only ever show one of them.</summary>
+    /// <summary>Two files for one cell (<see cref="AddingVideo.Occupant"/>): pairs would only ever show one of them.</summary>
     private static void MarkDuplicates(List<MutableRow> rows)
     {
-        var first = new Dictionary<(string, string, string, int?), MutableRow>();
+        var first = new Dictionary<(string, string, int?), MutableRow>();
         foreach (var row in rows.Where(r => r.Problems.Count == 0))
         {
-            var key = (row.Condition!, row.Prompt!, row.Task ?? string.Empty, row.Seed);
+            var key = (row.Condition!, row.Prompt!, row.Seed);
             if (first.TryGetValue(key, out var earlier))
-                row.Problems.Add($"the same condition, prompt, task and seed as {earlier.Where} (a duplicate; give it another seed or leave it out)");
+                row.Problems.Add($"the same condition, prompt and seed as {earlier.Where} (a duplicate; give it another seed or leave it out)");
             else first[key] = row;
         }
     }
+
+    private static void MarkHeldCells(List<MutableRow> rows, IReadOnlyCollection<CandidateVideo> stored)
+    {
+        if (stored.Count == 0) return;
+        foreach (var row in rows.Where(r => r.Problems.Count == 0))
+        {
+            if (AddingVideo.Occupant(stored, Guid.Empty, row.Condition!, row.Prompt!, row.Seed) is { } held
+                && !string.Equals(held.FileName, Path.GetFileName(row.File), StringComparison.OrdinalIgnoreCase))
+                row.Problems.Add(HeldBy(held, row.Condition!, row.Prompt!, row.Seed));
+        }
+    }
+
+    /// <summary>Why a file may not take a cell: the stored video that holds it.</summary>
+    public static string HeldBy(CandidateVideo held, string condition, string prompt, int? seed) =>
+        $"video {held.Id} ({held.FileName}) is stored for {AddingVideo.Cell(condition, prompt, seed)} already; trials would show only one of the two (give this file another seed or leave it out)";
 
     private static string Shown(string text) => text.Length > 60 ? text[..60] + "…" : text;
 

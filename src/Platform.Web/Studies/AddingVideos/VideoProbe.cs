@@ -22,7 +22,7 @@ public static class VideoProbe
         }
         catch (Exception e) when (e is FFMpegException or FormatException or InvalidOperationException or System.Text.Json.JsonException)
         {
-            throw new DomainException("The file is not a video ffprobe can read.", DomainError.Unprocessable);
+            throw new DomainException("The file is not a video that can be read: no video stream was found in it.", DomainError.Unprocessable);
         }
         if (tools.Limits.Refusal(VideoHeader.From(analysis)) is { } refusal)
             throw new DomainException(refusal, DomainError.Unprocessable);

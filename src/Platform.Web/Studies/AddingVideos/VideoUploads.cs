@@ -27,7 +27,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
         var videoId = upload.VideoId ?? Guid.NewGuid();
         await using var session = store.LightweightSession();
         var study = await session.LoadAsync<Study>(upload.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
-        var uploaded = AddingVideo.Handle(study, new AddVideo(videoId, study.Id, upload.Condition, upload.Prompt, upload.Task, upload.Seed, upload.FileName, upload.Bytes, upload.By), clock.GetUtcNow());
+        var uploaded = AddingVideo.Handle(study, await StoredAsync(session, upload, cancellationToken), new AddVideo(videoId, study.Id, upload.Condition, upload.Prompt, upload.Task, upload.Seed, upload.FileName, upload.Bytes, upload.By), clock.GetUtcNow());
 
         var partial = PartialPath(storage);
         try
@@ -57,7 +57,7 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
                 throw new DomainException($"The file has {VideoLimits.Size(staged.Bytes)}; at most {VideoLimits.Size(Limits.MaxUploadBytes)} are accepted.", DomainError.Unprocessable);
             await using var session = store.LightweightSession();
             var study = await session.LoadAsync<Study>(upload.StudyId, cancellationToken) ?? throw StudyCatalog.NotFound();
-            var uploaded = AddingVideo.Handle(study, new AddVideo(upload.VideoId ?? Guid.NewGuid(), study.Id, upload.Condition, upload.Prompt, upload.Task, upload.Seed, upload.FileName, staged.Bytes, upload.By), clock.GetUtcNow());
+            var uploaded = AddingVideo.Handle(study, await StoredAsync(session, upload, cancellationToken), new AddVideo(upload.VideoId ?? Guid.NewGuid(), study.Id, upload.Condition, upload.Prompt, upload.Task, upload.Seed, upload.FileName, staged.Bytes, upload.By), clock.GetUtcNow());
             return await RecordAsync(session, uploaded, staged.Path, probed, cancellationToken);
         }
         catch (JasperFx.Events.ExistingStreamIdCollisionException)
@@ -116,6 +116,13 @@ public sealed class VideoUploads(IDocumentStore store, Storage storage, IBackgro
         }
         jobs.Enqueue<ProcessVideo>(job => job.RunAsync(uploaded.VideoId, null, CancellationToken.None));
         return CandidateVideo.Create(uploaded);
+    }
+
+    /// <summary>The study's stored videos of the upload's prompt: those whose cell the upload might take.</summary>
+    private static async Task<IReadOnlyList<CandidateVideo>> StoredAsync(IQuerySession session, VideoUpload upload, CancellationToken cancellationToken)
+    {
+        var prompt = (upload.Prompt ?? string.Empty).Trim();
+        return await session.Query<CandidateVideo>().Where(v => v.StudyId == upload.StudyId && v.Prompt == prompt).ToListAsync(cancellationToken);
     }
 
     private static string PartialPath(Storage storage) => Path.Combine(storage.Uploads, $"{Guid.NewGuid():N}.part");

@@ -26,11 +26,22 @@ public sealed class BulkUploads(IDocumentStore store, VideoUploads uploads, Vide
 
     public VideoLimits Limits => uploads.Limits;
 
-    public async Task<BulkPlan> PreviewAsync(Guid studyId, BulkRequest request, CancellationToken cancellationToken)
+    public async Task<BulkPlan> PreviewAsync(Guid studyId, BulkRequest request, CancellationToken cancellationToken) =>
+        (await PlanAsync(studyId, request, cancellationToken)).Plan;
+
+    /// <summary>The study's stored videos: the cells a bulk upload may not take (<see cref="AddingVideo.Occupant"/>).</summary>
+    public async Task<IReadOnlyList<CandidateVideo>> StoredAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId).ToListAsync(cancellationToken);
+    }
+
+    private async Task<(BulkPlan Plan, IReadOnlyList<CandidateVideo> Stored)> PlanAsync(Guid studyId, BulkRequest request, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
-        return BulkMapping.Map(study, request);
+        var stored = await StoredAsync(studyId, cancellationToken);
+        return (BulkMapping.Map(study, request, [.. stored]), stored);
     }
 
     /// <summary>One file of a ready plan: skipped when it is stored already, else checked and stored; a refused file says why.</summary>
@@ -54,8 +65,9 @@ public sealed class BulkUploads(IDocumentStore store, VideoUploads uploads, Vide
     /// </summary>
     public async Task<IReadOnlyList<BulkFileResult>> AddAllAsync(Guid studyId, BulkRequest request, Func<string, Stream> open, Guid by, CancellationToken cancellationToken)
     {
-        var plan = await PreviewAsync(studyId, request, cancellationToken);
+        var (plan, storedVideos) = await PlanAsync(studyId, request, cancellationToken);
         if (!plan.IsReady) throw Refused(plan.Problems, plan.BadLines);
+        var rows = plan.Rows.Where(r => r.IsValid).ToDictionary(r => r.File!, StringComparer.OrdinalIgnoreCase);
         var staged = new List<(BulkVideo Video, StagedFile File, bool Stored)>();
         try
         {
@@ -64,19 +76,27 @@ public sealed class BulkUploads(IDocumentStore store, VideoUploads uploads, Vide
             {
                 await using var content = open(video.File);
                 var file = await uploads.StageAsync(content, cancellationToken);
-                var stored = await ExistsAsync(BulkMapping.VideoId(studyId, video, file.Sha256), cancellationToken);
+                var videoId = BulkMapping.VideoId(studyId, video, file.Sha256);
+                var stored = storedVideos.Any(v => v.Id == videoId);
                 staged.Add((video, file, stored));
                 if (stored) continue;
+                var row = rows[video.File];
+                if (AddingVideo.Occupant(storedVideos, videoId, video.Condition, video.Prompt, video.Seed) is { } held)
+                {
+                    // Same file name as the stored one (so the preview let it through), but other content.
+                    problems.Add(new BulkProblem(row.Where, BulkMapping.HeldBy(held, video.Condition, video.Prompt, video.Seed), row.Line));
+                    continue;
+                }
                 try
                 {
                     await VideoProbe.CheckAsync(file.Path, tools, cancellationToken);
                 }
                 catch (DomainException refused)
                 {
-                    problems.Add(new BulkProblem($"file {video.File}", refused.Message));
+                    problems.Add(new BulkProblem(row.Where, AsProblem(refused.Message), row.Line));
                 }
             }
-            if (problems.Count > 0) throw Refused(problems, []);
+            if (problems.Count > 0) throw Refused(problems, [.. problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).Distinct().Order()]);
 
             var results = new List<BulkFileResult>();
             foreach (var (video, file, stored) in staged)
@@ -113,6 +133,13 @@ public sealed class BulkUploads(IDocumentStore store, VideoUploads uploads, Vide
         }
     }
 
+    /// <summary>A refusal's sentence as one problem among others: "the file is …", without its full stop.</summary>
+    public static string AsProblem(string message)
+    {
+        var problem = message.Trim().TrimEnd('.');
+        return problem.Length > 1 && char.IsUpper(problem[0]) && !char.IsUpper(problem[1]) ? char.ToLowerInvariant(problem[0]) + problem[1..] : problem;
+    }
+
     private async Task<bool> ExistsAsync(Guid videoId, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
@@ -129,7 +156,7 @@ public sealed class BulkUploads(IDocumentStore store, VideoUploads uploads, Vide
     public static DomainException Refused(IReadOnlyList<BulkProblem> problems, IReadOnlyList<int> badLines)
     {
         const int Listed = ImportingJudgments.MaxProblemsListed;
-        var shown = problems.Take(Listed).Select(p => p.ToString()).ToList();
+        var shown = problems.Take(Listed).Select(p => p.ToString().TrimEnd('.')).ToList();
         var more = problems.Count > Listed ? $"; {problems.Count - Listed} more" : "";
         var extensions = new Dictionary<string, object> { [ProblemsMember] = problems.Take(Listed).ToList() };
         if (badLines.Count > 0) extensions[ImportingJudgments.BadLines] = LineRanges.Of(badLines);

@@ -58,6 +58,7 @@ public sealed class ImportVideoFolder(IDocumentStore store, BulkUploads bulk, St
             }
             else
             {
+                import.Failures.AddRange(Links(folder));
                 import.Total = plan.Videos.Count;
                 foreach (var video in plan.Videos)
                 {
@@ -108,9 +109,43 @@ public sealed class ImportVideoFolder(IDocumentStore store, BulkUploads bulk, St
 
     private static async Task<string> ReadListAsync(string folder, string relative, string what, CancellationToken cancellationToken)
     {
-        var path = ServerFolders.File(folder, relative, what);
+        var example = what == "manifest" ? "manifest.csv" : "prompts.csv";
+        if (relative.Contains('\n', StringComparison.Ordinal) || relative.Contains('\r', StringComparison.Ordinal))
+            throw new DomainException($"The {what} is the name of a CSV file in the folder (such as {example}), not its content; '{Shown(relative)}' was given.", DomainError.Unprocessable);
+        string path;
+        try
+        {
+            path = ServerFolders.File(folder, relative, what);
+        }
+        catch (DomainException missing) when (missing.Kind == DomainError.NotFound)
+        {
+            throw new DomainException($"There is no {what} '{Shown(relative)}' in the folder; give the name of a CSV file in it (such as {example}).", DomainError.NotFound);
+        }
         if (new FileInfo(path).Length > MaxListBytes)
             throw new DomainException($"The {what} is larger than {MaxListBytes / 1048576} MiB.", DomainError.Unprocessable);
         return await File.ReadAllTextAsync(path, cancellationToken);
+    }
+
+    /// <summary>What a request named, as far as a message echoes it: its first 80 characters, on one line.</summary>
+    private static string Shown(string text)
+    {
+        const int Max = 80;
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length > Max ? line[..Max] + "…" : line;
+    }
+
+    /// <summary>
+    /// Video files in the folder that are links: not imported (a link could lead anywhere on the server), but listed
+    /// with the reason rather than left out unsaid. Folders that are links are not entered.
+    /// </summary>
+    private static IEnumerable<BulkFailure> Links(string folder)
+    {
+        var folders = Directory.EnumerateDirectories(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }).Prepend(folder);
+        return folders
+            .SelectMany(f => Directory.EnumerateFiles(f, "*", new EnumerationOptions { AttributesToSkip = 0 }))
+            .Where(f => new FileInfo(f).LinkTarget is not null && BulkMapping.IsVideo(f))
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .Select(f => new BulkFailure(f, "the file is a link; only real files in the folder are imported (a link could lead anywhere on the server)"));
     }
 }

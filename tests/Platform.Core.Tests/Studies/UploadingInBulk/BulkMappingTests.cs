@@ -49,11 +49,11 @@ public sealed class BulkMappingTests
         plan.Problems.Select(p => p.ToString()).Should().BeEquivalentTo(
             "manifest line 3 (b.mp4): condition 'kling-2.0' is not one of the study's (Gen-3-alpha-turbo, kling-1.6, simdrop-0.1)",
             "manifest line 4 (c.mp4): task 'running' is not one of the study's (walking)",
-            "manifest line 5 (d.mp4): seed 'three' is not a whole number of 0 or more",
-            "manifest line 6 (e.mp4): seed '-4' is not a whole number of 0 or more",
+            "manifest line 5 (d.mp4): seed 'three' is not a whole number from 0 to 2147483647",
+            "manifest line 6 (e.mp4): seed '-4' is not a whole number from 0 to 2147483647",
             "manifest line 7 (missing.mp4): no file missing.mp4 was chosen",
             "manifest line 8 (a.mp4): a.mp4 is named twice in the manifest (first on line 2)",
-            "manifest line 9 (f.mp4): the same condition, prompt, task and seed as manifest line 2 (a.mp4) (a duplicate; give it another seed or leave it out)",
+            "manifest line 9 (f.mp4): the same condition, prompt and seed as manifest line 2 (a.mp4) (a duplicate; give it another seed or leave it out)",
             "manifest line 10 (g.mp4): prompt is empty",
             "file extra.mp4: no manifest line names this file");
         plan.BadLines.Should().Equal(3, 4, 5, 6, 7, 8, 9, 10);
@@ -144,7 +144,7 @@ public sealed class BulkMappingTests
         plan.Problems.Select(p => p.ToString()).Should().BeEquivalentTo(
             "file kling-1.6/nested/spin_1.mp4: the path does not fit the pattern {condition}/{prompt_id}_{seed}.mp4",
             "file kling-1.6/run_2.mp4: prompt id 'run' is not in the prompts list",
-            "file kling-1.6/spin_x.mp4: seed 'x' is not a whole number of 0 or more",
+            "file kling-1.6/spin_x.mp4: seed 'x' is not a whole number from 0 to 2147483647",
             "file sora/spin_1.mp4: condition 'sora' is not one of the study's (Gen-3-alpha-turbo, kling-1.6, simdrop-0.1)");
     }
 
@@ -188,5 +188,65 @@ public sealed class BulkMappingTests
         BulkMapping.VideoId(A.StudyId, video, "abc").Should().Be(BulkMapping.VideoId(A.StudyId, video with { File = "elsewhere/b.mp4" }, "abc"));
         BulkMapping.VideoId(A.StudyId, video, "abc").Should().NotBe(BulkMapping.VideoId(A.StudyId, video, "abd"));
         BulkMapping.VideoId(A.StudyId, video, "abc").Should().NotBe(BulkMapping.VideoId(A.StudyId, video with { Seed = 2 }, "abc"));
+    }
+
+    [Fact]
+    public void A_pattern_reads_the_condition_as_one_of_the_study_keys_before_splitting_names_greedily()
+    {
+        var plan = BulkMapping.Map(Study(), new BulkRequest(["simdrop-0.1_p_1_3.mp4", "KLING-1.6_walk_01_2.mp4", "sora_p_1_1.mp4"], null, "{condition}_{prompt_id}_{seed}.mp4",
+            "prompt_id,prompt\np_1,A dancer spins\nwalk_01,A man walks\n"));
+
+        plan.Rows.Where(r => r.IsValid).Select(r => (r.File, r.Condition, r.Prompt, r.Seed)).Should().BeEquivalentTo([
+            ("KLING-1.6_walk_01_2.mp4", "kling-1.6", "A man walks", (int?)2),
+            ("simdrop-0.1_p_1_3.mp4", "simdrop-0.1", "A dancer spins", (int?)3)]);
+        // A condition the study lacks is still read as any name, so the problem can name it.
+        plan.Problems.Select(p => p.ToString()).Should().BeEquivalentTo(
+            "file sora_p_1_1.mp4: condition 'sora_p' is not one of the study's (Gen-3-alpha-turbo, kling-1.6, simdrop-0.1)",
+            "file sora_p_1_1.mp4: prompt id '1' is not in the prompts list");
+    }
+
+    [Fact]
+    public void A_manifest_path_that_leaves_the_folder_is_named_as_such()
+    {
+        var plan = Manifest(Study(), "file,condition,prompt\n../x.mp4,kling-1.6,x\n", "a.mp4", "kling/b.mp4");
+
+        plan.Problems.Select(p => p.ToString()).Should().Contain(
+            "manifest line 2 (../x.mp4): the path ../x.mp4 leaves the folder ('..'); a manifest names files inside the chosen folder only");
+        plan.Problems.Should().NotContain(p => p.Problem.Contains("was chosen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_seed_beyond_the_largest_names_the_largest()
+    {
+        var plan = Manifest(Study(), "file,condition,prompt,seed\na.mp4,kling-1.6,x,99999999999\nb.mp4,kling-1.6,x,2147483647\n", "a.mp4", "b.mp4");
+
+        plan.Problems.Select(p => p.ToString()).Should().Equal("manifest line 2 (a.mp4): seed '99999999999' is larger than 2147483647, the largest seed");
+        plan.Rows[1].Seed.Should().Be(int.MaxValue);
+    }
+
+    private static CandidateVideo Stored(string condition, string prompt, int? seed, string file) =>
+        CandidateVideo.Create(new VideoUploaded(Guid.NewGuid(), A.StudyId, condition, prompt, "", seed, file, 1_000, Guid.NewGuid(), A.Now));
+
+    [Fact]
+    public void A_cell_a_stored_video_holds_is_named_on_its_line_unless_that_video_has_the_file_name_or_was_rejected()
+    {
+        var held = Stored("kling-1.6", "A man walks", 1, "old-take.mp4");
+        var sameName = Stored("kling-1.6", "A man walks", 2, "b.mp4");
+        var rejected = Stored("kling-1.6", "A man walks", 3, "broken.mp4");
+        rejected.Apply(new VideoRejected(rejected.Id, A.StudyId, "no video stream", A.Now));
+        var noSeed = Stored("simdrop-0.1", "A man walks", null, "first.mp4");
+
+        var plan = BulkMapping.Map(Study(), new BulkRequest(["a.mp4", "run2/b.mp4", "c.mp4", "d.mp4"], """
+            file,condition,prompt,seed
+            a.mp4,KLING-1.6,A man walks,1
+            run2/b.mp4,kling-1.6,A man walks,2
+            c.mp4,kling-1.6,A man walks,3
+            d.mp4,simdrop-0.1,A man walks,
+            """), [held, sameName, rejected, noSeed]);
+
+        plan.Problems.Select(p => p.ToString()).Should().Equal(
+            $"manifest line 2 (a.mp4): video {held.Id} (old-take.mp4) is stored for condition 'kling-1.6', prompt 'A man walks' and seed 1 already; trials would show only one of the two (give this file another seed or leave it out)",
+            $"manifest line 5 (d.mp4): video {noSeed.Id} (first.mp4) is stored for condition 'simdrop-0.1', prompt 'A man walks' and no seed already; trials would show only one of the two (give this file another seed or leave it out)");
+        plan.BadLines.Should().Equal(2, 5);
     }
 }

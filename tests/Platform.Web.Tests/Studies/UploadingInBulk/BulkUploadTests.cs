@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -70,8 +71,71 @@ public sealed class BulkUploadTests(PlatformFixture fixture) : IClassFixture<Pla
             """));
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("file fake.mp4: The file is not a video ffprobe can read.");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should().Equal(
+            "manifest line 3 (fake.mp4): the file is not a video that can be read: no video stream was found in it");
+        problem.GetProperty("badLines").GetString().Should().Be("3");
+        problem.GetProperty("detail").GetString().Should().NotContain("..").And.NotContain("ffprobe");
         (await VideosAsync(researcher, studyId)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_later_upload_for_a_cell_a_video_holds_is_refused_naming_that_video_unless_it_was_rejected()
+    {
+        // Given a study holding one video for base-model, "A dancer spins", seed 1 (stored by a bulk upload)
+        var (researcher, studyId) = await StudyAsync();
+        var files = await ClipsAsync("cell", 3);
+        var first = await researcher.PostAsync($"/api/studies/{studyId}/videos/bulk", Form(files[..1], manifest: "file,condition,prompt,task,seed\ncell-0.mp4,base-model,A dancer spins,dance,1\n"));
+        first.StatusCode.Should().Be(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
+        var held = (await first.Content.ReadFromJsonAsync<BulkUploaded>(ApiClient.Json))!.Files.Single().VideoId!.Value;
+
+        // When another bulk upload brings other content for that cell, and for a free one
+        var bulk = await researcher.PostAsync($"/api/studies/{studyId}/videos/bulk", Form(files[1..], manifest: """
+            file,condition,prompt,task,seed
+            cell-1.mp4,ours-simdrop,A dancer spins,dance,1
+            cell-2.mp4,BASE-MODEL,A dancer spins,dance,1
+            """));
+        // and a single upload does the same
+        using var single = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(File.ReadAllBytes(files[2])), "file", "take-2.mp4" },
+            { new StringContent("base-model"), "condition" }, { new StringContent("A dancer spins"), "prompt" },
+            { new StringContent("dance"), "task" }, { new StringContent("1"), "seed" },
+        };
+        var one = await researcher.PostAsync($"/api/studies/{studyId}/videos", single);
+
+        // Then the bulk upload is a 422 naming the line and the video, the single one a 409 naming it, and only the first is stored
+        bulk.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var problem = JsonDocument.Parse(await bulk.Content.ReadAsStringAsync()).RootElement;
+        problem.GetProperty("badLines").GetString().Should().Be("3");
+        problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should().Equal(
+            $"manifest line 3 (cell-2.mp4): video {held} (cell-0.mp4) is stored for condition 'base-model', prompt 'A dancer spins' and seed 1 already; trials would show only one of the two (give this file another seed or leave it out)");
+        one.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        one.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var conflict = JsonDocument.Parse(await one.Content.ReadAsStringAsync()).RootElement;
+        conflict.GetProperty("existingVideoId").GetGuid().Should().Be(held);
+        conflict.GetProperty("detail").GetString().Should().StartWith($"Nothing was stored: video {held} (cell-0.mp4) already holds condition 'base-model', prompt 'A dancer spins' and seed 1");
+        (await VideosAsync(researcher, studyId)).Select(v => v.Id).Should().Equal(held);
+    }
+
+    [Fact]
+    public async Task A_rejected_video_leaves_its_cell_free()
+    {
+        var (researcher, studyId) = await StudyAsync();
+        var files = await ClipsAsync("freed", 1);
+        var rejectedId = Guid.NewGuid();
+        await using (var session = fixture.Factory.Services.GetRequiredService<Marten.IDocumentStore>().LightweightSession())
+        {
+            session.Events.StartStream<CandidateVideo>(rejectedId,
+                new VideoUploaded(rejectedId, studyId, "base-model", "A dancer spins", "dance", 1, "broken.mp4", 10, Guid.NewGuid(), DateTimeOffset.UtcNow),
+                new VideoRejected(rejectedId, studyId, "no video stream", DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        var response = await researcher.PostAsync($"/api/studies/{studyId}/videos/bulk", Form(files, manifest: "file,condition,prompt,task,seed\nfreed-0.mp4,base-model,A dancer spins,dance,1\n"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        (await VideosAsync(researcher, studyId)).Should().HaveCount(2);
     }
 
     [Fact]
@@ -133,7 +197,7 @@ public sealed class BulkUploadTests(PlatformFixture fixture) : IClassFixture<Pla
         seen.Ready.Should().BeFalse();
         seen.BadLines.Should().Be("2-3");
         seen.Problems.Select(p => p.ToString()).Should().BeEquivalentTo(
-            "manifest line 2 (a.mp4): seed 'one' is not a whole number of 0 or more",
+            "manifest line 2 (a.mp4): seed 'one' is not a whole number from 0 to 2147483647",
             "manifest line 3 (c.mp4): no file c.mp4 was chosen",
             "file b.mp4: no manifest line names this file");
         (await VideosAsync(researcher, studyId)).Should().BeEmpty();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Platform.Studies;
 using Platform.Testing;
 
@@ -67,6 +68,44 @@ public sealed class FolderImportTests(PlatformFixture fixture) : IClassFixture<P
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadAsStringAsync()).Should().NotContain(fixture.Factory.DataDirectory);
+    }
+
+    [Fact]
+    public async Task A_manifest_sent_as_content_instead_of_a_file_name_is_refused_echoing_at_most_80_characters()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+        Directory.CreateDirectory(Path.Combine(fixture.Factory.DataDirectory, "imports", "content-sent"));
+        var csv = "file,condition,prompt,task\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"clip-{i}.mp4,base-model,A dancer spins number {i},dance\n"));
+
+        var asContent = await researcher.PostAsJsonAsync($"/api/studies/{studyId}/videos/imports", new VideoFolderImportRequest("content-sent", csv), ApiClient.Json);
+        var asOneLine = await researcher.PostAsJsonAsync($"/api/studies/{studyId}/videos/imports",
+            new VideoFolderImportRequest("content-sent", Pattern: "{condition}/{prompt_id}_{seed}.mp4", Prompts: csv.Replace('\n', ' ')), ApiClient.Json);
+
+        asContent.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var detail = JsonDocument.Parse(await asContent.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        detail.Should().Be($"The manifest is the name of a CSV file in the folder (such as manifest.csv), not its content; '{csv.ReplaceLineEndings(" ")[..80]}…' was given.");
+        asOneLine.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        JsonDocument.Parse(await asOneLine.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString().Should()
+            .Be($"There is no prompts list '{csv.Replace('\n', ' ')[..80]}…' in the folder; give the name of a CSV file in it (such as prompts.csv).");
+    }
+
+    [Fact]
+    public async Task A_video_that_is_a_link_is_not_imported_but_listed_with_the_reason()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var studyId = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+        var folder = Directory.CreateDirectory(Path.Combine(fixture.Factory.DataDirectory, "imports", "with-link", "base-model")).Parent!.FullName;
+        var clip = await TestVideos.ClipAsync(hue: 530);
+        await TestVideos.CopyWithTagAsync(clip, Path.Combine(folder, "base-model", "spin_1.mp4"), "real");
+        File.CreateSymbolicLink(Path.Combine(folder, "base-model", "spin_2.mp4"), clip);
+        await File.WriteAllTextAsync(Path.Combine(folder, "prompts.csv"), "prompt_id,prompt,task\nspin,A dancer spins,dance\n");
+
+        var import = await ImportAsync(researcher, studyId, new VideoFolderImportRequest("with-link", Pattern: "{condition}/{prompt_id}_{seed}.mp4", Prompts: "prompts.csv"));
+
+        (import.Total, import.Stored).Should().Be((1, 1));
+        import.Failures.Should().Equal(new BulkFailure("base-model/spin_2.mp4",
+            "the file is a link; only real files in the folder are imported (a link could lead anywhere on the server)"));
     }
 
     private static async Task<VideoFolderImport> ImportAsync(HttpClient researcher, Guid studyId, VideoFolderImportRequest request)
