@@ -49,7 +49,7 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture)
         await bulk.UploadButton.ClickAsync();
 
         // Then all 30 are stored, with the study's spelling of the condition, and the list follows each to Ready
-        await Assertions.Expect(bulk.Summary).ToHaveTextAsync("30 stored, 0 already there, 0 refused.", new() { Timeout = 60_000 });
+        await Assertions.Expect(bulk.Summary).ToHaveTextAsync("30 stored, 0 already there, 0 refused.", new() { Timeout = 180_000 });
         var videos = await VideosAsync(researcher, studyId);
         videos.Should().HaveCount(30);
         videos.Select(v => v.Condition).Distinct().Should().BeEquivalentTo("base-model", "ours-simdrop");
