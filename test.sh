@@ -18,24 +18,11 @@ rm -f tests/*/bin/Debug/*/host-errors.log
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
-# The browser tests spend most of their time waiting on pages and videos: they run beside the other projects, their
-# output shown after them, which keeps the whole run within 20 minutes on two cores.
-browser_log="$results/browser.log"
-browser_pid=""
 for project in tests/*/*.csproj; do
     grep -q '<IsTestProject>false</IsTestProject>' "$project" && continue
     name=$(basename "$project" .csproj)
-    if [ "$name" = Platform.BrowserTests ]; then
-        dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" > "$browser_log" 2>&1 &
-        browser_pid=$!
-        continue
-    fi
     dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
 done
-if [ -n "$browser_pid" ]; then
-    wait "$browser_pid" || status=$?
-    cat "$browser_log"
-fi
 
 count() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(count passed); passed=${passed:-0}
