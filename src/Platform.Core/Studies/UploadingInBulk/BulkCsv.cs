@@ -1,6 +1,4 @@
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Platform.Studies;
 
@@ -21,20 +19,13 @@ internal static class BulkCsv
     public static (IReadOnlyList<CsvLine> Lines, string? Problem) Read(string text, string what, IReadOnlyList<string> required, IReadOnlyList<string> optional, int maxLines)
     {
         string? unreadable = null;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-            MissingFieldFound = null,
-            // Called while a field is read (GetField), so it marks the line being read.
-            BadDataFound = args => unreadable ??= StrayQuote(args.Field),
-            DetectDelimiter = true,
-        };
+        var configuration = Common.CsvFiles.Configuration(problem => unreadable ??= problem);
         var expected = string.Join(",", required.Concat(optional));
         using var reader = new StringReader(text);
         using var csv = new CsvReader(reader, configuration);
         if (!csv.Read() || !csv.ReadHeader())
             return ([], $"the {what} is empty: expected a header '{expected}' and one line per video");
-        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
+        var header = Common.CsvFiles.Header(csv);
         var missing = required.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
             return ([], $"line 1 (the header) of the {what} lacks the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; expected '{expected}'");
@@ -47,23 +38,8 @@ internal static class BulkCsv
             unreadable = null;
             var cells = columns.ToDictionary(c => c, c => csv.GetField(c));
             if (cells.Values.All(string.IsNullOrWhiteSpace) && unreadable is null) continue; // a blank line, e.g. at the end
-            lines.Add(new CsvLine(FirstLine(csv.Parser), cells, unreadable));
+            lines.Add(new CsvLine(Common.CsvFiles.FirstLine(csv.Parser), cells, unreadable));
         }
         return (lines, null);
-    }
-
-    private static string StrayQuote(string field)
-    {
-        const int Shown = 40;
-        var shown = field.ReplaceLineEndings(" ");
-        if (shown.Length > Shown) shown = shown[..Shown] + "…";
-        return $"a quote is out of place in {shown} (a field with quotes or commas must be quoted whole, its own quotes doubled)";
-    }
-
-    /// <summary>The physical line a record starts on, counting line breaks inside quoted fields.</summary>
-    private static int FirstLine(IParser parser)
-    {
-        var inside = parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
-        return parser.RawRow - inside;
     }
 }

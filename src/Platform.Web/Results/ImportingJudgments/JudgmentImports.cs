@@ -1,6 +1,4 @@
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Marten;
 using Platform.Common;
 using Platform.Studies;
@@ -79,19 +77,12 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
     public static async Task<IReadOnlyList<ImportRow>> ReadAsync(Stream content, CancellationToken cancellationToken)
     {
         string? unreadable = null;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-            MissingFieldFound = null,
-            // Called while a field is read (GetField), so it marks the row being read.
-            BadDataFound = args => unreadable ??= StrayQuote(args.Field),
-            DetectDelimiter = true,
-        };
+        var configuration = CsvFiles.Configuration(problem => unreadable ??= problem);
         using var reader = new StreamReader(content);
         using var csv = new CsvReader(reader, configuration);
         if (!await csv.ReadAsync() || !csv.ReadHeader())
             throw new DomainException($"The file is empty: expected a header '{string.Join(",", Columns)}'.", DomainError.Unprocessable);
-        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
+        var header = CsvFiles.Header(csv);
         var missing = Columns.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
@@ -107,25 +98,10 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
             if (rows.Count == MaxRows)
                 throw new DomainException($"Nothing was imported: at most {MaxRows:N0} judgments are taken per file; split it.", DomainError.Unprocessable);
             unreadable = null;
-            var row = new ImportRow(FirstLine(csv.Parser), csv.GetField("participant"), csv.GetField("prompt"), csv.GetField("task"),
+            var row = new ImportRow(CsvFiles.FirstLine(csv.Parser), csv.GetField("participant"), csv.GetField("prompt"), csv.GetField("task"),
                 csv.GetField("left"), csv.GetField("right"), csv.GetField("choice"));
             rows.Add(row with { Unreadable = unreadable });
         }
         return rows;
-    }
-
-    private static string StrayQuote(string field)
-    {
-        const int Shown = 40;
-        var shown = field.ReplaceLineEndings(" ");
-        if (shown.Length > Shown) shown = shown[..Shown] + "…";
-        return $"a quote is out of place in {shown} (a field with quotes or commas must be quoted whole, its own quotes doubled)";
-    }
-
-    /// <summary>The physical line a record starts on, counting line breaks inside quoted fields.</summary>
-    private static int FirstLine(IParser parser)
-    {
-        var inside = parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
-        return parser.RawRow - inside;
     }
 }
