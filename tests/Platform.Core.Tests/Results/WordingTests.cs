@@ -25,7 +25,7 @@ public class WordingTests
         var none = new AgreementRow(null, 0);
 
         Wording.Agreement(none).Should().Be("not computed yet: it needs at least two judgments on the same trial, and no trial has two yet");
-        none.NotComputedBecause.Should().NotBeNull();
+        none.NotComputedBecause.Should().Be("not computed yet: it needs at least two judgments on the same trial, and no trial has two yet", "the JSON carries the reason the page shows");
     }
 
     [Fact]
