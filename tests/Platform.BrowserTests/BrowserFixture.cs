@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Playwright;
@@ -14,10 +15,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = string.Empty;
 
-    /// <summary>Errors and warnings the pages logged in their console.</summary>
-    public System.Collections.Concurrent.ConcurrentQueue<string> BrowserLogQueue { get; } = new();
+    /// <summary>Errors and warnings the pages of the running test logged in their console.</summary>
+    private readonly ConcurrentQueue<string> _console = new();
 
-    private void BrowserLogAdd(string line) => BrowserLogQueue.Enqueue(line);
+    /// <summary>The windows (browser contexts) the running test opened.</summary>
+    private readonly ConcurrentQueue<IBrowserContext> _open = new();
+
+    private void BrowserLogAdd(string line) => _console.Enqueue(line);
 
     public async Task InitializeAsync()
     {
@@ -43,12 +47,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         screen.BaseURL = BaseUrl;
         var context = await Browser.NewContextAsync(screen);
+        _open.Enqueue(context);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         // What the browser said goes to the test output: a failing browser test shows its console errors.
         page.Console += (_, message) => { if (message.Type is "error" or "warning") BrowserLogAdd($"{message.Type}: {message.Text}"); };
         page.PageError += (_, error) => BrowserLogAdd($"page error: {error}");
         return page;
+    }
+
+    /// <summary>Closes the windows the test opened and hands over what their consoles said.</summary>
+    public async Task<IReadOnlyList<string>> EndTestAsync()
+    {
+        while (_open.TryDequeue(out var context)) await context.CloseAsync();
+        var lines = new List<string>();
+        while (_console.TryDequeue(out var line)) lines.Add(line);
+        return lines;
     }
 
     private HttpClient? _researcher;

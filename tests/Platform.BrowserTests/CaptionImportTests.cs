@@ -12,14 +12,14 @@ namespace Platform.BrowserTests;
 
 /// <summary>A researcher chooses more videos while an import runs: both selections are imported, each video once.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class CaptionImportTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class CaptionImportTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task Videos_chosen_while_an_import_runs_wait_their_turn_and_every_video_of_both_selections_is_imported_once()
     {
         var email = $"importer.{Guid.NewGuid():N}@platform.test";
-        await (await fixture.Factory.AdminAsync()).CreateUserAsync(email, "importer-password", Role.Researcher);
-        var page = await fixture.NewPageAsync();
+        await (await Fixture.Factory.AdminAsync()).CreateUserAsync(email, "importer-password", Role.Researcher);
+        var page = await Fixture.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") lock (errors) errors.Add(message.Text); };
         page.PageError += (_, error) => { lock (errors) errors.Add(error); };
@@ -36,10 +36,10 @@ public sealed class CaptionImportTests(BrowserFixture fixture, ITestOutputHelper
 
         await Assertions.Expect(page.Locator("[data-testid=import-progress]")).ToBeHiddenAsync(new() { Timeout = 120_000 });
         var results = await page.Locator("[data-testid=import-result]").AllInnerTextsAsync();
-        foreach (var line in results) output.WriteLine(line);
+        foreach (var line in results) Output.WriteLine(line);
         var names = first.Videos.Concat(second.Videos).ToList();
         results.Should().BeEquivalentTo(names.Select(n => $"{n}: imported."));
-        await using var session = fixture.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = Fixture.Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
         foreach (var name in names)
             (await session.Query<SyntheticVideo>().CountAsync(v => v.FileName == name)).Should().Be(1, $"{name} is in the catalog once");
         errors.Should().NotContain(e => e.Contains("no file", StringComparison.OrdinalIgnoreCase) || e.Contains("Error", StringComparison.Ordinal));

@@ -3,17 +3,18 @@ using Platform.Accounts;
 using Platform.Web.Accounts;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 /// <summary>The caption screens fit a 1366×768 laptop, and offer only what the person may do, saying why not.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class CaptionScreensTests(BrowserFixture fixture)
+public sealed class CaptionScreensTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task A_reviewer_is_not_offered_accept_on_their_own_revision_and_sees_why_while_another_reviewer_is_and_nothing_overflows_at_1366_px()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var video = await researcher.ImportedAsync(hue: 740);
         var (both, other) = (await SignedInAsync("both", Role.Annotator, Role.Reviewer), await SignedInAsync("other", Role.Reviewer));
         var author = new CaptionEditor(both);
@@ -58,8 +59,8 @@ public sealed class CaptionScreensTests(BrowserFixture fixture)
     private async Task<IPage> SignedInAsync(string name, params Role[] roles)
     {
         var email = $"{name}.{Guid.NewGuid():N}@platform.test";
-        await (await fixture.Factory.AdminAsync()).CreateUserAsync(email, "screens-password", roles);
-        var page = await fixture.NewPageAsync(Screens.Laptop);
+        await (await Fixture.Factory.AdminAsync()).CreateUserAsync(email, "screens-password", roles);
+        var page = await Fixture.NewPageAsync(Screens.Laptop);
         await new SignInPage(page).SignInAsync(email, "screens-password");
         return page;
     }

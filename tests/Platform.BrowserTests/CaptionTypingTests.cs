@@ -14,7 +14,7 @@ namespace Platform.BrowserTests;
 /// what was typed, character for character. Each case runs three times, on a video of its own.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper output)
+public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private const string Caption =
         "[synthetic] A breakdancer in a red hoodie stands in a grey studio. The camera slowly pans left while the dancer " +
@@ -40,7 +40,7 @@ public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper
         }
 
         var saved = await SavedAsync(videoId, Caption);
-        output.WriteLine($"round {round}: {saved.Revisions.Count} revisions");
+        Output.WriteLine($"round {round}: {saved.Revisions.Count} revisions");
         saved.Text.Should().Be(Caption);
         saved.Revisions.Count.Should().BeGreaterThan(2, "autosave saved while the typing went on, not only at its end");
 
@@ -74,7 +74,7 @@ public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper
         }
 
         var saved = await SavedAsync(videoId, expected);
-        output.WriteLine($"round {round}: {saved.Revisions.Count} revisions");
+        Output.WriteLine($"round {round}: {saved.Revisions.Count} revisions");
         saved.Text.Should().Be(Caption);
         await Assertions.Expect(editor.Text).ToHaveValueAsync(Caption);
         errors.Should().BeEmpty();
@@ -83,11 +83,11 @@ public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper
     /// <summary>A new annotator signed in, on a new video's editor; the list fills with what the page's console reports as errors.</summary>
     private async Task<(IPage Page, CaptionEditor Editor, Guid VideoId, List<string> Errors)> OpenAsNewAnnotatorAsync(int hue)
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var video = await researcher.ImportedAsync(hue);
         var email = $"typist.{Guid.NewGuid():N}@platform.test";
-        await (await fixture.Factory.AdminAsync()).CreateUserAsync(email, "typist-password", Role.Annotator);
-        var page = await fixture.NewPageAsync();
+        await (await Fixture.Factory.AdminAsync()).CreateUserAsync(email, "typist-password", Role.Annotator);
+        var page = await Fixture.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") lock (errors) errors.Add(message.Text); };
         page.PageError += (_, error) => { lock (errors) errors.Add(error); };
@@ -100,7 +100,7 @@ public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper
     /// <summary>The caption as the database holds it, once it reads <paramref name="expected"/> (or after 20 s, whatever it holds then).</summary>
     private async Task<CaptionView> SavedAsync(Guid videoId, string expected, CaptionStatus? status = null)
     {
-        var desk = fixture.Factory.Services.GetRequiredService<CaptionDesk>();
+        var desk = Fixture.Factory.Services.GetRequiredService<CaptionDesk>();
         var until = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {

@@ -6,24 +6,25 @@ using Platform.BrowserTests.Pages;
 using Platform.Captions;
 using Platform.Web.Captions;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class CaptioningTests(BrowserFixture fixture)
+public sealed class CaptioningTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task An_annotator_revises_a_reviewer_rejects_then_accepts_and_the_export_holds_the_accepted_caption()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var video = await researcher.ImportedAsync(hue: 500);
-        var admin = await fixture.Factory.AdminAsync();
+        var admin = await Fixture.Factory.AdminAsync();
         var (annie, rita) = ($"annie.{Guid.NewGuid():N}@platform.test", $"rita.{Guid.NewGuid():N}@platform.test");
         await admin.CreateUserAsync(annie, "annotator-password", Role.Annotator);
         await admin.CreateUserAsync(rita, "reviewer-password", Role.Reviewer);
-        var annotatorPage = await fixture.NewPageAsync();
+        var annotatorPage = await Fixture.NewPageAsync();
         await new SignInPage(annotatorPage).SignInAsync(annie, "annotator-password");
-        var reviewerPage = await fixture.NewPageAsync();
+        var reviewerPage = await Fixture.NewPageAsync();
         await new SignInPage(reviewerPage).SignInAsync(rita, "reviewer-password");
         var annotator = new CaptionEditor(annotatorPage);
         var reviewer = new CaptionEditor(reviewerPage);

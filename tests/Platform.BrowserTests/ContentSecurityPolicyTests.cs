@@ -7,12 +7,12 @@ namespace Platform.BrowserTests;
 
 /// <summary>The pages work under their Content-Security-Policy: Chromium reports no violation, and refuses what the policy forbids.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class ContentSecurityPolicyTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
+public sealed class ContentSecurityPolicyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output), IDisposable
 {
     [Fact]
     public async Task A_participant_takes_a_study_and_a_researcher_works_without_a_policy_violation()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 1 }.Build(), prompts: 1);
         var (page, violations) = await NewWatchedPageAsync();
         var participant = new TakeStudyPage(page);
@@ -69,11 +69,11 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture, ITestOutp
 
     /// <summary>
     /// A page whose console messages about the Content Security Policy (Chromium reports every violation there) are
-    /// kept; not the fixture's, so the violation provoked here stays out of the other tests' logs.
+    /// kept; not the Fixture's, so the violation provoked here stays out of the other tests' logs.
     /// </summary>
     private async Task<(IPage Page, List<string> Violations)> NewWatchedPageAsync()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
+        var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Fixture.BaseUrl });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var violations = new List<string>();
@@ -91,6 +91,6 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture, ITestOutp
     /// <summary>A failing test shows what the browser's console said.</summary>
     public void Dispose()
     {
-        foreach (var line in _console) output.WriteLine(line);
+        foreach (var line in _console) Output.WriteLine(line);
     }
 }

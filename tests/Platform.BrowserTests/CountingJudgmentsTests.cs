@@ -5,20 +5,21 @@ using Platform.BrowserTests.Pages;
 using Platform.Testing;
 using Platform.Voting;
 using Platform.Web.Voting;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 /// <summary>The study page and the results dashboard count judgments alike, with gold judgments named apart on both.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class CountingJudgmentsTests(BrowserFixture fixture)
+public sealed class CountingJudgmentsTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task The_study_page_and_the_dashboard_show_the_same_count_with_gold_judgments_apart()
     {
-        var api = await fixture.ResearcherAsync();
+        var api = await Fixture.ResearcherAsync();
         var studyId = await api.OpenStudyWithVideosAsync(new StudyBuilder { Title = "Counting, UI test", TrialsPerParticipant = 2, GoldRate = 0.5 }.Build(), prompts: 1);
         // One regular trial and one gold trial, answered as a participant's browser would.
-        using var participant = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        using var participant = new HttpClient { BaseAddress = new Uri(Fixture.BaseUrl) };
         var token = await participant.StartSessionAsync(studyId, "counted-participant");
         HttpResponseMessage next;
         while ((next = await participant.GetAsync($"/api/sessions/{token}/next")).StatusCode == HttpStatusCode.OK)
@@ -26,7 +27,7 @@ public sealed class CountingJudgmentsTests(BrowserFixture fixture)
             var trial = (await next.Content.ReadFromJsonAsync<TrialResponse>(ApiClient.Json))!;
             (await participant.AnswerAsync(token, trial.TrialId, Choice.Left)).EnsureSuccessStatusCode();
         }
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
 
         await page.GotoAsync($"/studies/{studyId}");

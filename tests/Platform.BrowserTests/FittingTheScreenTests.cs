@@ -9,7 +9,7 @@ namespace Platform.BrowserTests;
 
 /// <summary>A trial fits a 1366×768 laptop without scrolling, and a phone held upright too, its videos stacked.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
+public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private static readonly string[] SideBySide = ["Left", "Right"];
     private static readonly string[] Stacked = ["Top", "Bottom"];
@@ -101,9 +101,9 @@ public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHel
     /// <summary>A one-trial study opened on this screen, past consent, with the videos' sizes known.</summary>
     private async Task<(IPage Page, TakeStudyPage Participant, ViewportSize Window)> StartAsync(StudySettings settings, string participantId, BrowserNewContextOptions screen)
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(settings with { TrialsPerParticipant = 1, CompletionUrl = null }, prompts: 1);
-        var page = await fixture.NewPageAsync(screen);
+        var page = await Fixture.NewPageAsync(screen);
         var participant = new TakeStudyPage(page);
         await participant.OpenFromProlificAsync(studyId, participantId);
         await participant.ConsentAndStartAsync();
@@ -113,7 +113,7 @@ public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHel
 
     private void ShouldFitWithoutScrolling(TrialLayout layout, ViewportSize window, int answers, int videos = 2)
     {
-        output.WriteLine(layout.ToString());
+        Output.WriteLine(layout.ToString());
         layout.Videos.Should().HaveCount(videos);
         layout.Controls.Should().HaveCount(5, "play, two frame steps, the scrub bar and the speed");
         layout.Answers.Should().HaveCount(answers);
@@ -129,11 +129,5 @@ public sealed class FittingTheScreenTests(BrowserFixture fixture, ITestOutputHel
         layout.WindowWidth.Should().Be(window.Width, "the page is not zoomed out to make room for something wider");
         layout.Controls.Concat(layout.Answers).Should().AllSatisfy(box =>
             box.Height.Should().BeGreaterThanOrEqualTo(44, $"{box} is a touch target"));
-    }
-
-    /// <summary>A failing test shows what the browser's console said.</summary>
-    public void Dispose()
-    {
-        foreach (var line in fixture.BrowserLogQueue) output.WriteLine(line);
     }
 }

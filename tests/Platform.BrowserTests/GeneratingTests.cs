@@ -1,19 +1,20 @@
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class GeneratingTests(BrowserFixture fixture)
+public sealed class GeneratingTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task An_admin_registers_the_render_server_and_a_researcher_fills_a_study_from_the_generation_page()
     {
         await using var render = await ReferenceRenderServer.StartAsync(latency: TimeSpan.FromMilliseconds(300));
-        var api = await fixture.ResearcherAsync();
+        var api = await Fixture.ResearcherAsync();
         var studyId = await api.CreateStudyAsync(new StudyBuilder { Title = "Generated in the UI", Tasks = ["dance"] }.Build());
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
         var generation = new GenerationPages(page);
 

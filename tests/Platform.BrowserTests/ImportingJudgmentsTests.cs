@@ -3,18 +3,19 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class ImportingJudgmentsTests(BrowserFixture fixture)
+public sealed class ImportingJudgmentsTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task A_researcher_imports_a_csv_a_bad_file_adds_nothing_and_a_good_one_is_previewed_then_added()
     {
-        var api = await fixture.ResearcherAsync();
+        var api = await Fixture.ResearcherAsync();
         var studyId = await api.CreateStudyAsync(new StudyBuilder { Title = "Import in the browser" }.Build());
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
         var results = new ResultsPage(page);
         await results.OpenAsync(studyId);

@@ -10,14 +10,14 @@ namespace Platform.BrowserTests;
 
 /// <summary>A researcher tries their own study link: every kind of trial, and nothing recorded.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class PreviewingTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
+public sealed class PreviewingTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task A_researcher_previews_every_trial_including_a_gold_one_and_nothing_is_recorded()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 3, GoldRate = 0.34 }.Build(), prompts: 3);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
         var preview = new TakeStudyPage(page);
 
@@ -42,20 +42,14 @@ public sealed class PreviewingTests(BrowserFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task A_participant_who_adds_preview_to_the_link_gets_no_preview()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
 
         await page.GotoAsync($"/take/{studyId}?PROLIFIC_PID=curious&preview=1");
 
         await Assertions.Expect(page.Locator("[data-testid=participant-message]")).ToContainTextAsync("for the study's researchers");
         await Assertions.Expect(page.Locator("[data-testid=trial]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=start]")).ToHaveCountAsync(0);
-    }
-
-    /// <summary>A failing test shows what the browser's console said.</summary>
-    public void Dispose()
-    {
-        foreach (var line in fixture.BrowserLogQueue) output.WriteLine(line);
     }
 }

@@ -5,11 +5,12 @@ using Platform.BrowserTests.Pages;
 using Platform.Studies;
 using Platform.Web.Studies;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class ReadingResultsTests(BrowserFixture fixture)
+public sealed class ReadingResultsTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private static readonly StudySettings ThreeConditions = new StudyBuilder
     {
@@ -21,13 +22,13 @@ public sealed class ReadingResultsTests(BrowserFixture fixture)
     [Fact]
     public async Task A_researcher_watches_a_judgment_arrive_on_the_dashboard_and_downloads_the_csv()
     {
-        var api = await fixture.ResearcherAsync();
+        var api = await Fixture.ResearcherAsync();
         var studyId = await OpenWithVideosOfTheFirstTwoAsync(api, ThreeConditions);
         // 38 + 24 judgments collected elsewhere, so the tables have something to show before the live one arrives; the
         // older model is about as good as the base model, so the ranking cannot order them.
         (await api.ImportJudgmentsAsync(studyId, JudgmentCsv.Table9())).EnsureSuccessStatusCode();
         (await api.ImportJudgmentsAsync(studyId, OlderAgainstBase())).EnsureSuccessStatusCode();
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
         var results = new ResultsPage(page);
         await results.OpenAsync(studyId);
@@ -35,7 +36,7 @@ public sealed class ReadingResultsTests(BrowserFixture fixture)
         await Assertions.Expect(results.Count("imported")).ToHaveTextAsync("62");
         await Assertions.Expect(results.PairwiseRows.First).ToContainTextAsync("38");
 
-        var participant = new TakeStudyPage(await fixture.NewPageAsync());
+        var participant = new TakeStudyPage(await Fixture.NewPageAsync());
         await participant.OpenFromProlificAsync(studyId, "dashboard-watcher");
         await participant.ConsentAndStartAsync();
         await participant.AnswerWithKeyAsync("ArrowDown");

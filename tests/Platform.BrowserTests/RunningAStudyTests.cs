@@ -1,16 +1,17 @@
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class RunningAStudyTests(BrowserFixture fixture)
+public sealed class RunningAStudyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task A_researcher_creates_a_study_uploads_videos_opens_it_and_watches_the_counts_grow()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var shell = await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
         await shell.OpenAsync("Studies");
         var studies = new StudyPages(page);
@@ -25,7 +26,7 @@ public sealed class RunningAStudyTests(BrowserFixture fixture)
         await Screenshots.TakeAsync(page, "researcher-study");
 
         link.Should().Contain($"/take/{studyId}?PROLIFIC_PID={{{{%PROLIFIC_PID%}}}}");
-        var participant = new TakeStudyPage(await fixture.NewPageAsync());
+        var participant = new TakeStudyPage(await Fixture.NewPageAsync());
         await participant.OpenFromProlificAsync(studyId, "ui-participant");
         await participant.ConsentAndStartAsync();
         await participant.AnswerWithKeyAsync("ArrowLeft");
@@ -37,7 +38,7 @@ public sealed class RunningAStudyTests(BrowserFixture fixture)
     [Fact]
     public async Task A_study_with_mistakes_is_marked_at_each_field_summed_up_beside_Save_and_saved_once_fixed()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var shell = await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
         await shell.OpenAsync("Studies");
         await page.Locator("[data-testid=new-study]").ClickAsync();

@@ -3,22 +3,23 @@ using Platform.Accounts;
 using Platform.Web.Accounts;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class SharingAStudyTests(BrowserFixture fixture)
+public sealed class SharingAStudyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task A_colleague_finds_a_study_only_while_its_owner_shares_it_on_the_study_page()
     {
         // Given Olga's study, and Bea, another researcher, signed in
-        var admin = await fixture.Factory.AdminAsync();
+        var admin = await Fixture.Factory.AdminAsync();
         await admin.CreateUserAsync("olga@platform.test", "olga-password-1", Role.Researcher);
         await admin.CreateUserAsync("bea@platform.test", "bea-password-1", Role.Researcher);
-        var studyId = await (await fixture.Factory.SignedInAsync("olga@platform.test", "olga-password-1"))
+        var studyId = await (await Fixture.Factory.SignedInAsync("olga@platform.test", "olga-password-1"))
             .CreateStudyAsync(new StudyBuilder { Title = "Olga's motion study" }.Build());
-        var colleague = await fixture.NewPageAsync();
+        var colleague = await Fixture.NewPageAsync();
         var bea = await new SignInPage(colleague).SignInAsync("bea@platform.test", "bea-password-1");
 
         // Then Bea does not see it listed, and its address shows the not-found page, even when reached inside the app
@@ -29,7 +30,7 @@ public sealed class SharingAStudyTests(BrowserFixture fixture)
         await Assertions.Expect(colleague.GetByText("Olga's motion study")).ToHaveCountAsync(0);
 
         // When Olga shares it with Bea on the study page
-        var owner = await fixture.NewPageAsync();
+        var owner = await Fixture.NewPageAsync();
         await new SignInPage(owner).SignInAsync("olga@platform.test", "olga-password-1");
         await owner.GotoAsync($"/studies/{studyId}");
         await new ShellPage(owner).WaitUntilInteractiveAsync();

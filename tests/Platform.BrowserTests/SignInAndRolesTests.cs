@@ -1,16 +1,17 @@
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class SignInAndRolesTests(BrowserFixture fixture)
+public sealed class SignInAndRolesTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task The_admin_creates_a_researcher_who_signs_in_and_sees_the_studies_page()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
 
         var admin = await new SignInPage(page).SignInAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword);
         await admin.OpenAsync("Users");
@@ -34,7 +35,7 @@ public sealed class SignInAndRolesTests(BrowserFixture fixture)
     [Fact]
     public async Task A_wrong_password_shows_a_readable_message_and_keeps_the_visitor_on_sign_in()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/signin");
         await Screenshots.TakeAsync(page, "sign-in");
 

@@ -7,15 +7,15 @@ using Xunit.Abstractions;
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
+public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task A_prolific_participant_answers_every_trial_with_the_keyboard_and_gets_the_completion_code()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var settings = new StudyBuilder { TrialsPerParticipant = 3, JudgmentsPerTrial = 2 }.Build() with { CompletionUrl = null };
         var studyId = await researcher.OpenStudyWithVideosAsync(settings, prompts: 3);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var participant = new TakeStudyPage(page);
 
         await participant.OpenFromProlificAsync(studyId, "prolific-abc123");
@@ -27,7 +27,7 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
 
         await Assertions.Expect(participant.CompletionCode).ToHaveTextAsync("C1A2B3");
         await Screenshots.TakeAsync(page, "participant-completion");
-        var session = await fixture.SessionOfAsync(studyId, "prolific-abc123");
+        var session = await Fixture.SessionOfAsync(studyId, "prolific-abc123");
         session.Judgments.Select(j => j.Choice.ToString()).Should().Equal("Left", "Same", "Right");
         session.Completed.Should().BeTrue();
     }
@@ -35,10 +35,10 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task After_the_last_answer_the_code_shows_and_the_participant_is_sent_to_the_completion_url()
     {
-        var researcher = await fixture.ResearcherAsync();
-        var completionUrl = $"{fixture.BaseUrl}/not-found?cc=C1A2B3";
+        var researcher = await Fixture.ResearcherAsync();
+        var completionUrl = $"{Fixture.BaseUrl}/not-found?cc=C1A2B3";
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 1 }.Build() with { CompletionUrl = completionUrl }, prompts: 1);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var participant = new TakeStudyPage(page);
         await participant.OpenFromProlificAsync(studyId, "redirected-participant");
         await participant.ConsentAndStartAsync();
@@ -52,9 +52,9 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task Reloading_in_the_middle_resumes_at_the_next_unfinished_trial()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 2 }.Build(), prompts: 2);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var participant = new TakeStudyPage(page);
         await participant.OpenFromProlificAsync(studyId, "reloading-participant");
         await participant.ConsentAndStartAsync();
@@ -70,9 +70,9 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task A_public_link_without_an_id_gets_one_in_the_address_and_a_reload_keeps_it()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 2 }.Build(), prompts: 2);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var participant = new TakeStudyPage(page);
 
         await page.GotoAsync($"/take/{studyId}");
@@ -87,9 +87,9 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task A_copied_link_with_prolifics_placeholder_says_so_instead_of_starting()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
 
         await page.GotoAsync($"/take/{studyId}?PROLIFIC_PID={{{{%PROLIFIC_PID%}}}}&STUDY_ID=x&SESSION_ID=y");
 
@@ -100,7 +100,7 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task The_two_videos_stay_within_two_frames_of_each_other_after_play_and_after_a_seek()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder { TrialsPerParticipant = 1 }.Build());
         const int fps = 25;
         foreach (var (condition, hue) in new[] { ("base-model", 10), ("ours-simdrop", 90) })
@@ -110,7 +110,7 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
         }
         await researcher.WaitForVideosAsync(studyId);
         (await researcher.PostAsync($"/api/studies/{studyId}/open", null)).EnsureSuccessStatusCode();
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var participant = new TakeStudyPage(page);
         await participant.OpenFromProlificAsync(studyId, "sync-benchmark");
         await participant.ConsentAndStartAsync();
@@ -123,16 +123,11 @@ public sealed class TakingAStudyTests(BrowserFixture fixture, ITestOutputHelper 
         var frame = 1.0 / fps;
         var p95Play = Percentile(afterPlay, 0.95);
         var p95Seek = Percentile(afterSeek, 0.95);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"drift p95 after play: {p95Play * 1000:0.0} ms, after seek: {p95Seek * 1000:0.0} ms (two frames: {2 * frame * 1000:0} ms)"));
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"drift p95 after play: {p95Play * 1000:0.0} ms, after seek: {p95Seek * 1000:0.0} ms (two frames: {2 * frame * 1000:0} ms)"));
         p95Play.Should().BeLessThan(2 * frame);
         p95Seek.Should().BeLessThan(2 * frame);
     }
 
-    /// <summary>A failing test shows what the browser's console said.</summary>
-    public void Dispose()
-    {
-        foreach (var line in fixture.BrowserLogQueue) output.WriteLine(line);
-    }
 
     private static async Task<List<double>> SampleDriftAsync(IPage page, int samples)
     {

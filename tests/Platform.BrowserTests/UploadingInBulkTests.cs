@@ -4,17 +4,18 @@ using Platform.BrowserTests.Pages;
 using Platform.Studies;
 using Platform.Web.Studies;
 using Platform.Testing;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class UploadingInBulkTests(BrowserFixture fixture)
+public sealed class UploadingInBulkTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task Thirty_files_by_manifest_with_one_bad_line_store_nothing_until_the_line_is_fixed_then_all_thirty()
     {
         // Given a study with conditions base-model and ours-simdrop, and 30 small clips with a manifest whose line 17 names a condition it lacks
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder { Title = "Bulk upload, UI test" }.Build());
         var folder = Directory.CreateTempSubdirectory("bulk-ui-").FullName;
         var clip = await TestVideos.ClipAsync(hue: 600);
@@ -26,7 +27,7 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture)
         var badManifest = Path.Combine(folder, "manifest-with-a-typo.csv");
         await File.WriteAllLinesAsync(badManifest, ["file,condition,prompt,task,seed", .. lines[..15], lines[15].Replace("ours-simdrop", "ours-simdorp", StringComparison.Ordinal), .. lines[16..]]);
 
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync("browser.researcher@platform.test", "researcher-password");
         await page.GotoAsync($"/studies/{studyId}");
         await new ShellPage(page).WaitUntilInteractiveAsync();
@@ -61,7 +62,7 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture)
     public async Task Four_hundred_files_chosen_at_once_are_all_mapped_in_the_preview()
     {
         // Given 400 files (as a researcher's folder of several models' outputs) and their manifest
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder { Title = "Bulk upload, 400 files" }.Build());
         var folder = Directory.CreateTempSubdirectory("bulk-400-").FullName;
         var clip = await TestVideos.ClipAsync(hue: 640);
@@ -71,7 +72,7 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture)
         await File.WriteAllLinesAsync(manifest, ["file,condition,prompt,task,seed",
             .. files.Select((f, i) => $"{Path.GetFileName(f)},{(i % 2 == 0 ? "base-model" : "ours-simdrop")},\"A dancer spins, take {i / 2}\",dance,1")]);
 
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync("browser.researcher@platform.test", "researcher-password");
         await page.GotoAsync($"/studies/{studyId}");
         await new ShellPage(page).WaitUntilInteractiveAsync();
@@ -92,7 +93,7 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture)
     public async Task A_chosen_folder_keeps_its_sub_folders_so_the_pattern_maps_each_to_its_condition()
     {
         // Given a study of kling-1.6 and simdrop-0.1, and a folder ui/ holding Kling-1.6/q1_4.mp4 and simdrop-0.1/q1_4.mp4
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder
         {
             Title = "Bulk upload, a folder",
@@ -109,7 +110,7 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture)
         var prompts = Path.Combine(root, "prompts.csv");
         await File.WriteAllLinesAsync(prompts, ["prompt_id,prompt,task", "q1,A dancer spins on one foot,dance"]);
 
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await new SignInPage(page).SignInAsync("browser.researcher@platform.test", "researcher-password");
         await page.GotoAsync($"/studies/{studyId}");
         await new ShellPage(page).WaitUntilInteractiveAsync();

@@ -9,12 +9,12 @@ namespace Platform.BrowserTests;
 
 /// <summary>The side-by-side player over several trials in a row: unlocking, one sync loop, speed, frame step.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class WatchingTrialsTests(BrowserFixture fixture, ITestOutputHelper output) : IDisposable
+public sealed class WatchingTrialsTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
     public async Task Every_pairwise_trial_in_a_row_unlocks_after_one_play_through_with_one_sync_loop_at_the_speed_shown()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync(new StudyBuilder { TrialsPerParticipant = 4 }.Build() with { CompletionUrl = null }, prompts: 4);
         var (_, participant, player) = await StartAsync(studyId, "several-trials");
         // Slow down the first trial only: the next one shows fresh controls, and must play at the speed they show.
@@ -28,7 +28,7 @@ public sealed class WatchingTrialsTests(BrowserFixture fixture, ITestOutputHelpe
         }
 
         await Assertions.Expect(participant.CompletionCode).ToHaveTextAsync("C1A2B3");
-        foreach (var state in states) output.WriteLine(state.ToString());
+        foreach (var state in states) Output.WriteLine(state.ToString());
         states.Should().AllSatisfy(s =>
         {
             s.FrameCallbacks.Should().Be(1, "one sync loop runs; none is left over from an earlier trial");
@@ -36,13 +36,13 @@ public sealed class WatchingTrialsTests(BrowserFixture fixture, ITestOutputHelpe
             s.Rates.Should().OnlyContain(r => r >= 0.69 * s.Speed && r <= 1.31 * s.Speed, "the videos play at the speed the selector shows");
         });
         states.Skip(1).Select(s => s.Speed).Should().AllBeEquivalentTo(1.0);
-        (await fixture.SessionOfAsync(studyId, "several-trials")).Judgments.Should().HaveCount(4);
+        (await Fixture.SessionOfAsync(studyId, "several-trials")).Judgments.Should().HaveCount(4);
     }
 
     [Fact]
     public async Task A_rating_trial_unlocks_after_one_play_through_and_S_or_F_answers_it()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         var studyId = await researcher.OpenStudyWithVideosAsync((StudyBuilder.Rating() with { TrialsPerParticipant = 2 }).Build() with { CompletionUrl = null }, prompts: 1);
         var (_, participant, player) = await StartAsync(studyId, "rating-keys");
 
@@ -55,14 +55,14 @@ public sealed class WatchingTrialsTests(BrowserFixture fixture, ITestOutputHelpe
 
         await Assertions.Expect(participant.CompletionCode).ToHaveTextAsync("C1A2B3");
         states.Should().AllSatisfy(s => s.MostEndings.Should().Be(1));
-        var session = await fixture.SessionOfAsync(studyId, "rating-keys");
+        var session = await Fixture.SessionOfAsync(studyId, "rating-keys");
         session.Judgments.Select(j => j.Choice).Should().Equal(Choice.Success, Choice.Failure);
     }
 
     [Fact]
     public async Task Frame_step_moves_one_frame_of_the_video_whether_the_server_or_the_playback_told_its_frame_rate()
     {
-        var researcher = await fixture.ResearcherAsync();
+        var researcher = await Fixture.ResearcherAsync();
         // The test clips run at 10 fps: one frame is 100 ms, far from the 1/30 s or 1/25 s a fixed step would take.
         var studyId = await researcher.OpenStudyWithVideosAsync(StudyBuilder.Rating().Build() with { TrialsPerParticipant = 1 }, prompts: 1);
         var (page, participant, player) = await StartAsync(studyId, "frame-stepper");
@@ -87,17 +87,11 @@ public sealed class WatchingTrialsTests(BrowserFixture fixture, ITestOutputHelpe
     /// <summary>A participant on a page watched by the probe, past consent and on the first trial.</summary>
     private async Task<(IPage Page, TakeStudyPage Participant, PlayerProbe Player)> StartAsync(Guid studyId, string participantId)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var player = await PlayerProbe.InstallAsync(page);
         var participant = new TakeStudyPage(page);
         await participant.OpenFromProlificAsync(studyId, participantId);
         await participant.ConsentAndStartAsync();
         return (page, participant, player);
-    }
-
-    /// <summary>A failing test shows what the browser's console said.</summary>
-    public void Dispose()
-    {
-        foreach (var line in fixture.BrowserLogQueue) output.WriteLine(line);
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Platform.Tests.Accounts;
 
 /// <summary>Every page and endpoint declares who may use it; the ones open to everyone are open on purpose.</summary>
-public sealed class EndpointPolicyTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class EndpointPolicyTests(PlatformFixture fixture)
 {
     // Routes open to anonymous visitors, each with the reason. A route pattern ending in '*' stands for its prefix.
     private static readonly Dictionary<string, string> OpenOnPurpose = new()

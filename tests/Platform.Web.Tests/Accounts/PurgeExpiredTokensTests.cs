@@ -6,7 +6,8 @@ using Platform.Web.Accounts;
 
 namespace Platform.Tests.Accounts;
 
-public sealed class PurgeExpiredTokensTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class PurgeExpiredTokensTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task The_job_removes_expired_tokens_and_keeps_live_ones_and_can_run_twice()

@@ -7,7 +7,8 @@ using Platform.Testing;
 namespace Platform.Tests.Accounts;
 
 /// <summary>What was issued before a new password, new roles, disabling, signing out or a revocation stops working.</summary>
-public sealed class RevocationTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class RevocationTests(PlatformFixture fixture)
 {
     private const string Password = "researcher-password";
     private PlatformFactory Factory => fixture.Factory;

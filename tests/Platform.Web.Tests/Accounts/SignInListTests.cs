@@ -7,7 +7,8 @@ using Platform.Tests.Components;
 namespace Platform.Tests.Accounts;
 
 /// <summary>The list on /account and in the admin's dialog: each sign-in revocable, "this one" marked, all of them at once.</summary>
-public sealed class SignInListTests : BunitTest, IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class SignInListTests : BunitTest
 {
     private readonly PlatformFactory _factory;
     private readonly SignIns _signIns;

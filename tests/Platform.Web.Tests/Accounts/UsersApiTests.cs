@@ -6,7 +6,8 @@ using Platform.Testing;
 
 namespace Platform.Tests.Accounts;
 
-public sealed class UsersApiTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class UsersApiTests(PlatformFixture fixture)
 {
     private PlatformFactory Factory => fixture.Factory;
 

@@ -10,7 +10,8 @@ using Platform.Testing;
 namespace Platform.Tests.Captions;
 
 /// <summary>The project's caption templates and the per-annotator figures; a host of their own, as they change project state.</summary>
-public sealed class CaptionTemplatesTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class CaptionTemplatesTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task Edited_templates_and_special_tags_compose_the_drafts_of_later_imports_and_bad_ones_are_refused_whole()

@@ -9,7 +9,8 @@ using Platform.Testing;
 
 namespace Platform.Tests.Captions;
 
-public sealed class CaptionsApiTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class CaptionsApiTests(PlatformFixture fixture)
 {
     private PlatformFactory Factory => fixture.Factory;
 

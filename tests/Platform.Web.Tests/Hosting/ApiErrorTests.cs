@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace Platform.Tests.Hosting;
 
 /// <summary>Bad requests as a script author (or an attacker) sends them: each gets problem+json that says what is wrong.</summary>
-public sealed class ApiErrorTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class ApiErrorTests(PlatformFixture fixture)
 {
     [Theory]
     [InlineData("{\"participantId\": ", "application/json", HttpStatusCode.BadRequest, "must be JSON")]

@@ -8,7 +8,8 @@ using Platform.Testing;
 namespace Platform.Tests.Hosting;
 
 /// <summary>CSRF: a change riding on the sign-in cookie must come from the site's own pages; tokens are unaffected.</summary>
-public sealed class CrossSiteRequestTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class CrossSiteRequestTests(PlatformFixture fixture)
 {
     private const string Own = "http://localhost";
 

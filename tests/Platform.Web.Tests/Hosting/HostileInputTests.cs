@@ -9,7 +9,8 @@ using Platform.Testing;
 namespace Platform.Tests.Hosting;
 
 /// <summary>Inputs an attacker tries: each is refused with a 400 problem naming the field, and nothing is stored.</summary>
-public sealed class HostileInputTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class HostileInputTests(PlatformFixture fixture)
 {
     private static readonly string Study = JsonSerializer.Serialize(new StudyBuilder().Build(), ApiClient.Json);
 

@@ -7,7 +7,8 @@ using Platform.Testing;
 
 namespace Platform.Tests.Hosting;
 
-public sealed class OperationsTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class OperationsTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task The_openapi_document_lists_the_endpoints()

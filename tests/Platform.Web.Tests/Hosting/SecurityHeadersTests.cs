@@ -7,7 +7,8 @@ using Platform.Testing;
 namespace Platform.Tests.Hosting;
 
 /// <summary>Every response says how a browser may treat it: no sniffing, no framing, a referrer policy, a Content-Security-Policy.</summary>
-public sealed partial class SecurityHeadersTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed partial class SecurityHeadersTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task Every_kind_of_response_forbids_sniffing_and_framing_and_names_a_referrer_policy()

@@ -8,7 +8,8 @@ using Platform.Testing;
 namespace Platform.Tests.Results;
 
 /// <summary>A file imported twice, and tasks named in another letter case, through the API.</summary>
-public sealed class ImportingJudgmentsApiTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(ResultsHost.Name)]
+public sealed class ImportingJudgmentsApiTests(PlatformFixture fixture)
 {
     private static MultipartFormDataContent File(string name, string csv) => new() { { new StringContent(csv), "file", name } };
 

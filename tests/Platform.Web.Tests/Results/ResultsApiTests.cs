@@ -13,7 +13,8 @@ using Platform.Web.Voting;
 
 namespace Platform.Tests.Results;
 
-public sealed class ResultsApiTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(ResultsHost.Name)]
+public sealed class ResultsApiTests(PlatformFixture fixture)
 {
     private PlatformFactory Factory => fixture.Factory;
 

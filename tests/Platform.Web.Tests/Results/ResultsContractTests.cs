@@ -13,7 +13,8 @@ using Platform.Web.Voting;
 namespace Platform.Tests.Results;
 
 /// <summary>The results JSON read by its field names (scripts and notebooks depend on them), the filters and the cache.</summary>
-public sealed class ResultsContractTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(ResultsHost.Name)]
+public sealed class ResultsContractTests(PlatformFixture fixture)
 {
     private PlatformFactory Factory => fixture.Factory;
 

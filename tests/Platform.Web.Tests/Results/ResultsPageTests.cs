@@ -15,7 +15,8 @@ using Platform.Web.Voting;
 namespace Platform.Tests.Results;
 
 /// <summary>The dashboard's filters, operated as a researcher does, over the host's own services and database.</summary>
-public sealed class ResultsPageTests : BunitTest, IClassFixture<PlatformFixture>
+[Collection(ResultsHost.Name)]
+public sealed class ResultsPageTests : BunitTest
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly PlatformFixture _fixture;

@@ -24,7 +24,8 @@ namespace Platform.Tests.Security;
 /// takes input. Each gets a 4xx problem+json, the platform stays healthy, and the event store and every document
 /// table are exactly as they were.
 /// </summary>
-public sealed class HostileCorpusTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class HostileCorpusTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task Every_hostile_input_is_refused_with_a_problem_and_changes_nothing()

@@ -17,7 +17,8 @@ namespace Platform.Tests.Security;
 /// admin, a disabled account, a revoked token and the study's owner — and each answer checked against the endpoint's
 /// rule (a study's endpoints on a real study: 404 to the stranger). A new endpoint without a rule here fails.
 /// </summary>
-public sealed class RoleMatrixTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformHost.Name)]
+public sealed class RoleMatrixTests(PlatformFixture fixture)
 {
     /// <summary>Who may call each endpoint: a role, any signed-in account, or everyone (participants, scripts signing in).</summary>
     private static readonly Dictionary<string, string> Rules = new()

@@ -17,7 +17,8 @@ namespace Platform.Tests.Studies;
 /// Condition keys as researchers write them (<c>simdrop-0.1</c>, <c>Kling-1.6</c>, <c>gen_3.alpha-turbo</c>) go through
 /// every way in and out of the platform as written, whatever case a file or a script uses for them.
 /// </summary>
-public sealed class ConditionKeysTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>, IAsyncLifetime
+[Collection(StudiesHost.Name)]
+public sealed class ConditionKeysTests(PlatformFixture fixture) : IAsyncLifetime
 {
     private const string Prompt = "a dancer spins";
     private ReferenceRenderServer _server = default!;

@@ -7,7 +7,8 @@ using Platform.Testing;
 namespace Platform.Tests.Studies;
 
 /// <summary>Files are kept together with what refers to them, or taken back; content another video uses stays.</summary>
-public sealed class MediaStoreTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(StudiesHost.Name)]
+public sealed class MediaStoreTests(PlatformFixture fixture)
 {
     private MediaStore Media => fixture.Factory.Services.GetRequiredService<MediaStore>();
 

@@ -21,7 +21,8 @@ namespace Platform.Tests.Studies;
 /// A study belongs to its creator and the researchers they share it with; anyone else is told it does not exist, on
 /// every staff endpoint of a study (found from the endpoint metadata, so a new one without the check fails here).
 /// </summary>
-public sealed partial class OwnershipTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(StudiesHost.Name)]
+public sealed partial class OwnershipTests(PlatformFixture fixture)
 {
     private const string Password = "researcher-password";
     private PlatformFactory Factory => fixture.Factory;

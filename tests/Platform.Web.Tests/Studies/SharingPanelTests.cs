@@ -10,7 +10,8 @@ using Platform.Web.Studies;
 namespace Platform.Tests.Studies;
 
 /// <summary>The study page's Sharing section: the owner picks a researcher, shares, and removes them again; others only look.</summary>
-public sealed class SharingPanelTests(PlatformFixture fixture) : StudyPeopleTest(fixture, typeof(StudySharing)), IClassFixture<PlatformFixture>
+[Collection(StudiesHost.Name)]
+public sealed class SharingPanelTests(PlatformFixture fixture) : StudyPeopleTest(fixture, typeof(StudySharing))
 {
     [Fact]
     public async Task The_owner_picks_a_researcher_shares_the_study_and_removes_them_again()

@@ -11,7 +11,8 @@ using Platform.Testing;
 
 namespace Platform.Tests.Studies;
 
-public sealed class StudiesApiTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(StudiesHost.Name)]
+public sealed class StudiesApiTests(PlatformFixture fixture)
 {
     private PlatformFactory Factory => fixture.Factory;
 

@@ -8,7 +8,8 @@ using Platform.Web.Studies;
 namespace Platform.Tests.Studies;
 
 /// <summary>The router's gate: a study's pages only for those it belongs to, checked again while the page is open.</summary>
-public sealed class StudyGateTests(PlatformFixture fixture) : StudyPeopleTest(fixture, typeof(StudyGuard)), IClassFixture<PlatformFixture>
+[Collection(StudiesHost.Name)]
+public sealed class StudyGateTests(PlatformFixture fixture) : StudyPeopleTest(fixture, typeof(StudyGuard))
 {
     private int _notFound;
 

@@ -9,7 +9,8 @@ using Platform.Web.Voting;
 namespace Platform.Tests.Voting;
 
 /// <summary>Sessions that take trials and never answer cannot make a study look full; one that returns frees its place at once.</summary>
-public sealed class HoardingTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(ParticipantsHost.Name)]
+public sealed class HoardingTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task Three_idle_sessions_holding_every_place_leave_a_newcomer_told_to_come_back_and_a_return_frees_a_place_at_once()

@@ -13,7 +13,8 @@ using Platform.Web.Voting.Taking;
 namespace Platform.Tests.Voting;
 
 /// <summary>What a participant who probes the API (a bot author, a speeder) can and cannot make the platform believe.</summary>
-public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest, IClassFixture<PlatformFixture>
+[Collection(ParticipantsHost.Name)]
+public sealed class ProbingParticipantTests(PlatformFixture fixture) : BunitTest
 {
     [Fact]
     public async Task The_decision_time_is_measured_by_the_server_not_taken_from_the_request()

@@ -12,7 +12,8 @@ using Platform.Web.Voting;
 namespace Platform.Tests.Voting;
 
 /// <summary>A session belongs to the browser that started it: someone who knows or guesses a participant id gets nothing.</summary>
-public sealed class SessionBindingTests(PlatformFixture fixture) : BunitTest, IClassFixture<PlatformFixture>
+[Collection(ParticipantsHost.Name)]
+public sealed class SessionBindingTests(PlatformFixture fixture) : BunitTest
 {
     [Fact]
     public async Task A_known_participant_id_without_the_token_is_refused_and_learns_nothing()

@@ -12,7 +12,8 @@ using Platform.Web.Voting.Slots;
 namespace Platform.Tests.Voting;
 
 /// <summary>The invariants of the slot ledger under concurrency, through the participant API on a real database.</summary>
-public sealed class SlotRaceTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(VotingHost.Name)]
+public sealed class SlotRaceTests(PlatformFixture fixture)
 {
     private PlatformFactory Factory => fixture.Factory;
 

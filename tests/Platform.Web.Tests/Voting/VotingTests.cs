@@ -11,7 +11,8 @@ using Platform.Web.Voting;
 
 namespace Platform.Tests.Voting;
 
-public sealed class VotingTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(VotingHost.Name)]
+public sealed class VotingTests(PlatformFixture fixture)
 {
     private PlatformFactory Factory => fixture.Factory;
 

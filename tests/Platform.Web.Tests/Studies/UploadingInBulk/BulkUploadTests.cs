@@ -11,7 +11,8 @@ using Platform.Testing;
 namespace Platform.Tests.Studies.UploadingInBulk;
 
 /// <summary>Bulk uploads through the API: by manifest or by pattern, all or nothing, and a second run skips what is stored.</summary>
-public sealed class BulkUploadTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(StudiesHost.Name)]
+public sealed class BulkUploadTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task A_good_manifest_stores_every_video_with_the_study_spelling_of_condition_and_task()

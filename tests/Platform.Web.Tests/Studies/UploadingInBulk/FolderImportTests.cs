@@ -8,7 +8,8 @@ using Platform.Testing;
 namespace Platform.Tests.Studies.UploadingInBulk;
 
 /// <summary>A server folder of candidate videos imported into a study as one background job.</summary>
-public sealed class FolderImportTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(StudiesHost.Name)]
+public sealed class FolderImportTests(PlatformFixture fixture)
 {
     [Fact]
     public async Task A_folder_imports_by_pattern_as_one_job_and_a_second_run_stores_nothing_new()
