@@ -109,4 +109,16 @@ public class SubmittingJobTests
         run.When(new Lost()).Next.Should().Be(new JobAction.Submit());
         run.When(new Busy(TimeSpan.FromSeconds(10))).Next.Should().Be(new JobAction.Wait(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public void An_error_no_rule_covers_fails_the_job_with_its_message_unless_the_job_has_ended()
+    {
+        var running = ARun.Queued().Running();
+        var ended = ARun.Queued().Running().Given(new FailedThere("simulated GPU out of memory"));
+
+        var broke = running.When(new Broke("Gave up after 4 attempts: connection reset"));
+
+        broke.Events.Should().Equal(new GenerationJobFailed(running.Job.Id, "Gave up after 4 attempts: connection reset", running.Now));
+        ended.When(new Broke("connection reset")).Events.Should().BeEmpty("the job failed already, with the server's reason");
+    }
 }

@@ -54,6 +54,9 @@ public abstract record Observation
     /// <summary>The study refused the video like any upload (too large, not a video, …).</summary>
     public sealed record VideoRefused(string Reason) : Observation;
 
+    /// <summary>An error no rule covers ended the run for good (a refusal no retry changes, or its last attempt).</summary>
+    public sealed record Broke(string Reason) : Observation;
+
     /// <summary>A best-effort or bookkeeping action ended, whatever came of it.</summary>
     public sealed record Done : Observation;
 }

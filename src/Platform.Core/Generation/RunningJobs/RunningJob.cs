@@ -34,6 +34,7 @@ public static partial class RunningJob
             DownloadTimedOut => OnDownloadFailed(run, $"The download did not finish within {run.Limits.DownloadTimeout.TotalMinutes:0.#} minutes.", now),
             Registered or AlreadyRegistered => Succeed(run, now),
             VideoRefused refused => Fail(run, "The server's video was refused: " + refused.Reason, now),
+            Broke broke => Fail(run, broke.Reason, now),
             Done => Next(run, new JobAction.Stop()),
             _ => throw new ArgumentOutOfRangeException(nameof(observation), observation, "No rule for this observation."),
         };
