@@ -127,5 +127,5 @@ if [ -s "$password_file" ]; then
 fi
 # The address and the sign-in are printed above: the console keeps to warnings (each with what to do) and the demo.
 dotnet .build/publish/Platform.Web.dll --contentRoot "$PWD/.build/publish" --urls "http://127.0.0.1:$port" \
-    --Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning --Logging:LogLevel:Platform.Hosting=Warning \
-    --Logging:LogLevel:Platform.Accounts=Warning
+    --Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning --Logging:LogLevel:Platform.Web.Hosting=Warning \
+    --Logging:LogLevel:Platform.Web.Accounts=Warning

@@ -1,15 +1,21 @@
 using JasperFx;
 using Platform.Captions;
+using Platform.Web.Captions;
 using Platform.Generation;
-using Platform.Generation.Batches;
-using Platform.Generation.Servers;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Generation.Servers;
 using Platform.Accounts;
-using Platform.Components;
-using Platform.Hosting;
-using Platform.Hosting.Database;
+using Platform.Web.Accounts;
+using Platform.Web.Components;
+using Platform.Web.Hosting;
+using Platform.Web.Hosting.Database;
 using Platform.Results;
+using Platform.Web.Results;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 var builder = WebApplication.CreateBuilder(args);
 // `dotnet Platform.Web.dll db-patch|db-assert|db-apply …` runs a JasperFx command; anything else runs the platform.

@@ -2,8 +2,10 @@ using System.Globalization;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Generation;
-using Platform.Generation.Batches;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Benchmarks;
@@ -24,7 +26,7 @@ public static class DispatchHarness
         var (servers, limit, waves, latencySeconds) = (Arg(0, 4), Arg(1, 2), Arg(2, 5), Arg(3, 5));
         var workersAt = Array.IndexOf(args, "--workers");
         // The platform's own default (Generation:Workers) unless given.
-        var workers = workersAt > 0 && workersAt + 1 < args.Length ? int.Parse(args[workersAt + 1], CultureInfo.InvariantCulture) : new Platform.Generation.Running.GenerationOptions().Workers;
+        var workers = workersAt > 0 && workersAt + 1 < args.Length ? int.Parse(args[workersAt + 1], CultureInfo.InvariantCulture) : new Platform.Web.Generation.Running.GenerationOptions().Workers;
         Console.WriteLine($"{servers} servers × limit {limit} × {waves} waves, latency {latencySeconds} s: {servers * limit * waves} jobs, {workers} generation workers");
 
         // Outside a test run the host's content root is not found by itself: point at src/Platform.Web.
@@ -142,7 +144,7 @@ public static class DispatchHarness
     /// <summary>Where the start of the batch goes: Hangfire's own record of when runs were created and began processing.</summary>
     private static async Task PrintStartAsync(PlatformFactory factory, DateTimeOffset started, DateTimeOffset planned)
     {
-        var database = factory.Services.GetRequiredService<Platform.Hosting.Database.PlatformDatabase>();
+        var database = factory.Services.GetRequiredService<Platform.Web.Hosting.Database.PlatformDatabase>();
         await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("""

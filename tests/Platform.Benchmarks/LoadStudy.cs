@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Benchmarks;

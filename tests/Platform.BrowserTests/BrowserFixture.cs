@@ -59,7 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<Platform.Voting.ParticipantSession> SessionOfAsync(Guid studyId, string participantId)
     {
-        var sessions = Factory.Services.GetRequiredService<Platform.Voting.SessionStarts>();
+        var sessions = Factory.Services.GetRequiredService<Platform.Web.Voting.SessionStarts>();
         return await sessions.FindAsync(studyId, participantId, CancellationToken.None)
             ?? throw new InvalidOperationException($"{participantId} has no session.");
     }

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
 

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 namespace Platform.BrowserTests;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Xunit.Abstractions;
 

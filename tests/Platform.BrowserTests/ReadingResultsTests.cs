@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.BrowserTests;

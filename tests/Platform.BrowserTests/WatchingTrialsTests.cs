@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Web.Voting;
 using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;

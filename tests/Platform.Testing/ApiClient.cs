@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
 namespace Platform.Testing;
 

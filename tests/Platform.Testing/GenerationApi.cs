@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using Platform.Generation;
-using Platform.Generation.Batches;
-using Platform.Generation.Servers;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Generation.Servers;
 
 namespace Platform.Testing;
 

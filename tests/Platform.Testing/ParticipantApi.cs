@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 namespace Platform.Testing;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 namespace Platform.Testing;
 

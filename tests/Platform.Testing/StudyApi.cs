@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Platform.Studies;
+using Platform.Web.Studies;
 
 namespace Platform.Testing;
 

@@ -1,4 +1,5 @@
 using Platform.Studies;
+using Platform.Web.Studies;
 
 namespace Platform.Testing;
 

@@ -1,4 +1,4 @@
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
 namespace Platform.Testing;
 

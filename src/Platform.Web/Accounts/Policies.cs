@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 /// <summary>One policy per role; every page and endpoint names the one it needs.</summary>
 public static class Policies

@@ -2,9 +2,10 @@ using Marten;
 using JasperFx;
 using Microsoft.AspNetCore.Identity;
 using Platform.Common;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 /// <summary>
 /// Runs the account use cases: loads state, asks the pure decision in Core, appends its event. One session per

@@ -2,10 +2,13 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Common;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 public sealed record CaptionEdit(string Text, ElementTags? Tags, long ExpectedVersion);
 

@@ -1,7 +1,8 @@
 using JasperFx.Events.Projections;
 using Marten;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 public static class Config
 {

@@ -1,6 +1,6 @@
 using MudBlazor.Services;
 
-namespace Platform.Components;
+namespace Platform.Web.Components;
 
 public static class Config
 {

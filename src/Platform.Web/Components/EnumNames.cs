@@ -1,6 +1,6 @@
 using Humanizer;
 
-namespace Platform.Components;
+namespace Platform.Web.Components;
 
 /// <summary>
 /// How an enum value reads on screen: "InProgress" → "In progress", "FollowFocus" → "Follow focus" (Humanizer), or the

@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Platform.Generation.Batches;
-using Platform.Generation.Protocols;
-using Platform.Generation.Running;
-using Platform.Generation.Servers;
-using Platform.Hosting;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Generation.Protocols;
+using Platform.Web.Generation.Running;
+using Platform.Web.Generation.Servers;
+using Platform.Web.Hosting;
 
-namespace Platform.Generation;
+using Platform.Generation;
+namespace Platform.Web.Generation;
 
 public static class Config
 {

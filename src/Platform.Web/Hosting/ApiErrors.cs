@@ -1,4 +1,4 @@
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// API errors that ASP.NET Core writes with a bare title ("Bad Request") get a sentence saying what to change, and an

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// A request whose body or parameters cannot be read (minimal APIs throw when <c>ThrowOnBadRequest</c> is on): its own

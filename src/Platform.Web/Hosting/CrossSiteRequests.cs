@@ -1,4 +1,4 @@
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// CSRF: a request that changes something and rides on the sign-in cookie must come from this site's own pages —

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// The database is down, restarting or out of connections: 503 problem+json with Retry-After, so clients wait and send

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Platform.Common;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>Turns a refused command into problem+json with the refusal's own message.</summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler

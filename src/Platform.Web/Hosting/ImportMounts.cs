@@ -1,4 +1,4 @@
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>The mount points of this process (Linux's <c>/proc/self/mountinfo</c>): a bind mount under the import root could bring any folder in.</summary>
 public static class ImportMounts

@@ -1,9 +1,9 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 public static class Jobs
 {
@@ -13,6 +13,7 @@ public static class Jobs
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
+            .UseTypeResolver(RenamedJobTypes.Resolve)
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(sp.GetRequiredService<PlatformDatabase>().ConnectionString),

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 public static class Messaging
 {

@@ -1,6 +1,6 @@
 using Platform.Common;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 public static class MultipartForms
 {

@@ -1,7 +1,7 @@
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 public static class Observability
 {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 using Scalar.AspNetCore;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 public static class Operations
 {

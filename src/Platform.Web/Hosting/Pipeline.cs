@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 public static class Pipeline
 {

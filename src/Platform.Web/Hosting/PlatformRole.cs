@@ -1,4 +1,4 @@
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// What this process does: serve the UI and API (web), run background jobs and message consumers (worker), or both.

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// A reverse proxy in front of the platform: X-Forwarded-For and X-Forwarded-Proto are believed only from the proxies

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Platform.Common;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// <see cref="Limits"/> applied to every request: a body size per endpoint (413 beyond it, before it is read), and

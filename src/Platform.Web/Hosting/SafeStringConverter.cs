@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Platform.Common;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// Every string read from an API body, values and property names alike, refused when it holds a character no field

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// Headers on every response (pages, API, media, files, errors): no MIME sniffing, no framing by other sites, a

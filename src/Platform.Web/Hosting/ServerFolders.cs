@@ -1,6 +1,6 @@
 using Platform.Common;
 
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>
 /// The rules for reading a folder on the server that others fill (caption imports, bulk video imports): only folders

@@ -1,4 +1,4 @@
-namespace Platform.Hosting;
+namespace Platform.Web.Hosting;
 
 /// <summary>The data directory (Storage:DataDirectory, relative to the working directory) and its parts.</summary>
 public sealed class Storage

@@ -1,7 +1,8 @@
 using JasperFx.Events.Projections;
 using Marten;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 public static class Config
 {

@@ -1,9 +1,11 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Platform.Voting;
-using Platform.Voting.Slots;
+using Platform.Web.Voting;
+using Platform.Web.Voting.Slots;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 public static class Config
 {

@@ -1,9 +1,11 @@
 using Marten;
 using Platform.Common;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 using Platform.Voting;
+using Platform.Web.Voting;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <param name="Judgments">Answers recorded here to the study's trials; gold trials (attention checks) are counted apart in
 /// <paramref name="GoldJudgments"/>, judgments imported from elsewhere in <paramref name="ImportedJudgments"/>.</param>

@@ -1,7 +1,8 @@
 using Marten;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// A transaction-scoped PostgreSQL advisory lock per study, across every web process; it ends with the transaction.

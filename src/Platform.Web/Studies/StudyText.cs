@@ -1,4 +1,6 @@
-namespace Platform.Studies;
+using Platform.Studies;
+
+namespace Platform.Web.Studies;
 
 /// <summary>How the researcher UI names a study's settings.</summary>
 public static class StudyText

@@ -4,9 +4,11 @@ using JasperFx.Events;
 using Microsoft.Extensions.Caching.Memory;
 using Platform.Common;
 using Platform.Studies;
-using Platform.Voting.Slots;
+using Platform.Web.Studies;
+using Platform.Web.Voting.Slots;
 
-namespace Platform.Voting;
+using Platform.Voting;
+namespace Platform.Web.Voting;
 
 /// <summary>
 /// The participant side of a study: sessions, handing out trials and recording answers. Nothing here serialises a

@@ -1,8 +1,10 @@
 using Marten;
 using Platform.Studies;
-using Platform.Voting.Slots;
+using Platform.Web.Studies;
+using Platform.Web.Voting.Slots;
 
-namespace Platform.Voting;
+using Platform.Voting;
+namespace Platform.Web.Voting;
 
 public sealed record Participant(string ParticipantId, string Source, string? ExternalStudyId = null, string? ExternalSessionId = null);
 

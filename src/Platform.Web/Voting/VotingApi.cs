@@ -5,8 +5,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Voting;
+using Platform.Voting;
+namespace Platform.Web.Voting;
 
 /// <param name="ResumeToken">The token this browser got when it started; without it a participant id that has a session gets 409.</param>
 public sealed record StartSession(

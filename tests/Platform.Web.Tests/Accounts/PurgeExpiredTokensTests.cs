@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Marten;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
 namespace Platform.Tests.Accounts;
 

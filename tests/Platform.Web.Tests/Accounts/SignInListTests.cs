@@ -1,5 +1,6 @@
 using Bunit;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Testing;
 using Platform.Tests.Components;
 

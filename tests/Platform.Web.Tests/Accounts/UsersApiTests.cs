@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Testing;
 
 namespace Platform.Tests.Accounts;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Captions;
+using Platform.Web.Captions;
 using Platform.Testing;
 
 namespace Platform.Tests.Captions;

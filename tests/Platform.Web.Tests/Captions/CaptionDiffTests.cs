@@ -1,5 +1,6 @@
 using Bunit;
 using Platform.Captions;
+using Platform.Web.Captions;
 using Platform.Tests.Components;
 
 namespace Platform.Tests.Captions;

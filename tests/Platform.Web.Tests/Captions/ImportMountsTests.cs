@@ -1,4 +1,4 @@
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
 namespace Platform.Tests.Captions;
 

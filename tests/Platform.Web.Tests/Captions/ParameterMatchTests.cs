@@ -1,4 +1,5 @@
 using Platform.Captions;
+using Platform.Web.Captions;
 using Platform.Common;
 
 namespace Platform.Tests.Captions;

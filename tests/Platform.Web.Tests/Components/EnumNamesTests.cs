@@ -1,5 +1,6 @@
 using Platform.Captions;
-using Platform.Components;
+using Platform.Web.Captions;
+using Platform.Web.Components;
 
 namespace Platform.Tests.Components;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Platform.Accounts;
-using Platform.Components.Pages;
+using Platform.Web.Accounts;
+using Platform.Web.Components.Pages;
 
 namespace Platform.Tests.Components;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Platform.Accounts;
-using Platform.Components.Layout;
+using Platform.Web.Accounts;
+using Platform.Web.Components.Layout;
 
 namespace Platform.Tests.Components;
 

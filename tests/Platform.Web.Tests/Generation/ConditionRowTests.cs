@@ -1,6 +1,8 @@
 using Platform.Generation;
-using Platform.Generation.Batches;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
 using Platform.Studies;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Generation;
 

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
-using Platform.Generation.Demo;
-using Platform.Generation.Servers;
+using Platform.Web.Generation.Demo;
+using Platform.Web.Generation.Servers;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Tests.Generation;

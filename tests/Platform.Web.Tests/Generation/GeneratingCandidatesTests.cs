@@ -2,11 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Platform.Generation;
-using Platform.Generation.Batches;
-using Platform.Generation.Following;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Generation.Following;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 namespace Platform.Tests.Generation;
 

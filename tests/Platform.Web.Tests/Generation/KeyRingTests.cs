@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Marten;
-using Platform.Generation.Servers;
+using Platform.Web.Generation.Servers;
 using Platform.Testing;
 
 namespace Platform.Tests.Generation;

@@ -1,5 +1,6 @@
 using Platform.Generation;
-using Platform.Generation.Protocols;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Protocols;
 using Platform.Testing;
 
 namespace Platform.Tests.Generation;

@@ -2,9 +2,11 @@ using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Generation;
-using Platform.Generation.Batches;
-using Platform.Generation.Running;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Generation.Running;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Tests.Generation;

@@ -1,4 +1,4 @@
-using Platform.Generation.Protocols;
+using Platform.Web.Generation.Protocols;
 
 namespace Platform.Tests.Generation;
 

@@ -5,7 +5,8 @@ using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Generation;
-using Platform.Generation.Servers;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Servers;
 using Platform.Tests.Components;
 
 namespace Platform.Tests.Generation;

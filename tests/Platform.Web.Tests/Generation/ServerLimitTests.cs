@@ -1,6 +1,7 @@
 using Hangfire;
 using Platform.Generation;
-using Platform.Generation.Batches;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
 using Platform.Testing;
 
 namespace Platform.Tests.Generation;

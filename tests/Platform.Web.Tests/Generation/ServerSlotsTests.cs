@@ -1,5 +1,5 @@
-using Platform.Generation.Running;
-using Platform.Hosting.Database;
+using Platform.Web.Generation.Running;
+using Platform.Web.Hosting.Database;
 
 namespace Platform.Tests.Generation;
 

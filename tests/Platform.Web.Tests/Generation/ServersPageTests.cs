@@ -1,6 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Platform.Generation.Servers;
+using Platform.Web.Generation.Servers;
 using Platform.Testing;
 using Platform.Tests.Components;
 

@@ -2,10 +2,11 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Platform.Generation.Batches;
-using Platform.Generation.Following;
-using Platform.Generation.Servers;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Generation.Following;
+using Platform.Web.Generation.Servers;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 

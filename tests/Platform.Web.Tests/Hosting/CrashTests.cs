@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Xunit.Abstractions;
 

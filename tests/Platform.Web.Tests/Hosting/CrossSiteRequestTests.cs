@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Accounts;
-using Platform.Hosting;
+using Platform.Web.Accounts;
+using Platform.Web.Hosting;
 using Platform.Testing;
 
 namespace Platform.Tests.Hosting;

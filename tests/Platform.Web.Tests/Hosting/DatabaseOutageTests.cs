@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 using Platform.Testing;
 
 namespace Platform.Tests.Hosting;

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Marten.Exceptions;
 using Npgsql;
 using Platform.Common;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
 namespace Platform.Tests.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 using Npgsql;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 using Platform.Testing;
 
 namespace Platform.Tests.Hosting;

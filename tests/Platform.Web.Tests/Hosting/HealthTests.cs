@@ -1,5 +1,5 @@
 using System.Net;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 using Platform.Testing;
 
 namespace Platform.Tests.Hosting;

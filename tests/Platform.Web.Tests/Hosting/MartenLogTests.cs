@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
 namespace Platform.Tests.Hosting;
 

@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
 namespace Platform.Tests.Hosting;
 

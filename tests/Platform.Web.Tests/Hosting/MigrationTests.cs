@@ -3,7 +3,7 @@ using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 using Platform.Testing;
 using Weasel.Core.Migrations;
 

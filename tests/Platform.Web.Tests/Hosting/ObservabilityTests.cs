@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using OpenTelemetry.Trace;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
 namespace Platform.Tests.Hosting;
 

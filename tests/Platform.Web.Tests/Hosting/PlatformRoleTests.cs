@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
 namespace Platform.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 using Platform.Testing;
 
 namespace Platform.Tests.Hosting;

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Platform.Results;
+using Platform.Web.Results;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 namespace Platform.Tests.Results;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Platform.Results;
+using Platform.Web.Results;
 
 namespace Platform.Tests.Results;
 

@@ -1,6 +1,8 @@
 using Bunit;
 using Platform.Results;
+using Platform.Web.Results;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 

@@ -4,10 +4,13 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Results;
+using Platform.Web.Results;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 namespace Platform.Tests.Results;
 

@@ -4,12 +4,17 @@ using System.Text;
 using Marten;
 using Npgsql;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Captions;
+using Platform.Web.Captions;
 using Platform.Generation;
-using Platform.Generation.Batches;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Web.Voting;
 using static Platform.Tests.Security.HostileCorpus;
 
 namespace Platform.Tests.Security;
@@ -76,11 +81,11 @@ public sealed class HostileCorpusTests(PlatformFixture fixture) : IClassFixture<
         cases.AddRange(ForJson("start session", anonymous, HttpMethod.Post, $"/api/studies/{open}/sessions",
             new StartSession("corpus-other", "prolific", "study-1", "session-1")));
         cases.AddRange(ForJson("judgment", anonymous, HttpMethod.Post, $"/api/sessions/{token}/judgments", new JudgmentRequest(trial, "sideways", 1200)));
-        cases.AddRange(ForJson("release", researcher, HttpMethod.Post, $"/api/studies/{open}/sessions/release", new Platform.Voting.ReleaseSession("nobody-here")));
+        cases.AddRange(ForJson("release", researcher, HttpMethod.Post, $"/api/studies/{open}/sessions/release", new Platform.Web.Voting.ReleaseSession("nobody-here")));
         cases.AddRange(ForJson("register server", admin, HttpMethod.Post, "/api/servers",
-            new Platform.Generation.Servers.ServerRequest("corpus-2", ServerProtocol.OpenAiVideos, "http://127.0.0.1:9", "m", 0, new GenerationSettings(Width: 64), null, null)));
+            new Platform.Web.Generation.Servers.ServerRequest("corpus-2", ServerProtocol.OpenAiVideos, "http://127.0.0.1:9", "m", 0, new GenerationSettings(Width: 64), null, null)));
         cases.AddRange(ForJson("change server", admin, HttpMethod.Put, $"/api/servers/{server.Id}",
-            new Platform.Generation.Servers.ServerRequest("corpus", ServerProtocol.OpenAiVideos, "http://user:pass@127.0.0.1:9", "m", 1, null, null, null)));
+            new Platform.Web.Generation.Servers.ServerRequest("corpus", ServerProtocol.OpenAiVideos, "http://user:pass@127.0.0.1:9", "m", 1, null, null, null)));
         cases.AddRange(ForJson("batch", researcher, HttpMethod.Post, $"/api/studies/{draft}/generation/batches",
             new BatchRequest([new PromptToGenerate("a dancer", "dance")], [new ConditionPlan("nonexistent", server.Id, null)], [1])));
         cases.AddRange(ForJson("save caption", annotator, HttpMethod.Put, $"/api/synthetic-videos/{video.VideoId}/caption",

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Testing;
 
 namespace Platform.Tests.Security;
@@ -172,8 +173,8 @@ public sealed class RoleMatrixTests(PlatformFixture fixture) : IClassFixture<Pla
         var researcher = await fixture.ResearcherAsync();
         var study = await researcher.OpenStudyWithVideosAsync(new StudyBuilder().Build(), prompts: 1);
         var participant = factory.CreateClient();
-        var started = await participant.PostAsJsonAsync($"/api/studies/{study}/sessions", new Platform.Voting.StartSession("matrix-participant", "prolific"), ApiClient.Json);
-        var token = (await started.Content.ReadFromJsonAsync<Platform.Voting.SessionToken>(ApiClient.Json))!.Token;
+        var started = await participant.PostAsJsonAsync($"/api/studies/{study}/sessions", new Platform.Web.Voting.StartSession("matrix-participant", "prolific"), ApiClient.Json);
+        var token = (await started.Content.ReadFromJsonAsync<Platform.Web.Voting.SessionToken>(ApiClient.Json))!.Token;
         participant.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         callers.Add(new("a participant's session token as bearer", participant, null));
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Tests.Studies;

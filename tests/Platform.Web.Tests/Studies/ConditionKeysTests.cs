@@ -3,10 +3,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Platform.Generation;
-using Platform.Generation.Batches;
+using Platform.Web.Generation;
+using Platform.Web.Generation.Batches;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 namespace Platform.Tests.Studies;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using Marten;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Tests.Studies;

@@ -1,6 +1,7 @@
 using Marten;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Tests.Studies;

@@ -3,7 +3,9 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Studies;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

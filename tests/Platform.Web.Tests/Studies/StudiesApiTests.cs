@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Tests.Studies;
@@ -73,7 +75,7 @@ public sealed class StudiesApiTests(PlatformFixture fixture) : IClassFixture<Pla
         opened.TrialsPerParticipant.Should().Be(3, "three prompts make three trials of the one pair, and there is no gold");
         var participant = Factory.CreateClient();
         var trial = await participant.NextTrialAsync(await participant.StartSessionAsync(id, "minimal-study-participant"));
-        trial.Progress.Should().Be(new Platform.Voting.Progress(0, 3));
+        trial.Progress.Should().Be(new Platform.Web.Voting.Progress(0, 3));
     }
 
     [Fact]

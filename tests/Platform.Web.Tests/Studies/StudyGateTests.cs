@@ -1,7 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Studies;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 
@@ -32,7 +34,7 @@ public sealed class StudyGateTests(PlatformFixture fixture) : StudyPeopleTest(fi
         var stranger = await ResearcherAsync("stranger.gate");
         var study = await StudyOfAsync(owner);
 
-        var gate = Open(stranger, typeof(Platform.Results.ResultsPage), study.Id);
+        var gate = Open(stranger, typeof(Platform.Web.Results.ResultsPage), study.Id);
 
         gate.WaitForAssertion(() => _notFound.Should().Be(1), Patience);
         gate.FindAll("[data-testid=page]").Should().BeEmpty();

@@ -3,7 +3,9 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 

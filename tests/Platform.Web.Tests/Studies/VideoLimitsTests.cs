@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Platform.Studies;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

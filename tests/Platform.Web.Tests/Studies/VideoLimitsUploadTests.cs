@@ -4,6 +4,7 @@ using System.Text.Json;
 using Hangfire;
 using Marten;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Tests.Studies;

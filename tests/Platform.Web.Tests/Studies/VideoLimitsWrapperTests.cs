@@ -2,8 +2,9 @@ using System.Diagnostics;
 using FFMpegCore;
 using Microsoft.Extensions.Configuration;
 using Platform.Common;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 using Platform.Studies;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

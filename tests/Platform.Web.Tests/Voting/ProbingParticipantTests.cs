@@ -3,10 +3,12 @@ using Bunit;
 using Marten;
 using Microsoft.AspNetCore.Components;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 using Platform.Voting;
-using Platform.Voting.Taking;
+using Platform.Web.Voting;
+using Platform.Web.Voting.Taking;
 
 namespace Platform.Tests.Voting;
 

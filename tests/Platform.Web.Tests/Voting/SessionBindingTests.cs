@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using Bunit;
 using Marten;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 using Platform.Voting;
+using Platform.Web.Voting;
 
 namespace Platform.Tests.Voting;
 

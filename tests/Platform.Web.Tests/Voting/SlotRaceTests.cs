@@ -3,9 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
-using Platform.Voting.Slots;
+using Platform.Web.Voting;
+using Platform.Web.Voting.Slots;
 
 namespace Platform.Tests.Voting;
 

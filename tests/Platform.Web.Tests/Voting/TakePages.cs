@@ -1,9 +1,11 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
-using Platform.Voting.Taking;
+using Platform.Web.Voting;
+using Platform.Web.Voting.Taking;
 
 namespace Platform.Tests.Voting;
 

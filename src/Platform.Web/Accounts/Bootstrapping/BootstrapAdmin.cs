@@ -1,6 +1,7 @@
 using Platform.Common;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 /// <summary>
 /// On the first start with no accounts at all, creates the admin named by Bootstrap:AdminEmail and

@@ -2,7 +2,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 /// <summary>Authenticates <c>Authorization: Bearer plat_…</c> against its stored sign-in and the live account.</summary>
 public sealed class BearerTokenHandler(

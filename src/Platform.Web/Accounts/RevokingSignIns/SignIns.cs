@@ -1,7 +1,8 @@
 using Marten;
 using Platform.Common;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 /// <summary>A sign-in as its owner and admins see it in the list; <see cref="Id"/> revokes it.</summary>
 public sealed record SignInView(string Id, SignInKind Kind, string? Client, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Current);

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 /// <summary>
 /// API callers get 401/403 (as problem+json, written by the status-code middleware) instead of a redirect, and

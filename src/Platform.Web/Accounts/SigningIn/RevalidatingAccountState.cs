@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 /// <summary>Ends an open Blazor circuit's sign-in within a minute of it being revoked (or its account disabled).</summary>
 internal sealed class RevalidatingAccountState(ILoggerFactory loggerFactory, SignIns signIns)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 public sealed class SignInForm
 {

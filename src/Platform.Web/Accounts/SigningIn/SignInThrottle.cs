@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 
-namespace Platform.Accounts;
+using Platform.Accounts;
+namespace Platform.Web.Accounts;
 
 /// <summary>
 /// Limits sign-in attempts (cookie and token alike): per address and client, and per client across all addresses,

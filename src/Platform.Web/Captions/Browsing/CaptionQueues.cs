@@ -1,7 +1,9 @@
 using Marten;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 /// <summary>Where each person's caption work comes from: an annotator's queue, and reviewers' queue.</summary>
 public sealed class CaptionQueues(IDocumentStore store)

@@ -1,6 +1,7 @@
 using Marten;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 public sealed record VideoSummary(
     Guid VideoId, string FileName, CaptionStatus Status, string Caption, ElementTags Tags, MovementType MovementType, SceneType SceneType,

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Platform.Common;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 /// <summary>
 /// "Any render parameter" for the catalog: <c>path=value</c> with the sidecar's names under renderParameters, e.g.

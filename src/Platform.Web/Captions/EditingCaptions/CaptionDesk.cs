@@ -1,7 +1,8 @@
 using Marten;
 using Platform.Common;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 /// <summary>Why a submit or a review would be refused now (null: it would not be).</summary>
 public sealed record CaptionPermissions(string? WhyNotSubmit, string? WhyNotReview);

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Common;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 /// <summary>
 /// The annotator's editor (video with frame stepping beside tags and text, diffs, warnings, autosave two seconds after

@@ -1,4 +1,6 @@
-namespace Platform.Captions;
+using Platform.Captions;
+
+namespace Platform.Web.Captions;
 
 public sealed record RevisionView(Guid Id, string Text, ElementTags Tags, Guid Author, DateTimeOffset At, Guid? RestoredFrom);
 

@@ -7,7 +7,8 @@ using CsvHelper.Configuration.Attributes;
 using Marten;
 using Platform.Common;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 /// <summary>
 /// One record per video for training pipelines: JSONL (the <c>video</c> and <c>caption</c> keys common fine-tuning

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Common;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 /// <summary>
 /// Videos with their sidecars chosen in the browser, imported one after another. Every selection gets a file input of

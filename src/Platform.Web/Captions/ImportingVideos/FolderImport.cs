@@ -1,4 +1,6 @@
-namespace Platform.Captions;
+using Platform.Captions;
+
+namespace Platform.Web.Captions;
 
 public sealed record ImportFailure(string File, string Reason);
 

@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 using Hangfire;
 using Marten;
 using Platform.Common;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 /// <summary>
 /// Bulk import of a folder under <c>Captions:ImportRoot</c> (default: the data directory's <c>imports/</c>): every

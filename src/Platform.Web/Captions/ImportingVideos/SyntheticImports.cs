@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using FFMpegCore;
 using Marten;
 using Platform.Common;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
 /// <summary>
 /// Adds a synthetic video and its sidecar to the catalog: the sidecar is checked against its schema and the video

@@ -1,8 +1,9 @@
 using Marten;
 
-namespace Platform.Captions;
+using Platform.Captions;
+namespace Platform.Web.Captions;
 
-public sealed record AnnotatorView(Guid Annotator, string Name, int Submitted, int Accepted, int Rejected, int Waiting, Results.Proportion AcceptanceRate, int SubmittedLastWeek);
+public sealed record AnnotatorView(Guid Annotator, string Name, int Submitted, int Accepted, int Rejected, int Waiting, Platform.Results.Proportion AcceptanceRate, int SubmittedLastWeek);
 
 /// <summary>Per-annotator acceptance rate and throughput, from the caption events of every video.</summary>
 public sealed class AnnotatorReport(IDocumentStore store, CaptionQueues queues, TimeProvider clock)

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using MudBlazor;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
-namespace Platform.Components.Layout;
+namespace Platform.Web.Components.Layout;
 
 /// <param name="Roles">Any of these roles opens the section.</param>
 public sealed record NavigationItem(string Title, string Href, string Icon, params string[] Roles);

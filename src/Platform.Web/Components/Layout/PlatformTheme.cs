@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace Platform.Components.Layout;
+namespace Platform.Web.Components.Layout;
 
 public static class PlatformTheme
 {

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
-namespace Platform.Components.Pages;
+namespace Platform.Web.Components.Pages;
 
 public sealed record NextStep(string Role, string Title, string Text, string Href);
 

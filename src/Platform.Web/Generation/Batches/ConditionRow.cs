@@ -1,6 +1,7 @@
 using System.Globalization;
 
-namespace Platform.Generation.Batches;
+using Platform.Generation;
+namespace Platform.Web.Generation.Batches;
 
 /// <summary>The editable mapping of one study condition to a server and its settings on the generation page.</summary>
 public sealed class ConditionRow
@@ -24,7 +25,7 @@ public sealed class ConditionRow
         : null;
 
     /// <summary>Prefills from the condition's free settings (e.g. "guidance = 0.1", "simdrop = 0.2", "frames = 49").</summary>
-    public static ConditionRow From(Studies.Condition condition, Guid? server)
+    public static ConditionRow From(Platform.Studies.Condition condition, Guid? server)
     {
         double? Number(params string[] names) => names.Select(n => condition.Settings?.GetValueOrDefault(n)).FirstOrDefault(v => v is not null) is { } text
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -1,12 +1,14 @@
 using Hangfire;
 using Marten;
 using Platform.Common;
-using Platform.Generation.Running;
-using Platform.Generation.Servers;
-using Platform.Hosting.Database;
+using Platform.Web.Generation.Running;
+using Platform.Web.Generation.Servers;
+using Platform.Web.Hosting.Database;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Generation.Batches;
+using Platform.Generation;
+namespace Platform.Web.Generation.Batches;
 
 /// <param name="Prompts">Null or empty: the prompts (and tasks) of the study's videos so far.</param>
 public sealed record BatchRequest(IReadOnlyList<PromptToGenerate>? Prompts, IReadOnlyList<ConditionPlan> Conditions, IReadOnlyList<int> Seeds);

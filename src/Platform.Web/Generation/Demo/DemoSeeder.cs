@@ -1,11 +1,14 @@
 using Marten;
 using Platform.Accounts;
-using Platform.Generation.Batches;
-using Platform.Generation.Servers;
-using Platform.Hosting.Database;
+using Platform.Web.Accounts;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Generation.Servers;
+using Platform.Web.Hosting.Database;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Generation.Demo;
+using Platform.Generation;
+namespace Platform.Web.Generation.Demo;
 
 /// <summary>
 /// When <c>Demo:RenderServerUrl</c> is set (./run.sh sets it to the reference render server it starts), registers

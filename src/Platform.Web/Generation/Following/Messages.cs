@@ -1,4 +1,6 @@
-namespace Platform.Generation.Following;
+using Platform.Generation;
+
+namespace Platform.Web.Generation.Following;
 
 /// <summary>A candidate video finished processing and can be planned into trials (uploaded or generated).</summary>
 public sealed record CandidateVideoReady(Guid StudyId, Guid VideoId, string Condition, string Prompt, int? Seed);

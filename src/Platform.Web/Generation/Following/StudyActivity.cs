@@ -1,6 +1,7 @@
 using MassTransit;
 
-namespace Platform.Generation.Following;
+using Platform.Generation;
+namespace Platform.Web.Generation.Following;
 
 /// <summary>
 /// Tells the open pages of this web process that a study changed (a video ready, a job failed, a batch done), so

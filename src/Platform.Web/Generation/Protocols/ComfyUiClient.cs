@@ -2,7 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Platform.Generation.Protocols;
+using Platform.Generation;
+namespace Platform.Web.Generation.Protocols;
 
 /// <summary>
 /// ComfyUI's HTTP API: <c>POST /prompt</c> with the server's workflow template filled in and our own prompt_id,

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Platform.Generation.Protocols;
+using Platform.Generation;
+namespace Platform.Web.Generation.Protocols;
 
 /// <summary>HTTP details both protocols share: authentication, back-pressure, refusals, length-checked downloads.</summary>
 public static class Http

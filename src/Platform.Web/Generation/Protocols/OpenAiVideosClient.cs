@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Platform.Generation.Protocols;
+using Platform.Generation;
+namespace Platform.Web.Generation.Protocols;
 
 /// <summary>
 /// The OpenAI-style video job API (<c>POST /v1/videos</c>, <c>GET /v1/videos/{id}</c>, <c>…/content</c>,

@@ -1,6 +1,7 @@
 using Platform.Generation;
+using Platform.Web.Generation;
 
-namespace Platform.Generation.Protocols;
+namespace Platform.Web.Generation.Protocols;
 
 /// <summary>What the platform asks of a server for one video.</summary>
 /// <param name="Key">Our id for the job: ComfyUI's prompt_id, the OpenAI-style Idempotency-Key. The same on every retry.</param>

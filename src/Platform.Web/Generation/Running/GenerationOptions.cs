@@ -1,4 +1,6 @@
-namespace Platform.Generation.Running;
+using Platform.Generation;
+
+namespace Platform.Web.Generation.Running;
 
 /// <summary>How generation jobs wait, poll and give up (section "Generation").</summary>
 public sealed class GenerationOptions

@@ -1,6 +1,7 @@
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Generation.Running;
+using Platform.Generation;
+namespace Platform.Web.Generation.Running;
 
 /// <summary>
 /// One run of a generation job at a time, across every worker process: a PostgreSQL session advisory lock on the

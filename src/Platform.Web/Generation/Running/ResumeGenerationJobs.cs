@@ -2,7 +2,8 @@ using Hangfire;
 using Hangfire.Storage.Monitoring;
 using Marten;
 
-namespace Platform.Generation.Running;
+using Platform.Generation;
+namespace Platform.Web.Generation.Running;
 
 /// <summary>
 /// Recurring job: gives a run to every unfinished generation job that has none in Hangfire (enqueued, scheduled or

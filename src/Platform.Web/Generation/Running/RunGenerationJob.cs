@@ -1,18 +1,20 @@
 using Hangfire;
 using Hangfire.Server;
 using MassTransit;
-using Platform.Generation.Following;
+using Platform.Web.Generation.Following;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
 using Platform.Common;
-using Platform.Generation.Protocols;
-using Platform.Generation.Servers;
-using Platform.Hosting;
-using Platform.Hosting.Database;
+using Platform.Web.Generation.Protocols;
+using Platform.Web.Generation.Servers;
+using Platform.Web.Hosting;
+using Platform.Web.Hosting.Database;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Generation.Running;
+using Platform.Generation;
+namespace Platform.Web.Generation.Running;
 
 /// <summary>
 /// Hangfire job: generates one candidate video on its server and registers it in the study. Takes only the job id and

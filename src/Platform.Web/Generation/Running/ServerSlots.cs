@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Npgsql;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Generation.Running;
+using Platform.Generation;
+namespace Platform.Web.Generation.Running;
 
 /// <summary>
 /// A server's "maximum concurrent jobs", held across every worker process: slot i of a server is the PostgreSQL

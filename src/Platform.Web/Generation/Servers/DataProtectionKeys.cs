@@ -2,7 +2,8 @@ using System.Xml.Linq;
 using Marten;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace Platform.Generation.Servers;
+using Platform.Generation;
+namespace Platform.Web.Generation.Servers;
 
 /// <summary>A Data Protection key, kept in PostgreSQL so every web and worker process can read what another protected.</summary>
 public sealed class DataProtectionKey

@@ -1,7 +1,8 @@
 using Hangfire;
-using Platform.Generation.Running;
+using Platform.Web.Generation.Running;
 
-namespace Platform.Generation.Servers;
+using Platform.Generation;
+namespace Platform.Web.Generation.Servers;
 
 /// <summary>The generation workers running now, from Hangfire's record of its live servers (all processes).</summary>
 public sealed class GenerationWorkers(JobStorage storage)

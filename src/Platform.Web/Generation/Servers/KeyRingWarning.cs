@@ -1,4 +1,6 @@
-namespace Platform.Generation.Servers;
+using Platform.Generation;
+
+namespace Platform.Web.Generation.Servers;
 
 /// <summary>
 /// Says once at start, with what to do, that the key ring protecting servers' API keys is stored unencrypted (the

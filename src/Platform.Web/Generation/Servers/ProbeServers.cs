@@ -1,7 +1,8 @@
 using Marten;
-using Platform.Generation.Protocols;
+using Platform.Web.Generation.Protocols;
 
-namespace Platform.Generation.Servers;
+using Platform.Generation;
+namespace Platform.Web.Generation.Servers;
 
 /// <summary>Recurring job: asks every registered server whether it answers, for the servers page.</summary>
 public sealed class ProbeServers(IDocumentStore store, ServerRegistry registry, IEnumerable<IVideoServerClient> clients, TimeProvider clock)

@@ -1,7 +1,8 @@
 using Marten;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Generation.Servers;
+using Platform.Generation;
+namespace Platform.Web.Generation.Servers;
 
 public enum HealthState
 {

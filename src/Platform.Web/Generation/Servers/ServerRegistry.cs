@@ -1,10 +1,11 @@
 using Marten;
 using Microsoft.AspNetCore.DataProtection;
 using Platform.Common;
-using Platform.Generation.Protocols;
-using Platform.Hosting.Database;
+using Platform.Web.Generation.Protocols;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Generation.Servers;
+using Platform.Generation;
+namespace Platform.Web.Generation.Servers;
 
 /// <summary>Registers, changes and retires inference servers; API keys are protected before they are stored.</summary>
 public sealed class ServerRegistry(IDocumentStore store, IDataProtectionProvider protection, TimeProvider clock)

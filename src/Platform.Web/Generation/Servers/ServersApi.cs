@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
-namespace Platform.Generation.Servers;
+using Platform.Generation;
+namespace Platform.Web.Generation.Servers;
 
 /// <param name="ApiKey">Write-only: stored protected, never shown again; omit on a change to keep the current one.</param>
 public sealed record ServerRequest(string Name, ServerProtocol Protocol, string BaseUrl, string? Model, int MaxConcurrentJobs, GenerationSettings? Defaults, string? WorkflowTemplate, string? ApiKey)

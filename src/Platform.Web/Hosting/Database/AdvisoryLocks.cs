@@ -1,7 +1,7 @@
 using Marten;
 using Npgsql;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 /// <summary>PostgreSQL advisory locks keyed by an id, shared by every process on the database.</summary>
 public static class AdvisoryLocks

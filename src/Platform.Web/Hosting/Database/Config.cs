@@ -3,7 +3,7 @@ using Marten;
 using Npgsql;
 using Weasel.Core;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 public static class Config
 {

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 /// <summary>
 /// A private PostgreSQL cluster run from the machine's own PostgreSQL binaries (initdb + pg_ctl), listening on a

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 /// <summary>
 /// Keeps the host's own embedded cluster up: every 2 s it asks pg_ctl whether the server runs and, when it has died (a

@@ -2,7 +2,7 @@ using Marten;
 using Marten.Services;
 using Npgsql;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 /// <summary>
 /// What Marten logs: a failed command's SQL text and error, never its parameters (they hold whole documents: password

@@ -1,6 +1,6 @@
 using DbUp;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 /// <summary>
 /// Applies the SQL scripts of migrations/ (exported with <c>db-patch</c>) in name order, each once, journaled in

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 /// <summary>
 /// The platform's PostgreSQL database: the configured server, or an embedded cluster under the data directory.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 /// <summary>
 /// Runs PostgreSQL's own tools (initdb, pg_ctl) for <see cref="EmbeddedPostgres"/>: found under /usr/lib/postgresql,

@@ -1,6 +1,6 @@
 using Marten;
 
-namespace Platform.Hosting.Database;
+namespace Platform.Web.Hosting.Database;
 
 public static class StreamDecisions
 {

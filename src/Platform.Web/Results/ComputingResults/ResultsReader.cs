@@ -4,9 +4,12 @@ using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Platform.Common;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Voting;
+using Platform.Web.Voting;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 /// <summary>A study with every judgment it has, read in one snapshot at one event version.</summary>
 public sealed record StudyJudgments(Study Study, long EventVersion, IReadOnlyList<Judgment> Judgments);

@@ -1,4 +1,6 @@
-namespace Platform.Results;
+using Platform.Results;
+
+namespace Platform.Web.Results;
 
 /// <summary>
 /// Text a spreadsheet would run as a formula (a cell starting with = + - @, a tab or a carriage return) gets a leading

@@ -3,8 +3,10 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Configuration.Attributes;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 /// <summary>
 /// Every judgment of a study, one row each, with the participant's exclusion flags (the raw data behind the results).

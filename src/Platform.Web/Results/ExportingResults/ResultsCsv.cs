@@ -2,7 +2,8 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration.Attributes;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 /// <summary>
 /// The results as one long ("tidy") table a notebook can filter: one row per figure, every row stating the event

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 /// <summary>
 /// LaTeX tables in the paper's style (booktabs): success rates per condition and task (tables 3 and 5), or

@@ -1,6 +1,7 @@
 using Platform.Common;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 /// <summary>Why a file was refused, for the page: a headline with every bad line numbered, then each described.</summary>
 public sealed record ImportRefusal(string Headline, IReadOnlyList<string> Lines)

@@ -2,8 +2,10 @@ using CsvHelper;
 using Marten;
 using Platform.Common;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 /// <summary>A file checked and not yet imported: its rows, and what importing them would add.</summary>
 public sealed record CheckedImport(string FileName, IReadOnlyList<ImportRow> Rows, ImportPreview Preview);

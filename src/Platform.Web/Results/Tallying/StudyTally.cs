@@ -1,6 +1,7 @@
 using Marten;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 /// <summary>
 /// What a study has collected so far, folded on read from the <see cref="TallyPart"/>s of its streams (so no row is

@@ -1,9 +1,12 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using Platform.Studies;
+using Platform.Web.Studies;
 using Platform.Voting;
+using Platform.Web.Voting;
 
-namespace Platform.Results;
+using Platform.Results;
+namespace Platform.Web.Results;
 
 /// <summary>
 /// One stream's share of its study's tally: a participant session's judgments, an import's, or the study's own

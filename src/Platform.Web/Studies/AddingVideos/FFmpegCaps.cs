@@ -1,6 +1,7 @@
 using System.Globalization;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// What one ffmpeg or ffprobe run on a video may use (Videos:FFmpegCpuSeconds, FFmpegMemoryMegabytes,

@@ -1,6 +1,7 @@
 using FFMpegCore;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// The degraded copies of a video whose right answer is known, for gold trials. Frozen: the first frame held for the

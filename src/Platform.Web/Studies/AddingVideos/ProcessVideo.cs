@@ -4,9 +4,10 @@ using Hangfire.Server;
 using MassTransit;
 using Marten;
 using Platform.Common;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>Percent done of a video's processing, for the study page.</summary>
 public sealed class VideoProgress

@@ -1,4 +1,6 @@
-namespace Platform.Studies;
+using Platform.Studies;
+
+namespace Platform.Web.Studies;
 
 /// <summary>A read-only stream that reports how much of the expected length has been read, for upload progress bars.</summary>
 public sealed class ProgressStream(Stream inner, long length, Action<double> onPercent) : Stream

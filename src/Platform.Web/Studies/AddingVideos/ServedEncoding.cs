@@ -1,6 +1,7 @@
 using System.Globalization;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// How every file a participant is served is encoded, so that nothing in its bytes tells the researcher's file or a

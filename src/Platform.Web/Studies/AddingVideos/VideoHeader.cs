@@ -1,6 +1,7 @@
 using FFMpegCore;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>What ffprobe reads of a file without decoding a picture: its container, its duration and its video streams.</summary>
 public sealed record VideoHeader(string FormatName, TimeSpan Duration, IReadOnlyList<VideoStreamHeader> Streams)

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// What a candidate video may be (Videos:MaxUploadBytes, MaxDurationSeconds, MaxLongSide, MaxShortSide, MaxFrameRate,

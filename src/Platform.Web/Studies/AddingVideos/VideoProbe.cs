@@ -2,7 +2,8 @@ using FFMpegCore;
 using FFMpegCore.Exceptions;
 using Platform.Common;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 public sealed record ProbedVideo(TimeSpan Duration, int Width, int Height, double FrameRate);
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
 using Platform.Common;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// How the platform runs ffmpeg and ffprobe on videos from outside (uploads, generated videos, synthetic imports): the

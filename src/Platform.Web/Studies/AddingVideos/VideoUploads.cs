@@ -1,9 +1,10 @@
 using Hangfire;
 using Marten;
 using Platform.Common;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>An upload written under uploads/ and its SHA-256, before it is checked and recorded.</summary>
 public sealed record StagedFile(string Path, string Sha256, long Bytes);

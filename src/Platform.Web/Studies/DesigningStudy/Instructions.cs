@@ -2,7 +2,8 @@ using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// Study instructions: Markdown rendered with Markdig (raw HTML shown as text, no attribute syntax), then sanitised

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 public sealed record StudySummary(Guid Id, string Title, StudyKind Kind, StudyStatus Status, DateTimeOffset CreatedAt);
 

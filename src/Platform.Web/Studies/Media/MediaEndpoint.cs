@@ -2,7 +2,8 @@ using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Marten;
 using Microsoft.Net.Http.Headers;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 public static class MediaEndpoint
 {

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using Marten;
-using Platform.Hosting;
-using Platform.Hosting.Database;
+using Platform.Web.Hosting;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>A stored file, served at /media/{Id}. The id is random: it says nothing of the study, condition or file name.</summary>
 public sealed class MediaFile

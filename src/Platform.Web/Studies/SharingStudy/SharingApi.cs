@@ -1,4 +1,6 @@
-namespace Platform.Studies;
+using Platform.Studies;
+
+namespace Platform.Web.Studies;
 
 public static class SharingApi
 {

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Marten;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// Applies <see cref="StudyAccess"/> on the web: one small query for a study's owner and shares, never the whole study.

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Platform.Common;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// Endpoint metadata: the request acts on one study, found by <see cref="StudyOf"/> (null: no such target, the

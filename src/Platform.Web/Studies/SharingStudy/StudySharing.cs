@@ -1,8 +1,10 @@
 using Marten;
 using Platform.Accounts;
-using Platform.Hosting.Database;
+using Platform.Web.Accounts;
+using Platform.Web.Hosting.Database;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>A person a study belongs to, or one it could be shared with.</summary>
 public sealed record StudyMember(Guid Id, string Email, string DisplayName)

@@ -1,8 +1,10 @@
 using Marten;
 using Platform.Common;
 using Platform.Results;
+using Platform.Web.Results;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 public enum BulkOutcome
 {

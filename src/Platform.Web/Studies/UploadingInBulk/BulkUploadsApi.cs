@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Accounts;
+using Platform.Web.Accounts;
 using Platform.Common;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>A preview of a bulk upload: the files' paths (no bytes) and the manifest, or the pattern and the prompts list, as text.</summary>
 public sealed record BulkPreviewRequest(
@@ -17,7 +19,7 @@ public sealed record BulkPreviewRequest(
 
 public sealed record BulkPreview(bool Ready, IReadOnlyList<BulkRow> Rows, IReadOnlyList<BulkProblem> Problems, string BadLines, IReadOnlyList<string> Ignored)
 {
-    public static BulkPreview Of(BulkPlan plan) => new(plan.IsReady, plan.Rows, plan.Problems, Results.LineRanges.Of(plan.BadLines), plan.Ignored);
+    public static BulkPreview Of(BulkPlan plan) => new(plan.IsReady, plan.Rows, plan.Problems, Platform.Results.LineRanges.Of(plan.BadLines), plan.Ignored);
 }
 
 public sealed record BulkUploaded(int Stored, int AlreadyThere, IReadOnlyList<BulkFileResult> Files);

@@ -1,6 +1,7 @@
 using Marten;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 public static class BulkUploadsConfig
 {

@@ -1,9 +1,10 @@
 using Hangfire;
 using Marten;
 using Platform.Common;
-using Platform.Hosting;
+using Platform.Web.Hosting;
 
-namespace Platform.Studies;
+using Platform.Studies;
+namespace Platform.Web.Studies;
 
 /// <summary>
 /// Imports a folder under <c>Videos:ImportRoot</c> (by default the captions' import root, else the data directory's

@@ -1,4 +1,6 @@
-namespace Platform.Studies;
+using Platform.Studies;
+
+namespace Platform.Web.Studies;
 
 /// <summary>A server folder to import into a study: its videos mapped by a manifest in it, or by a pattern and a prompts list in it.</summary>
 /// <param name="Folder">Relative to the import root (<c>Videos:ImportRoot</c>).</param>

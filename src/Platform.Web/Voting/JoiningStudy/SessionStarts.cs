@@ -3,8 +3,10 @@ using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Platform.Common;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Voting;
+using Platform.Voting;
+namespace Platform.Web.Voting;
 
 /// <summary>
 /// Starting a session, resuming it from the browser that holds its token (<see cref="ResumingSession"/>), and a

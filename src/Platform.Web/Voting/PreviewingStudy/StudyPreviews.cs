@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Marten;
 using Platform.Studies;
-using Platform.Voting.Slots;
+using Platform.Web.Studies;
+using Platform.Web.Voting.Slots;
 
-namespace Platform.Voting;
+using Platform.Voting;
+namespace Platform.Web.Voting;
 
 /// <summary>One trial of a preview, with what only the researcher is told about it.</summary>
 public sealed record PreviewStep(TrialView View, string Note);

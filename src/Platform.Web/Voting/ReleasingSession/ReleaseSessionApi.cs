@@ -1,6 +1,8 @@
 using Platform.Accounts;
+using Platform.Web.Accounts;
 
-namespace Platform.Voting;
+using Platform.Voting;
+namespace Platform.Web.Voting;
 
 public sealed record ReleaseSession(string ParticipantId);
 

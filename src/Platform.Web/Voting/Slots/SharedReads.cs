@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 
-namespace Platform.Voting.Slots;
+using Platform.Voting;
+namespace Platform.Web.Voting.Slots;
 
 /// <summary>
 /// The latest read of something per key, shared by every request of the process: a request uses it while it is

@@ -2,7 +2,8 @@ using Marten;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
-namespace Platform.Voting.Slots;
+using Platform.Voting;
+namespace Platform.Web.Voting.Slots;
 
 /// <summary>Live slots of a study counted per trial and left condition.</summary>
 public sealed record SlotCount(Guid TrialId, string? LeftCondition, int Live);

@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Marten;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Voting.Slots;
+using Platform.Voting;
+namespace Platform.Web.Voting.Slots;
 
 /// <summary>What a study hands out: its planned trials, gold sources and ready videos (for the trial views).</summary>
 public sealed record StudyPlan(int StudyVersion, IReadOnlyList<PlannedTrial> Trials, IReadOnlyList<GoldSource> Golds, IReadOnlyDictionary<Guid, CandidateVideo> Videos, long ReadAt)

@@ -1,7 +1,9 @@
 using Marten;
 using Platform.Studies;
+using Platform.Web.Studies;
 
-namespace Platform.Voting.Slots;
+using Platform.Voting;
+namespace Platform.Web.Voting.Slots;
 
 /// <summary>
 /// Picks a trial for a participant (<see cref="AssigningTrial"/>, on the study's trial loads) and claims its slot in the

@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Marten;
 
-namespace Platform.Voting.Slots;
+using Platform.Voting;
+namespace Platform.Web.Voting.Slots;
 
 /// <summary>
 /// Each study's trial loads (live slots per trial), read at most every <see cref="Freshness"/> per process, plus the

@@ -1,6 +1,7 @@
 using Microsoft.JSInterop;
 
-namespace Platform.Voting;
+using Platform.Voting;
+namespace Platform.Web.Voting;
 
 /// <summary>The browser's localStorage, where a participant's page keeps its session token across reloads.</summary>
 public static class BrowserStorage

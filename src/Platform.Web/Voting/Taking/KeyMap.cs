@@ -1,4 +1,6 @@
-namespace Platform.Voting;
+using Platform.Voting;
+
+namespace Platform.Web.Voting;
 
 public static class KeyMap
 {
