@@ -1,3 +1,4 @@
+using Npgsql;
 using Platform.Web.Hosting.Database;
 
 namespace Platform.Testing;
@@ -9,13 +10,41 @@ namespace Platform.Testing;
 public static class TestDatabase
 {
     private static readonly Lazy<Task<EmbeddedPostgres>> Cluster = new(StartAsync);
+    private static readonly Lazy<Task<string>> Migrated = new(MigrateTemplateAsync);
 
+    /// <summary>A database of its own, with the migrations (and Hangfire's schema) already applied, as a host's start
+    /// would: copied from a template migrated once per test run, which takes a fraction of applying them each time.</summary>
     public static async Task<string> CreateAsync(string purpose)
     {
         var cluster = await Cluster.Value;
+        return await cluster.EnsureDatabaseAsync(NewName(purpose), await Migrated.Value);
+    }
+
+    /// <summary>An empty database, for a test of the migrations themselves.</summary>
+    public static async Task<string> CreateEmptyAsync(string purpose)
+    {
+        var cluster = await Cluster.Value;
+        return await cluster.EnsureDatabaseAsync(NewName(purpose));
+    }
+
+    private static string NewName(string purpose)
+    {
         var name = $"t_{Guid.NewGuid():N}_{purpose.ToLowerInvariant()}";
-        name = name[..Math.Min(name.Length, 63)]; // PostgreSQL's limit for a name
-        return await cluster.EnsureDatabaseAsync(name);
+        return name[..Math.Min(name.Length, 63)]; // PostgreSQL's limit for a name
+    }
+
+    private static async Task<string> MigrateTemplateAsync()
+    {
+        const string template = "platform_template";
+        var cluster = await Cluster.Value;
+        var connectionString = new NpgsqlConnectionStringBuilder(await cluster.EnsureDatabaseAsync(template)) { Pooling = false }.ConnectionString;
+        Migrations.Apply(connectionString, Path.Combine(AppContext.BaseDirectory, "migrations"));
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+        }
+        return template;
     }
 
     /// <summary>A data directory of its own, for a test that needs a cluster it can stop.</summary>

@@ -51,7 +51,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Applying_the_migrations_twice_runs_each_script_once()
     {
-        var database = await TestDatabase.CreateAsync("reapply");
+        var database = await TestDatabase.CreateEmptyAsync("reapply");
         var directory = Path.Combine(AppContext.BaseDirectory, "migrations");
 
         var first = Migrations.Apply(database, directory);

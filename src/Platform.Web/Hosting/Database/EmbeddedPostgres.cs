@@ -112,7 +112,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }.ConnectionString;
 
     /// <summary>Creates the database unless it exists, and returns its connection string.</summary>
-    public async Task<string> EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    /// <param name="template">A database to copy (PostgreSQL's CREATE DATABASE … TEMPLATE) instead of an empty one; no
+    /// session may be connected to it meanwhile.</param>
+    public async Task<string> EnsureDatabaseAsync(string database, string? template = null, CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync(cancellationToken);
@@ -120,11 +122,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         exists.Parameters.AddWithValue("name", database);
         if (await exists.ExecuteScalarAsync(cancellationToken) is null)
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            var copy = template is null ? "" : $" TEMPLATE {Quote(template)}";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {Quote(database)}{copy}", connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
         return ConnectionString(database);
     }
+
+    private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     public async Task StopAsync()
     {

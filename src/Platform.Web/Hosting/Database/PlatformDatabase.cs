@@ -27,7 +27,7 @@ public sealed class PlatformDatabase : IAsyncDisposable
         {
             embedded = await EmbeddedPostgres.StartAsync(Path.Combine(options.DataDirectory, "postgres"), options.PostgresBinDirectory, options.MaxConnections,
                 options.ServerSettings, cancellationToken);
-            connectionString = await embedded.EnsureDatabaseAsync("platform", cancellationToken);
+            connectionString = await embedded.EnsureDatabaseAsync("platform", cancellationToken: cancellationToken);
             logger.LogInformation("Embedded PostgreSQL started on 127.0.0.1:{Port} with data in {DataDirectory}", embedded.Port, embedded.DataDirectory);
         }
 
