@@ -69,6 +69,10 @@ public static class Config
         services.AddSingleton<GenerationWorkers>();
         services.AddSingleton<ServerSlots>();
         services.AddSingleton<JobRunLocks>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobEffects>();
+        services.AddSingleton<JobAnnouncements>();
+        services.AddSingleton<CandidateRegistration>();
         services.AddTransient<ResumeGenerationJobs>();
         services.AddSingleton<GenerationBatches>();
         services.AddSingleton<Following.StudyActivity>();

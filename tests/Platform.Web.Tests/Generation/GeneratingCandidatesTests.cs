@@ -52,7 +52,7 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
         var videos = await researcher.WaitForVideosAsync(studyId);
         videos.Should().HaveCount(2).And.OnlyContain(v => v.Status == VideoState.Ready && v.Prompt == "a dancer spins" && v.Seed == 1);
         // Two CandidateVideoReady and a BatchCompleted reached the web side over MassTransit.
-        await WaitUntilAsync(() => Task.FromResult(notices.Count(id => id == studyId) >= 3));
+        await Eventually.HoldsAsync(() => notices.Count(id => id == studyId) >= 3, "the study's page heard of both videos and the batch's end", Retried);
         (await researcher.PostAsync($"/api/studies/{studyId}/open", null)).EnsureSuccessStatusCode();
         var participant = fixture.Factory.CreateClient();
         var token = await participant.StartSessionAsync(studyId, $"generated-{protocol}");
@@ -144,7 +144,7 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
         var researcher = await fixture.ResearcherAsync();
         var studyId = await researcher.CreateStudyAsync(new StudyBuilder { Tasks = ["dance"] }.Build());
         var batch = await researcher.StartBatchAsync(studyId, OnePromptBothConditions(server.Id));
-        for (var i = 0; i < 100 && (await slow.StatsAsync()).Submitted == 0; i++) await Task.Delay(50);
+        await Eventually.HoldsAsync(async () => (await slow.StatsAsync()).Submitted > 0, "the first job reached the server", Retried);
 
         (await admin.DeleteAsync($"/api/servers/{server.Id}")).EnsureSuccessStatusCode();
         var progress = await researcher.WaitForBatchAsync(batch.BatchId);
@@ -200,7 +200,7 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
         var (researcher, studyId, serverId) = await StudyWithServerAsync();
         await _server.InjectAsync(new ReferenceRenderServer.Faults(Hang: true));
         var batch = await researcher.StartBatchAsync(studyId, OnePromptBothConditions(serverId));
-        await WaitUntilAsync(async () => (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batch.BatchId}", ApiClient.Json))!.Running == 2);
+        await BothRunningAsync(researcher, batch.BatchId);
 
         await _server.InjectAsync(new ReferenceRenderServer.Faults());
         await _server.RestartAsync();
@@ -222,7 +222,7 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
         try
         {
             var batch = await researcher.StartBatchAsync(studyId, OnePromptBothConditions(serverId));
-            await WaitUntilAsync(async () => (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batch.BatchId}", ApiClient.Json))!.Running == 2);
+            await BothRunningAsync(researcher, batch.BatchId);
             var before = await _server.StatsAsync();
 
             (await researcher.PostAsync($"/api/generation/batches/{batch.BatchId}/cancel", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
@@ -241,13 +241,9 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
     /// Two minutes: on a loaded two-core machine a run's first attempt can fail (an HTTP timeout), and Hangfire's retry
     /// comes 20–45 s later plus up to 15 s before its scheduler moves it to the queue.
     /// </summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
-            await Task.Delay(100);
-        }
-    }
+    private static readonly TimeSpan Retried = TimeSpan.FromMinutes(2);
+
+    private static Task BothRunningAsync(HttpClient researcher, Guid batchId) =>
+        Eventually.HoldsAsync(async () => (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batchId}", ApiClient.Json))!.Running == 2,
+            "both jobs run on the server", Retried);
 }

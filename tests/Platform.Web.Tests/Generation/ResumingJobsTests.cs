@@ -85,10 +85,10 @@ public sealed class ResumingJobsTests(PlatformFixture fixture) : IClassFixture<P
             var (batchId, jobId) = await StartOneJobAsync(researcher, studyId, serverId);
             using var scope = fixture.Factory.Services.CreateScope();
 
-            // Without the job's lock this run would poll the hanging job with the first until the job timed out.
+            // Without the job's lock this run would poll the hanging job with the first until the job timed out (8 s).
             var second = scope.ServiceProvider.GetRequiredService<RunGenerationJob>().RunAsync(jobId, null, CancellationToken.None);
 
-            (await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(3)))).Should().BeSameAs(second);
+            await second.WaitAsync(TimeSpan.FromSeconds(3));
             var progress = (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batchId}", ApiClient.Json))!;
             (progress.Running, progress.JobList.Single().Attempts).Should().Be((1, 1), "the first run still waits on the server");
         }
@@ -106,17 +106,9 @@ public sealed class ResumingJobsTests(PlatformFixture fixture) : IClassFixture<P
         return (batch.BatchId, (await WaitForRunningAsync(researcher, batch.BatchId)).JobList.Single().Id);
     }
 
-    private static async Task<BatchProgress> WaitForRunningAsync(HttpClient researcher, Guid batchId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var progress = (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batchId}", ApiClient.Json))!;
-            if (progress.Running > 0) return progress;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The job never reached its server.");
-            await Task.Delay(100);
-        }
-    }
+    private static async Task<BatchProgress> WaitForRunningAsync(HttpClient researcher, Guid batchId) =>
+        (await Eventually.ReturnsAsync(() => researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batchId}", ApiClient.Json),
+            progress => progress!.Running > 0, "the job reached its server", TimeSpan.FromSeconds(60)))!;
 
     private sealed class ShiftedClock(TimeSpan by) : TimeProvider
     {

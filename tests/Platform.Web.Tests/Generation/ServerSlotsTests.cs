@@ -1,22 +1,29 @@
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Platform.Web.Generation.Running;
 using Platform.Web.Hosting.Database;
+using Platform.Testing;
 
 namespace Platform.Tests.Generation;
 
 /// <summary>
 /// A server's slots on the real database: two <see cref="ServerSlots"/> stand for two worker processes. A freed slot
-/// goes first to a waiter of the same process (first come, first served), else to another process's waiter.
+/// goes first to a waiter of the same process (first come, first served), else to another process's waiter. Time is
+/// a fake clock that only the tests move: no wait ends, and no periodic look for a free slot happens, by itself.
 /// </summary>
 public sealed class ServerSlotsTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private readonly FakeTimeProvider _clock = new();
+    private PlatformDatabase _database = default!;
     private ServerSlots _here = default!;
     private ServerSlots _elsewhere = default!;
 
     public Task InitializeAsync()
     {
-        var database = fixture.Factory.Services.GetRequiredService<PlatformDatabase>();
-        (_here, _elsewhere) = (new ServerSlots(database), new ServerSlots(database));
+        _database = fixture.Factory.Services.GetRequiredService<PlatformDatabase>();
+        (_here, _elsewhere) = (new ServerSlots(_database, _clock), new ServerSlots(_database, _clock));
         return Task.CompletedTask;
     }
 
@@ -32,20 +39,20 @@ public sealed class ServerSlotsTests(PlatformFixture fixture) : IClassFixture<Pl
         var server = Guid.NewGuid();
         var first = (await _here.AcquireAsync(server, 1, Long, CancellationToken.None))!;
         var second = _here.AcquireAsync(server, 1, Long, CancellationToken.None);
-        await Task.Delay(300);
+        await WaitingAsync(_here, server, 1);
         var third = _here.AcquireAsync(server, 1, Long, CancellationToken.None);
-        await Task.Delay(300);
+        await WaitingAsync(_here, server, 2);
 
         await first.DisposeAsync();
 
-        var handed = await second.WaitAsync(TimeSpan.FromSeconds(5));
+        var handed = await second.WaitAsync(Bound);
         handed.Should().NotBeNull("the first waiter gets the freed slot");
         third.IsCompleted.Should().BeFalse("the limit is 1 and the second waiter holds the slot");
-        (await _elsewhere.AcquireAsync(server, 1, TimeSpan.FromMilliseconds(500), CancellationToken.None))
+        (await _elsewhere.AcquireAsync(server, 1, TimeSpan.Zero, CancellationToken.None))
             .Should().BeNull("a slot handed over inside a process keeps its lock in the database");
 
         await handed!.DisposeAsync();
-        var last = await third.WaitAsync(TimeSpan.FromSeconds(5));
+        var last = await third.WaitAsync(Bound);
         last.Should().NotBeNull("the next waiter gets it after that");
         await last!.DisposeAsync();
     }
@@ -57,14 +64,13 @@ public sealed class ServerSlotsTests(PlatformFixture fixture) : IClassFixture<Pl
         var held = (await _here.AcquireAsync(server, 2, Long, CancellationToken.None))!;
         var alsoHeld = (await _here.AcquireAsync(server, 2, Long, CancellationToken.None))!;
         var waiting = _elsewhere.AcquireAsync(server, 2, Long, CancellationToken.None);
-        await Task.Delay(300);
-        waiting.IsCompleted.Should().BeFalse("both slots are held");
+        await WaitingAsync(_elsewhere, server, 1);
 
         await held.DisposeAsync();
 
-        var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
-        taken.Should().NotBeNull("the other process was woken by the freed slot");
-        (await _here.AcquireAsync(server, 2, TimeSpan.FromMilliseconds(300), CancellationToken.None)).Should().BeNull("two jobs hold the two slots");
+        var taken = await waiting.WaitAsync(Bound);
+        taken.Should().NotBeNull("the other process was woken by the freed slot's notification");
+        (await _here.AcquireAsync(server, 2, TimeSpan.Zero, CancellationToken.None)).Should().BeNull("two jobs hold the two slots");
         await taken!.DisposeAsync();
         await alsoHeld.DisposeAsync();
     }
@@ -76,14 +82,17 @@ public sealed class ServerSlotsTests(PlatformFixture fixture) : IClassFixture<Pl
         var held = (await _here.AcquireAsync(server, 1, Long, CancellationToken.None))!;
         using var cancel = new CancellationTokenSource();
         var cancelled = _here.AcquireAsync(server, 1, Long, cancel.Token);
-        var timedOut = await _here.AcquireAsync(server, 1, TimeSpan.FromMilliseconds(300), CancellationToken.None);
-        timedOut.Should().BeNull("no slot came free within its wait");
+        var timedOut = _here.AcquireAsync(server, 1, TimeSpan.FromSeconds(10), CancellationToken.None);
+        await WaitingAsync(_here, server, 2);
+
+        _clock.Advance(TimeSpan.FromSeconds(10));
         await cancel.CancelAsync();
-        await FluentActions.Awaiting(() => cancelled).Should().ThrowAsync<OperationCanceledException>();
 
+        (await timedOut.WaitAsync(Bound)).Should().BeNull("no slot came free within its wait");
+        await FluentActions.Awaiting(() => cancelled.WaitAsync(Bound)).Should().ThrowAsync<OperationCanceledException>();
+        _here.Waiting(server).Should().Be(0);
         await held.DisposeAsync();
-
-        var next = await _elsewhere.AcquireAsync(server, 1, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var next = await _elsewhere.AcquireAsync(server, 1, TimeSpan.Zero, CancellationToken.None);
         next.Should().NotBeNull("the freed slot went back to the database, not to a waiter that had left");
         await next!.DisposeAsync();
     }
@@ -95,15 +104,52 @@ public sealed class ServerSlotsTests(PlatformFixture fixture) : IClassFixture<Pl
         var slot0 = (await _here.AcquireAsync(server, 2, Long, CancellationToken.None))!;
         var slot1 = (await _here.AcquireAsync(server, 2, Long, CancellationToken.None))!;
         var waiting = _here.AcquireAsync(server, 1, Long, CancellationToken.None); // the limit is 1 now
-        await Task.Delay(300);
+        await WaitingAsync(_here, server, 1);
 
         await slot1.DisposeAsync();
-        await Task.Delay(500);
-        waiting.IsCompleted.Should().BeFalse("slot 1 is beyond the new limit of 1, and slot 0 is still held");
+        var elsewhere = await _elsewhere.AcquireAsync(server, 2, TimeSpan.Zero, CancellationToken.None);
 
+        elsewhere.Should().NotBeNull("slot 1 went back to the database: it is beyond the new limit of 1");
+        waiting.IsCompleted.Should().BeFalse("slot 0 is still held");
         await slot0.DisposeAsync();
-        var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        var taken = await waiting.WaitAsync(Bound);
         taken.Should().NotBeNull("slot 0 is within the limit");
         await taken!.DisposeAsync();
+        await elsewhere!.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Jobs_waiting_for_a_slot_hold_no_connection_each()
+    {
+        var server = Guid.NewGuid();
+        var held = (await _here.AcquireAsync(server, 1, Long, CancellationToken.None))!;
+        var waiting = Enumerable.Range(0, 5).Select(_ => _here.AcquireAsync(server, 1, Long, CancellationToken.None)).ToList();
+        await WaitingAsync(_here, server, 5);
+
+        // The held slot's, the notification listener's and the one that looks for a free slot for all five.
+        await Eventually.HoldsAsync(async () => await SlotConnectionsAsync() == 3, "three connections serve the slot and its five waiters");
+
+        // Each freed slot goes to the next waiter, in the order they came.
+        await held.DisposeAsync();
+        while (waiting.Count > 0)
+        {
+            var next = await Task.WhenAny(waiting).WaitAsync(Bound);
+            waiting.Remove(next);
+            await (await next)!.DisposeAsync();
+        }
+    }
+
+    private static Task WaitingAsync(ServerSlots slots, Guid server, int jobs) =>
+        Eventually.HoldsAsync(() => slots.Waiting(server) == jobs, $"{jobs} jobs wait for the server's slot");
+
+    private async Task<long> SlotConnectionsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("select count(*) from pg_stat_activity where datname = current_database() and application_name = $1", connection)
+        {
+            Parameters = { new() { Value = ServerSlots.ApplicationName } },
+        };
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 }

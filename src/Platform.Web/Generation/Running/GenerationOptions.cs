@@ -37,4 +37,7 @@ public sealed class GenerationOptions
     /// the server nothing new meanwhile) before it gives the slot back and is rescheduled.
     /// </summary>
     public TimeSpan BusyHold { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>These settings as the rules of a run (<see cref="RunningJob"/>).</summary>
+    public RunLimits Limits => new(SlotWait, JobTimeout, ShortestPoll, LongestPoll, MaxErrorsInARow, MaxResubmits, DownloadTimeout, BusyWait, BusyHold);
 }
