@@ -18,11 +18,13 @@ public static class Config
             options.Schema.For<CandidateVideo>().Index(v => v.StudyId);
             options.Schema.For<MediaFile>();
             options.Schema.For<VideoProgress>();
+            options.Schema.For<ProcessedUpload>();
         });
         services.AddSingleton<StudyCatalog>();
         services.AddSingleton<StudyGuard>();
         services.AddSingleton<StudySharing>();
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<ProcessedUploads>();
         services.AddSingleton<VideoTools>();
         services.AddSingleton<VideoUploads>();
         services.AddTransient<ProcessVideo>();

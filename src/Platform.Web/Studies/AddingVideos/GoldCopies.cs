@@ -11,11 +11,15 @@ namespace Platform.Web.Studies;
 /// </summary>
 public static class GoldCopies
 {
+    public const string FrozenFilter = "-vf loop=loop=-1:size=1:start=0";
+
+    public const string CorruptedFilter = "-vf shufflepixels=m=block:w=8:h=8:s=1,noise=alls=100:allf=t+u,negate";
+
     /// <param name="normalised">The served video: the copy takes its first frame, and with it its size and colour tags.</param>
     public static FFMpegArgumentProcessor Frozen(VideoTools tools, string normalised, string output, TimeSpan duration, long bitsPerSecond) =>
         tools.Input(normalised)
             .OutputToFile(output, overwrite: true, o => o
-                .WithCustomArgument("-vf loop=loop=-1:size=1:start=0")
+                .WithCustomArgument(FrozenFilter)
                 .WithDuration(duration)
                 .WithCustomArgument(ServedEncoding.Video)
                 .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond))
@@ -25,7 +29,7 @@ public static class GoldCopies
     public static FFMpegArgumentProcessor Corrupted(VideoTools tools, string normalised, string output, long bitsPerSecond) =>
         tools.Input(normalised)
             .OutputToFile(output, overwrite: true, o => o
-                .WithCustomArgument("-vf shufflepixels=m=block:w=8:h=8:s=1,noise=alls=100:allf=t+u,negate")
+                .WithCustomArgument(CorruptedFilter)
                 .WithCustomArgument(ServedEncoding.Video)
                 .WithCustomArgument(ServedEncoding.ConstantBitrate(bitsPerSecond))
                 .WithCustomArgument(tools.Threads));

@@ -23,7 +23,7 @@ public sealed class VideoProgress
 /// error on the last attempt at the latest), and leaves no half-made file behind. Safe to run twice: a video that is no
 /// longer processing is left alone.
 /// </summary>
-public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaStore media, IBus bus, VideoTools tools, TimeProvider clock, ILogger<ProcessVideo> logger)
+public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaStore media, ProcessedUploads processed, IBus bus, VideoTools tools, TimeProvider clock, ILogger<ProcessVideo> logger)
 {
     public const int Attempts = 2;
 
@@ -48,7 +48,7 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
             var made = await MakeAsync(video, work, cancellationToken);
             // The files and the event that refers to them are kept together, or neither.
             ready = await media.ImportAsync(made.Files, stored =>
-                RecordAsync(video, made.Processed(stored, clock.GetUtcNow()), [.. stored, new VideoProgress { Id = videoId, Percent = 100 }], cancellationToken),
+                RecordAsync(video, made.Processed(stored, clock.GetUtcNow()), [.. stored, .. made.Documents], cancellationToken),
                 cancellationToken);
         }
         catch (DomainException refused)
@@ -99,6 +99,9 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         if (!File.Exists(upload))
             throw new DomainException("The uploaded file is no longer there; upload the video again.");
         var probed = await VideoProbe.CheckAsync(upload, tools, cancellationToken);
+        var key = ProcessedUploads.KeyOf(await ProcessedUploads.HashAsync(upload, cancellationToken), tools);
+        if (await processed.FindAsync(key, work, cancellationToken) is { } earlier)
+            return new MadeFiles(video, earlier.Measures, Key: null, earlier.Files);
 
         // A constant-quality pass finds the bitrate the video needs; the served video and its gold copies are then all
         // encoded at that constant bitrate, one configuration for the three (ServedEncoding).
@@ -127,10 +130,10 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         var corrupted = Path.Combine(work, "corrupted.mp4");
         await RunStepAsync(GoldCopies.Corrupted(tools, normalised, corrupted, bitsPerSecond), "make the corrupted copy for gold trials", video.Id, cancellationToken);
 
-        return new MadeFiles(video, check, [new(normalised, ".mp4", "video/mp4"), new(poster, ".jpg", "image/jpeg"), new(frozen, ".mp4", "video/mp4"), new(corrupted, ".mp4", "video/mp4")]);
+        return new MadeFiles(video, Measures(check), key, [new(normalised, ".mp4", "video/mp4"), new(poster, ".jpg", "image/jpeg"), new(frozen, ".mp4", "video/mp4"), new(corrupted, ".mp4", "video/mp4")]);
     }
 
-    private const string EvenSize = "-vf scale=trunc(iw/2)*2:trunc(ih/2)*2";
+    public const string EvenSize = "-vf scale=trunc(iw/2)*2:trunc(ih/2)*2";
 
     /// <summary>
     /// Runs one ffmpeg step; a failure is a readable refusal, with ffmpeg's own words in the log (a run stopped at a cap
@@ -164,14 +167,22 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         });
     }
 
-    /// <summary>The finished files, in the order video, poster, frozen copy, corrupted copy.</summary>
-    private sealed record MadeFiles(CandidateVideo Video, IMediaAnalysis Check, IReadOnlyList<NewMediaFile> Files)
+    private static ServedMeasures Measures(IMediaAnalysis check)
     {
-        public VideoProcessed Processed(IReadOnlyList<MediaFile> stored, DateTimeOffset at)
-        {
-            var stream = Check.PrimaryVideoStream!;
-            return new VideoProcessed(Video.Id, Video.StudyId, stored[0].Sha256, stored[0].Id, stored[1].Id, stored[2].Id, stored[3].Id,
-                Check.Duration.TotalSeconds, stream.Width ?? 0, stream.Height ?? 0, double.IsFinite(stream.AverageFrameRate) ? stream.AverageFrameRate : 0, at);
-        }
+        var stream = check.PrimaryVideoStream!;
+        return new ServedMeasures(check.Duration.TotalSeconds, stream.Width ?? 0, stream.Height ?? 0, double.IsFinite(stream.AverageFrameRate) ? stream.AverageFrameRate : 0);
+    }
+
+    /// <summary>The finished files, in the order video, poster, frozen copy, corrupted copy.</summary>
+    /// <param name="Key">Set when these files were made now (not copied from an earlier conversion): they are kept for it.</param>
+    private sealed record MadeFiles(CandidateVideo Video, ServedMeasures Measures, string? Key, IReadOnlyList<NewMediaFile> Files)
+    {
+        public VideoProcessed Processed(IReadOnlyList<MediaFile> stored, DateTimeOffset at) =>
+            new(Video.Id, Video.StudyId, stored[0].Sha256, stored[0].Id, stored[1].Id, stored[2].Id, stored[3].Id,
+                Measures.DurationSeconds, Measures.Width, Measures.Height, Measures.FrameRate, at);
+
+        /// <summary>Saved with the outcome: the progress at its end, and which conversion made files for these bytes.</summary>
+        public IEnumerable<object> Documents =>
+            Key is null ? [new VideoProgress { Id = Video.Id, Percent = 100 }] : [new VideoProgress { Id = Video.Id, Percent = 100 }, new ProcessedUpload { Id = Key, VideoId = Video.Id }];
     }
 }
