@@ -1,6 +1,6 @@
 using ArchUnitNET.Domain;
-using Assembly = System.Reflection.Assembly;
 using ArchUnitNET.Loader;
+using Assembly = System.Reflection.Assembly;
 
 namespace Platform.ArchitectureTests;
 
