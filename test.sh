@@ -14,6 +14,13 @@ if ! dotnet build Platform.sln -nologo -v quiet; then
     exit 1
 fi
 
+# The layout .editorconfig asks for (whitespace, usings, namespaces): a failure counts as one failed test.
+unformatted=0
+if ! dotnet format Platform.sln --verify-no-changes --no-restore; then
+    echo "The code is not formatted as .editorconfig asks: run \`dotnet format Platform.sln\` and commit the result."
+    unformatted=1
+fi
+
 rm -f tests/*/bin/Debug/*/host-errors.log
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
@@ -31,6 +38,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "A test run aborted before reporting its results."
     failed=1
 fi
+failed=$((failed + unformatted))
 if [ "$failed" -ne 0 ]; then
     # The hosts' errors (a 500's exception, say) are kept beside each test assembly; show them with the failure.
     for log in tests/*/bin/Debug/*/host-errors.log; do
@@ -44,5 +52,6 @@ if [ "$failed" -ne 0 ]; then
              inmsg { done = /<\/Message>/; sub(/<\/Message>.*/, ""); if (lines++ < 4) print "  " $0; if (done) { inmsg = 0; want = 0 } }' "$trx"
     done
 fi
+[ "$unformatted" -ne 0 ] && echo "FAILED dotnet format --verify-no-changes: run \`dotnet format Platform.sln\`"
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

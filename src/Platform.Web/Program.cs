@@ -1,20 +1,14 @@
 using JasperFx;
-using Platform.Captions;
+using Platform.Web.Accounts;
 using Platform.Web.Captions;
-using Platform.Generation;
+using Platform.Web.Components;
 using Platform.Web.Generation;
 using Platform.Web.Generation.Batches;
 using Platform.Web.Generation.Servers;
-using Platform.Accounts;
-using Platform.Web.Accounts;
-using Platform.Web.Components;
 using Platform.Web.Hosting;
 using Platform.Web.Hosting.Database;
-using Platform.Results;
 using Platform.Web.Results;
-using Platform.Studies;
 using Platform.Web.Studies;
-using Platform.Voting;
 using Platform.Web.Voting;
 
 var builder = WebApplication.CreateBuilder(args);

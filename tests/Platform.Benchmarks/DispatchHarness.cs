@@ -2,11 +2,9 @@ using System.Globalization;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Batches;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Generation.Batches;
 
 namespace Platform.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Benchmarks;

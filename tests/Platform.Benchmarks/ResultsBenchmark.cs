@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Platform.Results;
-using Platform.Web.Results;
 using Platform.Studies;
-using Platform.Web.Studies;
 
 namespace Platform.Benchmarks;
 

@@ -1,9 +1,6 @@
 using Platform.Results;
-using Platform.Web.Results;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Voting;
-using Platform.Web.Voting;
 
 namespace Platform.Benchmarks;
 

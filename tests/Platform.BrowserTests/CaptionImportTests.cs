@@ -1,10 +1,8 @@
 using Marten;
 using Microsoft.Playwright;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.BrowserTests.Pages;
 using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Testing;
 using Xunit.Abstractions;
 

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
 using Xunit.Abstractions;

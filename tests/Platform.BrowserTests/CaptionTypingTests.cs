@@ -1,10 +1,9 @@
 using Microsoft.Playwright;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.BrowserTests.Pages;
 using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Testing;
+using Platform.Web.Captions;
 using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;

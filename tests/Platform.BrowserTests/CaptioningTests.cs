@@ -1,12 +1,10 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.BrowserTests.Pages;
-using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Testing;
 using Xunit.Abstractions;
+using Platform.Web.Captions;
 
 namespace Platform.BrowserTests;
 

@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Xunit.Abstractions;
 

@@ -1,9 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Studies;
 using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Xunit.Abstractions;
 

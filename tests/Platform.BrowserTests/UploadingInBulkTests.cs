@@ -1,10 +1,9 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Xunit.Abstractions;
+using Platform.Web.Studies;
 
 namespace Platform.BrowserTests;
 

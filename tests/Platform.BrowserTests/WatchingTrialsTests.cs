@@ -2,7 +2,6 @@ using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
 using Platform.Voting;
-using Platform.Web.Voting;
 using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;

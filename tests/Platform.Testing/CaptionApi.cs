@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Captions;
 using Platform.Web.Captions;
 

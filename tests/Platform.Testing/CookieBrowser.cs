@@ -20,7 +20,10 @@ public sealed partial class CookieBrowser(PlatformFactory factory, Dictionary<st
         var form = await browser.GetFormTokenAsync("/signin");
         var response = await browser.PostAsync("/signin", new Dictionary<string, string>
         {
-            ["_handler"] = "signin", ["__RequestVerificationToken"] = form, ["Input.Email"] = email, ["Input.Password"] = password,
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = form,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
         });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new HttpRequestException($"Signing in as {email} gave {(int)response.StatusCode} instead of a redirect.");

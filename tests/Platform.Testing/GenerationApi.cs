@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Platform.Generation;
-using Platform.Web.Generation;
 using Platform.Web.Generation.Batches;
 using Platform.Web.Generation.Servers;
 

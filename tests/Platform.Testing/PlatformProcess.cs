@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Web.Hosting.Database;
 
 namespace Platform.Testing;

@@ -1,5 +1,4 @@
 using Platform.Studies;
-using Platform.Web.Studies;
 
 namespace Platform.Testing;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Platform.Common;
 using System.Runtime.InteropServices;
+using Platform.Common;
 
 namespace Platform.Studies;
 

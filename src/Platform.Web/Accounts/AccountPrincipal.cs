@@ -1,6 +1,7 @@
 using System.Security.Claims;
 
 using Platform.Accounts;
+
 namespace Platform.Web.Accounts;
 
 public static class AccountPrincipal

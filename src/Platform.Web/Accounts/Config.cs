@@ -1,4 +1,3 @@
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Hangfire;
 using JasperFx.Events.Projections;
 using Marten;
@@ -7,9 +6,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Platform.Web.Hosting;
-
 using Platform.Accounts;
+using Platform.Web.Hosting;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+
 namespace Platform.Web.Accounts;
 
 public static class Config

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 
 using Platform.Accounts;
+
 namespace Platform.Web.Accounts;
 
 /// <summary>One policy per role; every page and endpoint names the one it needs.</summary>

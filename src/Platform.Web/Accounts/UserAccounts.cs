@@ -1,10 +1,10 @@
-using Marten;
 using JasperFx;
+using Marten;
 using Microsoft.AspNetCore.Identity;
+using Platform.Accounts;
 using Platform.Common;
 using Platform.Web.Hosting.Database;
 
-using Platform.Accounts;
 namespace Platform.Web.Accounts;
 
 /// <summary>

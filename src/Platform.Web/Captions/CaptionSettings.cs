@@ -1,6 +1,7 @@
 using Marten;
 
 using Platform.Captions;
+
 namespace Platform.Web.Captions;
 
 /// <summary>The project's caption templates and special tags (one document), editable by researchers.</summary>

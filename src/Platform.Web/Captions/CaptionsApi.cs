@@ -1,13 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Platform.Accounts;
-using Platform.Web.Accounts;
-using Platform.Common;
-using Platform.Studies;
-using Platform.Web.Studies;
-
 using Platform.Captions;
+using Platform.Common;
+using Platform.Web.Accounts;
+
 namespace Platform.Web.Captions;
 
 public sealed record CaptionEdit(string Text, ElementTags? Tags, long ExpectedVersion);

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 
 using Platform.Captions;
+
 namespace Platform.Web.Captions;
 
 public static class Config

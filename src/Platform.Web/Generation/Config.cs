@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
+using Platform.Generation;
 using Platform.Web.Generation.Batches;
 using Platform.Web.Generation.Protocols;
 using Platform.Web.Generation.Running;
 using Platform.Web.Generation.Servers;
 using Platform.Web.Hosting;
+using Polly;
 
-using Platform.Generation;
 namespace Platform.Web.Generation;
 
 public static class Config

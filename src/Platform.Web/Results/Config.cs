@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 
 using Platform.Results;
+
 namespace Platform.Web.Results;
 
 public static class Config

@@ -1,10 +1,10 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Platform.Studies;
 using Platform.Voting;
 using Platform.Web.Voting;
 using Platform.Web.Voting.Slots;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 public static class Config

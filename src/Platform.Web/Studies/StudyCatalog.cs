@@ -1,10 +1,9 @@
 using Marten;
 using Platform.Common;
-using Platform.Web.Hosting.Database;
-using Platform.Voting;
-using Platform.Web.Voting;
-
 using Platform.Studies;
+using Platform.Voting;
+using Platform.Web.Hosting.Database;
+
 namespace Platform.Web.Studies;
 
 /// <param name="Judgments">Answers recorded here to the study's trials; gold trials (attention checks) are counted apart in

@@ -1,7 +1,6 @@
 using Marten;
 using Platform.Web.Hosting.Database;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>

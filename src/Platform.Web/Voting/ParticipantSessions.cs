@@ -1,13 +1,13 @@
 using JasperFx;
-using Marten;
 using JasperFx.Events;
+using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Platform.Common;
 using Platform.Studies;
+using Platform.Voting;
 using Platform.Web.Studies;
 using Platform.Web.Voting.Slots;
 
-using Platform.Voting;
 namespace Platform.Web.Voting;
 
 /// <summary>

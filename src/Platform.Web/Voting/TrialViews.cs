@@ -1,9 +1,8 @@
 using Marten;
 using Platform.Studies;
-using Platform.Web.Studies;
+using Platform.Voting;
 using Platform.Web.Voting.Slots;
 
-using Platform.Voting;
 namespace Platform.Web.Voting;
 
 public sealed record Participant(string ParticipantId, string Source, string? ExternalStudyId = null, string? ExternalSessionId = null);

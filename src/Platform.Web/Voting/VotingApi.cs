@@ -1,13 +1,12 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using Platform.Common;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
+using Platform.Common;
 using Platform.Studies;
-using Platform.Web.Studies;
-
 using Platform.Voting;
+
 namespace Platform.Web.Voting;
 
 /// <param name="ResumeToken">The token this browser got when it started; without it a participant id that has a session gets 409.</param>

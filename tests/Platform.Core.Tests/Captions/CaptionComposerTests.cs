@@ -78,7 +78,11 @@ public class CaptionComposerTests
     {
         var sidecar = Sidecars.Dancer().Tagged(t => t with
         {
-            Character = ["acrobat"], Object = ["a ball"], Environment = ["indoor"], Camera = ["close-up"], Style = ["cartoon"],
+            Character = ["acrobat"],
+            Object = ["a ball"],
+            Environment = ["indoor"],
+            Camera = ["close-up"],
+            Style = ["cartoon"],
         });
 
         Compose(sidecar).FineGrained.Should().Be(

@@ -20,7 +20,12 @@ public class ScreeningTests
 
         quality.Should().BeEquivalentTo(new
         {
-            ParticipantId = "p1", Judgments = 3, GoldTrials = 2, GoldCorrect = 1, GoldAccuracy = 0.5, MedianDecisionMs = 3000,
+            ParticipantId = "p1",
+            Judgments = 3,
+            GoldTrials = 2,
+            GoldCorrect = 1,
+            GoldAccuracy = 0.5,
+            MedianDecisionMs = 3000,
             Excluded = false,
         });
         quality.IdenticalShare.Should().BeApproximately(2.0 / 3, 1e-12);

@@ -1,5 +1,4 @@
 using Platform.Common;
-using Platform.Studies;
 using Platform.Tests.Studies;
 using Platform.Voting;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Testing;
+using Platform.Web.Accounts;
 
 namespace Platform.Tests.Accounts;
 

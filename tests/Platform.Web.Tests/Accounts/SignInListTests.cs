@@ -1,8 +1,8 @@
 using Bunit;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Testing;
 using Platform.Tests.Components;
+using Platform.Web.Accounts;
 
 namespace Platform.Tests.Accounts;
 

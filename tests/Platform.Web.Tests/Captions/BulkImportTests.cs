@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Testing;
+using Platform.Web.Captions;
 
 namespace Platform.Tests.Captions;
 

@@ -1,7 +1,6 @@
 using Bunit;
-using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Tests.Components;
+using Platform.Web.Captions;
 
 namespace Platform.Tests.Captions;
 

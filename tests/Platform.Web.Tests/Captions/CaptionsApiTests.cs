@@ -2,10 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Testing;
+using Platform.Web.Captions;
 
 namespace Platform.Tests.Captions;
 

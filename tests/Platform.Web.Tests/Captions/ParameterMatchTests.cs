@@ -1,6 +1,6 @@
 using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Common;
+using Platform.Web.Captions;
 
 namespace Platform.Tests.Captions;
 

@@ -1,5 +1,4 @@
 using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Web.Components;
 
 namespace Platform.Tests.Components;

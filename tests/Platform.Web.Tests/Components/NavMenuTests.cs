@@ -1,6 +1,5 @@
 using Bunit;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Web.Components.Layout;
 
 namespace Platform.Tests.Components;

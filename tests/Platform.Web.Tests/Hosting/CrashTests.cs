@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using Platform.Web.Hosting.Database;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Hosting.Database;
 using Xunit.Abstractions;
 
 namespace Platform.Tests.Hosting;
@@ -103,7 +102,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         Pairing = PairingRule.AllPairs,
         JudgmentsPerTrial = 50,
         TrialsPerParticipant = 8,
-    }.Build() with { CompletionUrl = null };
+    }.Build() with
+    { CompletionUrl = null };
 
     /// <summary>Every acknowledged answer is in the export once with its choice; no answer is there twice.</summary>
     private static async Task ShouldHoldEachAcknowledgedAnswerOnceAsync(HttpClient researcher, Guid studyId, ParticipantCrowd crowd)

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Accounts;
+using Platform.Testing;
 using Platform.Web.Accounts;
 using Platform.Web.Hosting;
-using Platform.Testing;
 
 namespace Platform.Tests.Hosting;
 

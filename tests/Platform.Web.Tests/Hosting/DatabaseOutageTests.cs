@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.Web.Hosting.Database;
 using Platform.Testing;
+using Platform.Web.Hosting.Database;
 
 namespace Platform.Tests.Hosting;
 

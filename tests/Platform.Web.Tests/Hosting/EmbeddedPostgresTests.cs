@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using Npgsql;
-using Platform.Web.Hosting.Database;
 using Platform.Testing;
+using Platform.Web.Hosting.Database;
 
 namespace Platform.Tests.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Platform.Web.Hosting.Database;
 using Platform.Testing;
+using Platform.Web.Hosting.Database;
 
 namespace Platform.Tests.Hosting;
 

@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Hosting;
 

@@ -1,10 +1,9 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Platform.Web.Hosting.Database;
 using Platform.Testing;
+using Platform.Web.Hosting.Database;
 using Weasel.Core.Migrations;
 
 namespace Platform.Tests.Hosting;

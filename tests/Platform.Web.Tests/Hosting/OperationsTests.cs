@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Testing;
 
 namespace Platform.Tests.Hosting;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Platform.Web.Hosting;
 using Platform.Testing;
+using Platform.Web.Hosting;
 
 namespace Platform.Tests.Hosting;
 

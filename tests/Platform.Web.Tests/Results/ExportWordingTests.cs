@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Platform.Results;
-using Platform.Web.Results;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
-using Platform.Web.Voting;
+using Platform.Web.Results;
 
 namespace Platform.Tests.Results;
 

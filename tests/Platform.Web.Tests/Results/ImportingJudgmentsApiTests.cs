@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Results;
-using Platform.Web.Results;
 using Platform.Testing;
 
 namespace Platform.Tests.Results;

@@ -4,11 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Marten;
 using Platform.Results;
-using Platform.Web.Results;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Web.Results;
 using Platform.Web.Voting;
 
 namespace Platform.Tests.Results;

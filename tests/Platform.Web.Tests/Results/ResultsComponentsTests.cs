@@ -1,10 +1,9 @@
 using Bunit;
 using Platform.Results;
-using Platform.Web.Results;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
+using Platform.Web.Results;
 
 namespace Platform.Tests.Results;
 

@@ -3,12 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Platform.Results;
-using Platform.Web.Results;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
-using Platform.Web.Voting;
+using Platform.Web.Results;
 
 namespace Platform.Tests.Results;
 

@@ -3,14 +3,12 @@ using System.Text;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Platform.Results;
-using Platform.Web.Results;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 using Platform.Voting;
-using Platform.Web.Voting;
+using Platform.Web.Results;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Results;
 

@@ -1,19 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Marten;
 using Npgsql;
 using Platform.Accounts;
-using Platform.Web.Accounts;
-using Platform.Captions;
-using Platform.Web.Captions;
 using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Batches;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
-using Platform.Voting;
+using Platform.Web.Accounts;
+using Platform.Web.Captions;
+using Platform.Web.Generation.Batches;
 using Platform.Web.Voting;
 using static Platform.Tests.Security.HostileCorpus;
 

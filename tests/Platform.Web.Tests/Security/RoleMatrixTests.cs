@@ -1,13 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Testing;
+using Platform.Web.Accounts;
 
 namespace Platform.Tests.Security;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

@@ -3,13 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Batches;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
-using Platform.Web.Voting;
+using Platform.Web.Generation.Batches;
 
 namespace Platform.Tests.Studies;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Marten;
-using Platform.Web.Hosting;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Hosting;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

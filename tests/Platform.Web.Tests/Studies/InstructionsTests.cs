@@ -1,4 +1,3 @@
-using Platform.Studies;
 using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;

@@ -1,8 +1,6 @@
 using Marten;
 using Platform.Web.Hosting;
-using Platform.Studies;
 using Platform.Web.Studies;
-using Platform.Testing;
 
 namespace Platform.Tests.Studies;
 

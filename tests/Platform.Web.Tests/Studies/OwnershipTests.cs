@@ -4,16 +4,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Platform.Accounts;
-using Platform.Web.Accounts;
-using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Batches;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Accounts;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

@@ -3,7 +3,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Studies;
 using Platform.Web.Studies;
 

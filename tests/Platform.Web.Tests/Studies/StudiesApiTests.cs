@@ -4,10 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Studies;
 using Platform.Web.Studies;
 

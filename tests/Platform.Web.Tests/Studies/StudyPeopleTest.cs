@@ -1,13 +1,12 @@
 using System.Security.Claims;
-using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
+using Platform.Web.Accounts;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

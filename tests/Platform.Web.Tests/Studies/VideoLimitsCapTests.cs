@@ -1,6 +1,5 @@
 using System.Net;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 
 namespace Platform.Tests.Studies;

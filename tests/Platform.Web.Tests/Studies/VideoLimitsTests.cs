@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Platform.Studies;
 using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
@@ -78,7 +77,10 @@ public sealed class VideoLimitsTests
     {
         var limits = VideoLimits.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Videos:MaxLongSide"] = "320", ["Videos:MaxShortSide"] = "240", ["Videos:MaxFrameRate"] = "30", ["Videos:MaxPixelsPerSecond"] = "1000000",
+            ["Videos:MaxLongSide"] = "320",
+            ["Videos:MaxShortSide"] = "240",
+            ["Videos:MaxFrameRate"] = "30",
+            ["Videos:MaxPixelsPerSecond"] = "1000000",
         }).Build());
 
         limits.MaxPixelsPerFrame.Should().Be(320 * 240);

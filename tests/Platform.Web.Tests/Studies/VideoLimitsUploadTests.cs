@@ -4,8 +4,8 @@ using System.Text.Json;
 using Hangfire;
 using Marten;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;
 

@@ -3,7 +3,6 @@ using FFMpegCore;
 using Microsoft.Extensions.Configuration;
 using Platform.Common;
 using Platform.Web.Hosting;
-using Platform.Studies;
 using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies;

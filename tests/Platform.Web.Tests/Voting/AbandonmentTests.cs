@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Platform.Testing;
-using Platform.Voting;
 using Platform.Web.Voting;
 
 namespace Platform.Tests.Voting;

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
-using Platform.Web.Hosting.Database;
 using Platform.Testing;
-using Platform.Voting;
+using Platform.Web.Hosting.Database;
 using Platform.Web.Voting;
 
 namespace Platform.Tests.Voting;

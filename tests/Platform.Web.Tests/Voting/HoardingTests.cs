@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
+using Platform.Web.Studies;
 using Platform.Web.Voting;
 
 namespace Platform.Tests.Voting;

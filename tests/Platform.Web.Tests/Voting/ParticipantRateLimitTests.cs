@@ -1,7 +1,7 @@
 using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using System.Text;
 using Platform.Testing;
 
 namespace Platform.Tests.Voting;

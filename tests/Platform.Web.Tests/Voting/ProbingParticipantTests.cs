@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using Bunit;
 using Marten;
-using Microsoft.AspNetCore.Components;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 using Platform.Voting;

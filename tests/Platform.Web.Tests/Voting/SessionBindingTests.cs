@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Bunit;
 using Marten;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
 using Platform.Voting;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
 using Platform.Web.Voting;

@@ -1,9 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
-using Platform.Voting;
+using Platform.Web.Studies;
 using Platform.Web.Voting;
 using Platform.Web.Voting.Taking;
 

@@ -2,12 +2,10 @@ using System.Net.Http.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Platform.Web.Hosting.Database;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Tests.Components;
-using Platform.Voting;
+using Platform.Web.Hosting.Database;
+using Platform.Web.Studies;
 using Platform.Web.Voting;
 using Platform.Web.Voting.Taking;
 

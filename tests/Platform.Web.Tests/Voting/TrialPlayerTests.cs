@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Tests.Components;
 using Platform.Voting;
 using Platform.Web.Voting;

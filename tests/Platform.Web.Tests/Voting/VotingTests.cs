@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
 using Platform.Web.Voting;

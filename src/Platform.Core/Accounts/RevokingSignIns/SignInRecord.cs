@@ -35,7 +35,12 @@ public sealed class SignInRecord
         var secret = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var stored = new SignInRecord
         {
-            Id = HashOf(secret), UserId = user.Id, Kind = kind, CreatedAt = now, ExpiresAt = now + lifetime, Stamp = user.SignInStamp,
+            Id = HashOf(secret),
+            UserId = user.Id,
+            Kind = kind,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+            Stamp = user.SignInStamp,
             Client = Shorten(client),
         };
         return (secret, stored);

@@ -1,7 +1,7 @@
-using Platform.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Json.Schema;
+using Platform.Common;
 
 namespace Platform.Captions;
 

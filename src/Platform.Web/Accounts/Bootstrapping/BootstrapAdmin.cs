@@ -1,6 +1,6 @@
+using Platform.Accounts;
 using Platform.Common;
 
-using Platform.Accounts;
 namespace Platform.Web.Accounts;
 
 /// <summary>

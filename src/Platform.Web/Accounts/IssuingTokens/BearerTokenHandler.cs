@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-using Platform.Accounts;
 namespace Platform.Web.Accounts;
 
 /// <summary>Authenticates <c>Authorization: Bearer plat_…</c> against its stored sign-in and the live account.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
 using Platform.Accounts;
+
 namespace Platform.Web.Accounts;
 
 public sealed record TokenRequest(string Email, string Password);

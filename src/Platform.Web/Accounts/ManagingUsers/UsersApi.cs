@@ -1,9 +1,9 @@
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Common;
-
 using Platform.Accounts;
+using Platform.Common;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+
 namespace Platform.Web.Accounts;
 
 public sealed record UserView(Guid Id, string Email, string DisplayName, IReadOnlyList<Role> Roles, bool Disabled, DateTimeOffset CreatedAt)

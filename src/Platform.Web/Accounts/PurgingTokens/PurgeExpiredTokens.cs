@@ -1,6 +1,7 @@
 using Marten;
 
 using Platform.Accounts;
+
 namespace Platform.Web.Accounts;
 
 /// <summary>Daily Hangfire job: expired sign-ins and tokens authenticate nobody, so their rows can go. Safe to run twice.</summary>

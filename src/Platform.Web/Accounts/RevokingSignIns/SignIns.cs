@@ -1,7 +1,7 @@
 using Marten;
+using Platform.Accounts;
 using Platform.Common;
 
-using Platform.Accounts;
 namespace Platform.Web.Accounts;
 
 /// <summary>A sign-in as its owner and admins see it in the list; <see cref="Id"/> revokes it.</summary>

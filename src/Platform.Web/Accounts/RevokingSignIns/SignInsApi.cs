@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
 using Platform.Accounts;
+
 namespace Platform.Web.Accounts;
 
 /// <summary>Each person lists and revokes their own sign-ins; admins do the same for any account.</summary>

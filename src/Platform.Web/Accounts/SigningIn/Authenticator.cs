@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 
 using Platform.Accounts;
+
 namespace Platform.Web.Accounts;
 
 public abstract record SignInResult

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-using Platform.Accounts;
 namespace Platform.Web.Accounts;
 
 /// <summary>

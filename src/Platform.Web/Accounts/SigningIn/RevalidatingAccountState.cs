@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
-using Platform.Accounts;
 namespace Platform.Web.Accounts;
 
 /// <summary>Ends an open Blazor circuit's sign-in within a minute of it being revoked (or its account disabled).</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Platform.Accounts;
 namespace Platform.Web.Accounts;
 
 public sealed class SignInForm

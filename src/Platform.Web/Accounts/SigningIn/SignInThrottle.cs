@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 
 using Platform.Accounts;
+
 namespace Platform.Web.Accounts;
 
 /// <summary>

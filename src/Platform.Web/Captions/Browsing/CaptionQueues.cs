@@ -1,8 +1,7 @@
 using Marten;
 using Platform.Accounts;
-using Platform.Web.Accounts;
-
 using Platform.Captions;
+
 namespace Platform.Web.Captions;
 
 /// <summary>Where each person's caption work comes from: an annotator's queue, and reviewers' queue.</summary>

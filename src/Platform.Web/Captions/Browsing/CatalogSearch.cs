@@ -1,6 +1,7 @@
 using Marten;
 
 using Platform.Captions;
+
 namespace Platform.Web.Captions;
 
 public sealed record VideoSummary(

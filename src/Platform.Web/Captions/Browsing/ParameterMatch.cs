@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Platform.Captions;
 using Platform.Common;
 
-using Platform.Captions;
 namespace Platform.Web.Captions;
 
 /// <summary>

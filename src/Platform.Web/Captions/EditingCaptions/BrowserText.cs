@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-using Platform.Captions;
 namespace Platform.Web.Captions;
 
 /// <summary>

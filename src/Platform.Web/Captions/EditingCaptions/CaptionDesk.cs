@@ -1,7 +1,7 @@
 using Marten;
+using Platform.Captions;
 using Platform.Common;
 
-using Platform.Captions;
 namespace Platform.Web.Captions;
 
 /// <summary>Why a submit or a review would be refused now (null: it would not be).</summary>

@@ -5,7 +5,6 @@ using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-using Platform.Captions;
 namespace Platform.Web.Captions;
 
 public enum DiffKind

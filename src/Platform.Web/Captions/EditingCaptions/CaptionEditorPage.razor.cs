@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Platform.Accounts;
-using Platform.Web.Accounts;
-using Platform.Common;
-
 using Platform.Captions;
+using Platform.Common;
+using Platform.Web.Accounts;
+
 namespace Platform.Web.Captions;
 
 /// <summary>

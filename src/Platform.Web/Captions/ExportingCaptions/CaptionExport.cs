@@ -5,9 +5,9 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Configuration.Attributes;
 using Marten;
+using Platform.Captions;
 using Platform.Common;
 
-using Platform.Captions;
 namespace Platform.Web.Captions;
 
 /// <summary>

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
-using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Common;
+using Platform.Web.Accounts;
 
-using Platform.Captions;
 namespace Platform.Web.Captions;
 
 /// <summary>

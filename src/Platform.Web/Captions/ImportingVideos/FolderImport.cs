@@ -1,5 +1,3 @@
-using Platform.Captions;
-
 namespace Platform.Web.Captions;
 
 public sealed record ImportFailure(string File, string Reason);

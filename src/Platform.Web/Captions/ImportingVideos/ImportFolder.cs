@@ -4,7 +4,6 @@ using Marten;
 using Platform.Common;
 using Platform.Web.Hosting;
 
-using Platform.Captions;
 namespace Platform.Web.Captions;
 
 /// <summary>

@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
-using FFMpegCore;
 using Marten;
+using Platform.Captions;
 using Platform.Common;
 using Platform.Web.Hosting;
-using Platform.Studies;
 using Platform.Web.Studies;
 
-using Platform.Captions;
 namespace Platform.Web.Captions;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Marten;
 
 using Platform.Captions;
+
 namespace Platform.Web.Captions;
 
 public sealed record AnnotatorView(Guid Annotator, string Name, int Submitted, int Accepted, int Rejected, int Waiting, Platform.Results.Proportion AcceptanceRate, int SubmittedLastWeek);

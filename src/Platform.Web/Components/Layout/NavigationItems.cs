@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using MudBlazor;
-using Platform.Accounts;
 using Platform.Web.Accounts;
 
 namespace Platform.Web.Components.Layout;

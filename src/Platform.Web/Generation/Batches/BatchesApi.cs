@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Accounts;
 using Platform.Web.Accounts;
-using Platform.Studies;
 using Platform.Web.Studies;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Batches;
 
 public sealed record StartedBatch(Guid BatchId, int Jobs, int AlreadyThere);

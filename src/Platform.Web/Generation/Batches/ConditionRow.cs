@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Platform.Generation;
+
 namespace Platform.Web.Generation.Batches;
 
 /// <summary>The editable mapping of one study condition to a server and its settings on the generation page.</summary>

@@ -1,13 +1,13 @@
 using Hangfire;
 using Marten;
 using Platform.Common;
+using Platform.Generation;
+using Platform.Studies;
 using Platform.Web.Generation.Running;
 using Platform.Web.Generation.Servers;
 using Platform.Web.Hosting.Database;
-using Platform.Studies;
 using Platform.Web.Studies;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Batches;
 
 /// <param name="Prompts">Null or empty: the prompts (and tasks) of the study's videos so far.</param>

@@ -1,13 +1,12 @@
 using Marten;
 using Platform.Accounts;
-using Platform.Web.Accounts;
+using Platform.Generation;
+using Platform.Studies;
 using Platform.Web.Generation.Batches;
 using Platform.Web.Generation.Servers;
 using Platform.Web.Hosting.Database;
-using Platform.Studies;
 using Platform.Web.Studies;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Demo;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Platform.Generation;
-
 namespace Platform.Web.Generation.Following;
 
 /// <summary>A candidate video finished processing and can be planned into trials (uploaded or generated).</summary>

@@ -1,6 +1,5 @@
 using MassTransit;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Following;
 
 /// <summary>

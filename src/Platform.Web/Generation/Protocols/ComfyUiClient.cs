@@ -1,8 +1,7 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Platform.Generation;
+
 namespace Platform.Web.Generation.Protocols;
 
 /// <summary>

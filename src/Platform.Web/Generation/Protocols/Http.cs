@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Protocols;
 
 /// <summary>HTTP details both protocols share: authentication, back-pressure, refusals, length-checked downloads.</summary>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 using Platform.Generation;
+
 namespace Platform.Web.Generation.Protocols;
 
 /// <summary>

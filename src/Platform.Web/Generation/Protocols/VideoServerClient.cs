@@ -1,5 +1,4 @@
 using Platform.Generation;
-using Platform.Web.Generation;
 
 namespace Platform.Web.Generation.Protocols;
 

@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using Marten;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Servers;
 
 /// <summary>A Data Protection key, kept in PostgreSQL so every web and worker process can read what another protected.</summary>

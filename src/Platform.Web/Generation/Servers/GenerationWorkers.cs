@@ -1,7 +1,7 @@
 using Hangfire;
+using Platform.Generation;
 using Platform.Web.Generation.Running;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Servers;
 
 /// <summary>The generation workers running now, from Hangfire's record of its live servers (all processes).</summary>

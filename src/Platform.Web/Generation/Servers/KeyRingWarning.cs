@@ -1,5 +1,3 @@
-using Platform.Generation;
-
 namespace Platform.Web.Generation.Servers;
 
 /// <summary>

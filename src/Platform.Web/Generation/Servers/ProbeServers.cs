@@ -1,7 +1,7 @@
 using Marten;
+using Platform.Generation;
 using Platform.Web.Generation.Protocols;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Servers;
 
 /// <summary>Recurring job: asks every registered server whether it answers, for the servers page.</summary>

@@ -1,7 +1,6 @@
 using Marten;
 using Platform.Web.Hosting.Database;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Servers;
 
 public enum HealthState

@@ -1,10 +1,10 @@
 using Marten;
 using Microsoft.AspNetCore.DataProtection;
 using Platform.Common;
+using Platform.Generation;
 using Platform.Web.Generation.Protocols;
 using Platform.Web.Hosting.Database;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Servers;
 
 /// <summary>Registers, changes and retires inference servers; API keys are protected before they are stored.</summary>

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Accounts;
+using Platform.Generation;
 using Platform.Web.Accounts;
 
-using Platform.Generation;
 namespace Platform.Web.Generation.Servers;
 
 /// <param name="ApiKey">Write-only: stored protected, never shown again; omit on a change to keep the current one.</param>

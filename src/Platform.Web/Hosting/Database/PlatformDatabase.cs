@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Platform.Web.Hosting.Database;
 
 /// <summary>

@@ -3,12 +3,11 @@ using System.Data;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Platform.Common;
-using Platform.Studies;
-using Platform.Web.Studies;
-using Platform.Voting;
-using Platform.Web.Voting;
-
 using Platform.Results;
+using Platform.Studies;
+using Platform.Voting;
+using Platform.Web.Studies;
+
 namespace Platform.Web.Results;
 
 /// <summary>A study with every judgment it has, read in one snapshot at one event version.</summary>

@@ -1,5 +1,3 @@
-using Platform.Results;
-
 namespace Platform.Web.Results;
 
 /// <summary>

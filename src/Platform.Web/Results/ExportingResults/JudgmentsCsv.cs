@@ -2,10 +2,9 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Configuration.Attributes;
-using Platform.Studies;
-using Platform.Web.Studies;
-
 using Platform.Results;
+using Platform.Studies;
+
 namespace Platform.Web.Results;
 
 /// <summary>

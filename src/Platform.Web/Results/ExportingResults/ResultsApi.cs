@@ -1,12 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Platform.Accounts;
 using Platform.Web.Accounts;
-using Platform.Studies;
-using Platform.Web.Studies;
 
-using Platform.Results;
 namespace Platform.Web.Results;
 
 public sealed record ImportedSummary(Guid ImportId, int Judgments, string FileName);

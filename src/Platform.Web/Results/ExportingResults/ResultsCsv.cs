@@ -3,6 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration.Attributes;
 
 using Platform.Results;
+
 namespace Platform.Web.Results;
 
 /// <summary>

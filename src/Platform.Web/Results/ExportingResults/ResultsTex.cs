@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Platform.Studies;
-using Platform.Web.Studies;
-
 using Platform.Results;
+using Platform.Studies;
+
 namespace Platform.Web.Results;
 
 /// <summary>

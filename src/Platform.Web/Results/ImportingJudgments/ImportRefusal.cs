@@ -1,6 +1,7 @@
 using Platform.Common;
 
 using Platform.Results;
+
 namespace Platform.Web.Results;
 
 /// <summary>Why a file was refused, for the page: a headline with every bad line numbered, then each described.</summary>

@@ -1,10 +1,10 @@
 using CsvHelper;
 using Marten;
 using Platform.Common;
+using Platform.Results;
 using Platform.Studies;
 using Platform.Web.Studies;
 
-using Platform.Results;
 namespace Platform.Web.Results;
 
 /// <summary>A file checked and not yet imported: its rows, and what importing them would add.</summary>

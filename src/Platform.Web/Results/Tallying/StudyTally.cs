@@ -1,6 +1,7 @@
 using Marten;
 
 using Platform.Results;
+
 namespace Platform.Web.Results;
 
 /// <summary>
@@ -33,8 +34,13 @@ public sealed class StudyTally
         var tally = new StudyTally { Id = studyId };
         var all = legacy is null ? parts : parts.Append(new TallyPart
         {
-            Version = legacy.Version, Judgments = legacy.Judgments, GoldJudgments = legacy.GoldJudgments, Imported = legacy.Imported,
-            Participants = [.. legacy.Participants], FirstJudgmentAt = legacy.FirstJudgmentAt, LastJudgmentAt = legacy.LastJudgmentAt,
+            Version = legacy.Version,
+            Judgments = legacy.Judgments,
+            GoldJudgments = legacy.GoldJudgments,
+            Imported = legacy.Imported,
+            Participants = [.. legacy.Participants],
+            FirstJudgmentAt = legacy.FirstJudgmentAt,
+            LastJudgmentAt = legacy.LastJudgmentAt,
         });
         foreach (var part in all)
         {

@@ -1,11 +1,9 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
-using Platform.Studies;
-using Platform.Web.Studies;
-using Platform.Voting;
-using Platform.Web.Voting;
-
 using Platform.Results;
+using Platform.Studies;
+using Platform.Voting;
+
 namespace Platform.Web.Results;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 
-using Platform.Results;
 namespace Platform.Web.Results;
 
 /// <summary>How the dashboard writes figures: percentages with one decimal, the invariant way.</summary>

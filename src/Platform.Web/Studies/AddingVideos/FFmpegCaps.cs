@@ -1,6 +1,5 @@
 using System.Globalization;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using FFMpegCore;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>

@@ -1,12 +1,12 @@
 using FFMpegCore;
 using Hangfire;
 using Hangfire.Server;
-using MassTransit;
 using Marten;
+using MassTransit;
 using Platform.Common;
+using Platform.Studies;
 using Platform.Web.Hosting;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>Percent done of a video's processing, for the study page.</summary>

@@ -1,5 +1,3 @@
-using Platform.Studies;
-
 namespace Platform.Web.Studies;
 
 /// <summary>A read-only stream that reports how much of the expected length has been read, for upload progress bars.</summary>

@@ -1,6 +1,5 @@
 using FFMpegCore;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>What ffprobe reads of a file without decoding a picture: its container, its duration and its video streams.</summary>

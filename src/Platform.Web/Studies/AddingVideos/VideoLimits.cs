@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>

@@ -2,7 +2,6 @@ using FFMpegCore;
 using FFMpegCore.Exceptions;
 using Platform.Common;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 public sealed record ProbedVideo(TimeSpan Duration, int Width, int Height, double FrameRate);

@@ -1,6 +1,7 @@
 using Marten;
 
 using Platform.Studies;
+
 namespace Platform.Web.Studies;
 
 public sealed class VideoSummaries(IDocumentStore store)

@@ -4,7 +4,6 @@ using FFMpegCore.Exceptions;
 using Platform.Common;
 using Platform.Web.Hosting;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>

@@ -1,9 +1,9 @@
 using Hangfire;
 using Marten;
 using Platform.Common;
+using Platform.Studies;
 using Platform.Web.Hosting;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>An upload written under uploads/ and its SHA-256, before it is checked and recorded.</summary>

@@ -2,7 +2,6 @@ using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Platform.Accounts;
+using Platform.Studies;
 using Platform.Web.Accounts;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 public sealed record StudySummary(Guid Id, string Title, StudyKind Kind, StudyStatus Status, DateTimeOffset CreatedAt);

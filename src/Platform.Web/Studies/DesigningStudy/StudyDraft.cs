@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Platform.Studies;
+
 namespace Platform.Web.Studies;
 
 /// <summary>The editable form of a study's settings: mutable, with conditions' settings as "name = value" lines.</summary>

@@ -1,8 +1,7 @@
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Marten;
 using Microsoft.Net.Http.Headers;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 public static class MediaEndpoint

@@ -3,7 +3,6 @@ using Marten;
 using Platform.Web.Hosting;
 using Platform.Web.Hosting.Database;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>A stored file, served at /media/{Id}. The id is random: it says nothing of the study, condition or file name.</summary>

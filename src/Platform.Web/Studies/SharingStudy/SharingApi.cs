@@ -1,5 +1,3 @@
-using Platform.Studies;
-
 namespace Platform.Web.Studies;
 
 public static class SharingApi

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Marten;
 using Platform.Accounts;
+using Platform.Studies;
 using Platform.Web.Accounts;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Platform.Common;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>

@@ -1,9 +1,8 @@
 using Marten;
 using Platform.Accounts;
-using Platform.Web.Accounts;
+using Platform.Studies;
 using Platform.Web.Hosting.Database;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>A person a study belongs to, or one it could be shared with.</summary>

@@ -1,9 +1,8 @@
 using Marten;
 using Platform.Common;
 using Platform.Results;
-using Platform.Web.Results;
-
 using Platform.Studies;
+
 namespace Platform.Web.Studies;
 
 public enum BulkOutcome

@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Platform.Accounts;
-using Platform.Web.Accounts;
 using Platform.Common;
+using Platform.Studies;
+using Platform.Web.Accounts;
 using Platform.Web.Hosting;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>A preview of a bulk upload: the files' paths (no bytes) and the manifest, or the pattern and the prompts list, as text.</summary>

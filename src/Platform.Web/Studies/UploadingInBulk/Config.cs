@@ -1,6 +1,5 @@
 using Marten;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 public static class BulkUploadsConfig

@@ -1,9 +1,9 @@
 using Hangfire;
 using Marten;
 using Platform.Common;
+using Platform.Studies;
 using Platform.Web.Hosting;
 
-using Platform.Studies;
 namespace Platform.Web.Studies;
 
 /// <summary>
@@ -29,8 +29,15 @@ public sealed class ImportVideoFolder(IDocumentStore store, BulkUploads bulk, St
         if (!plan.IsReady) throw BulkUploads.Refused(plan.Problems, plan.BadLines);
         var import = new VideoFolderImport
         {
-            Id = Guid.NewGuid(), StudyId = studyId, Folder = relative, Manifest = request.Manifest, Pattern = request.Pattern, Prompts = request.Prompts,
-            By = by, RequestedAt = clock.GetUtcNow(), Total = plan.Videos.Count,
+            Id = Guid.NewGuid(),
+            StudyId = studyId,
+            Folder = relative,
+            Manifest = request.Manifest,
+            Pattern = request.Pattern,
+            Prompts = request.Prompts,
+            By = by,
+            RequestedAt = clock.GetUtcNow(),
+            Total = plan.Videos.Count,
         };
         await using var session = store.LightweightSession();
         session.Store(import);

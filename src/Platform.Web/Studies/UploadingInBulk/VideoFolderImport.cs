@@ -1,5 +1,3 @@
-using Platform.Studies;
-
 namespace Platform.Web.Studies;
 
 /// <summary>A server folder to import into a study: its videos mapped by a manifest in it, or by a pattern and a prompts list in it.</summary>

@@ -3,9 +3,9 @@ using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Platform.Common;
 using Platform.Studies;
+using Platform.Voting;
 using Platform.Web.Studies;
 
-using Platform.Voting;
 namespace Platform.Web.Voting;
 
 /// <summary>

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Marten;
 using Platform.Studies;
+using Platform.Voting;
 using Platform.Web.Studies;
 using Platform.Web.Voting.Slots;
 
-using Platform.Voting;
 namespace Platform.Web.Voting;
 
 /// <summary>One trial of a preview, with what only the researcher is told about it.</summary>

@@ -1,7 +1,5 @@
-using Platform.Accounts;
 using Platform.Web.Accounts;
 
-using Platform.Voting;
 namespace Platform.Web.Voting;
 
 public sealed record ReleaseSession(string ParticipantId);

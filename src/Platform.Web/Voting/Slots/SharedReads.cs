@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 
-using Platform.Voting;
 namespace Platform.Web.Voting.Slots;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using Marten;
+using Platform.Voting;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
-using Platform.Voting;
 namespace Platform.Web.Voting.Slots;
 
 /// <summary>Live slots of a study counted per trial and left condition.</summary>

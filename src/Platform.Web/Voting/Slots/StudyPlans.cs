@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Marten;
 using Platform.Studies;
+using Platform.Voting;
 using Platform.Web.Studies;
 
-using Platform.Voting;
 namespace Platform.Web.Voting.Slots;
 
 /// <summary>What a study hands out: its planned trials, gold sources and ready videos (for the trial views).</summary>

@@ -1,8 +1,7 @@
 using Marten;
 using Platform.Studies;
-using Platform.Web.Studies;
-
 using Platform.Voting;
+
 namespace Platform.Web.Voting.Slots;
 
 /// <summary>

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Marten;
 
 using Platform.Voting;
+
 namespace Platform.Web.Voting.Slots;
 
 /// <summary>

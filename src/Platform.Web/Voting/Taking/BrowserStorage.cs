@@ -1,6 +1,5 @@
 using Microsoft.JSInterop;
 
-using Platform.Voting;
 namespace Platform.Web.Voting;
 
 /// <summary>The browser's localStorage, where a participant's page keeps its session token across reloads.</summary>

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
+using Platform.Web.Studies;
 
 namespace Platform.Tests.Studies.UploadingInBulk;
 
