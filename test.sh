@@ -14,9 +14,12 @@ if ! dotnet build Platform.sln -nologo -v quiet; then
     exit 1
 fi
 
-# The layout .editorconfig asks for (whitespace, usings, namespaces): a failure counts as one failed test.
+# The layout .editorconfig asks for: the build above already fails on its code-style rules (unnecessary usings,
+# file-scoped namespaces, whitespace: EnforceCodeStyleInBuild); this checks the whitespace of every file dotnet
+# format knows in seconds, where a full `dotnet format --verify-no-changes` would compile the solution again for
+# minutes to find nothing more. A failure counts as one failed test.
 unformatted=0
-if ! dotnet format Platform.sln --verify-no-changes --no-restore; then
+if ! dotnet format whitespace Platform.sln --verify-no-changes --no-restore; then
     echo "The code is not formatted as .editorconfig asks: run \`dotnet format Platform.sln\` and commit the result."
     unformatted=1
 fi

@@ -66,7 +66,6 @@ public class UseCaseTests
 
         "Generation/Running -> Platform.Web.Generation.Following.BatchCompleted",
         "Generation/Running -> Platform.Web.Generation.Following.GenerationFailed",
-        "Generation/Running -> Platform.Web.Generation.Protocols.DownloadException",
         "Generation/Running -> Platform.Web.Generation.Protocols.IVideoServerClient",
         "Generation/Running -> Platform.Web.Generation.Protocols.JobLostException",
         "Generation/Running -> Platform.Web.Generation.Protocols.RemoteRequest",

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 using Platform.Accounts;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
-using Xunit.Abstractions;
 using Platform.Web.Captions;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 

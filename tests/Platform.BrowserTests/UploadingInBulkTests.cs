@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Platform.BrowserTests.Pages;
 using Platform.Testing;
-using Xunit.Abstractions;
 using Platform.Web.Studies;
+using Xunit.Abstractions;
 
 namespace Platform.BrowserTests;
 

@@ -20,7 +20,10 @@ public class RegisteringServerTests
     {
         var act = () => RegisteringServer.Validate(Servers.OpenAi() with
         {
-            Name = "", BaseUrl = "ftp://nowhere", MaxConcurrentJobs = 0, Defaults = new GenerationSettings(SimDropScale: 2),
+            Name = "",
+            BaseUrl = "ftp://nowhere",
+            MaxConcurrentJobs = 0,
+            Defaults = new GenerationSettings(SimDropScale: 2),
         });
 
         act.Should().Throw<DomainException>().WithMessage(

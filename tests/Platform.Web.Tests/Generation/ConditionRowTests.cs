@@ -1,8 +1,6 @@
 using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Batches;
 using Platform.Studies;
-using Platform.Web.Studies;
+using Platform.Web.Generation.Batches;
 
 namespace Platform.Tests.Generation;
 
@@ -65,7 +63,11 @@ public class ConditionRowTests
     {
         var condition = new Condition("ours", "Ours", false, new Dictionary<string, string>
         {
-            ["num_frames"] = "81", ["width"] = "1280", ["height"] = "720", ["fps"] = "24", ["steps"] = "1e12",
+            ["num_frames"] = "81",
+            ["width"] = "1280",
+            ["height"] = "720",
+            ["fps"] = "24",
+            ["steps"] = "1e12",
         });
 
         var row = ConditionRow.From(condition, Guid.NewGuid());

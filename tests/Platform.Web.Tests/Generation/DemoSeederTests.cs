@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
+using Platform.Studies;
+using Platform.Testing;
 using Platform.Web.Generation.Demo;
 using Platform.Web.Generation.Servers;
-using Platform.Studies;
 using Platform.Web.Studies;
-using Platform.Testing;
 
 namespace Platform.Tests.Generation;
 

@@ -2,14 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Batches;
-using Platform.Web.Generation.Following;
 using Platform.Studies;
-using Platform.Web.Studies;
 using Platform.Testing;
 using Platform.Voting;
-using Platform.Web.Voting;
+using Platform.Web.Generation.Batches;
+using Platform.Web.Generation.Following;
 
 namespace Platform.Tests.Generation;
 

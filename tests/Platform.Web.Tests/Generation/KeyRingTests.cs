@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Marten;
-using Platform.Web.Generation.Servers;
 using Platform.Testing;
+using Platform.Web.Generation.Servers;
 
 namespace Platform.Tests.Generation;
 

@@ -1,7 +1,6 @@
 using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Protocols;
 using Platform.Testing;
+using Platform.Web.Generation.Protocols;
 
 namespace Platform.Tests.Generation;
 

@@ -2,12 +2,10 @@ using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Generation;
-using Platform.Web.Generation;
+using Platform.Studies;
+using Platform.Testing;
 using Platform.Web.Generation.Batches;
 using Platform.Web.Generation.Running;
-using Platform.Studies;
-using Platform.Web.Studies;
-using Platform.Testing;
 
 namespace Platform.Tests.Generation;
 

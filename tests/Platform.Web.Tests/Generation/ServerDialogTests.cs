@@ -5,9 +5,8 @@ using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Servers;
 using Platform.Tests.Components;
+using Platform.Web.Generation.Servers;
 
 namespace Platform.Tests.Generation;
 

@@ -1,8 +1,7 @@
 using Hangfire;
 using Platform.Generation;
-using Platform.Web.Generation;
-using Platform.Web.Generation.Batches;
 using Platform.Testing;
+using Platform.Web.Generation.Batches;
 
 namespace Platform.Tests.Generation;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Platform.Testing;
 using Platform.Web.Generation.Running;
 using Platform.Web.Hosting.Database;
-using Platform.Testing;
 
 namespace Platform.Tests.Generation;
 

@@ -1,8 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Platform.Web.Generation.Servers;
 using Platform.Testing;
 using Platform.Tests.Components;
+using Platform.Web.Generation.Servers;
 
 namespace Platform.Tests.Generation;
 

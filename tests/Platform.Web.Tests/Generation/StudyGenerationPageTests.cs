@@ -2,13 +2,12 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Platform.Testing;
+using Platform.Tests.Components;
 using Platform.Web.Generation.Batches;
 using Platform.Web.Generation.Following;
 using Platform.Web.Generation.Servers;
-using Platform.Studies;
 using Platform.Web.Studies;
-using Platform.Testing;
-using Platform.Tests.Components;
 
 namespace Platform.Tests.Generation;
 

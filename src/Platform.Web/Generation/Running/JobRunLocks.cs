@@ -1,6 +1,4 @@
 using Platform.Web.Hosting.Database;
-
-using Platform.Generation;
 namespace Platform.Web.Generation.Running;
 
 /// <summary>
