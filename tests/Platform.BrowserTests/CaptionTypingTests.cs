@@ -100,12 +100,15 @@ public sealed class CaptionTypingTests(BrowserFixture fixture, ITestOutputHelper
     private async Task<CaptionView> SavedAsync(Guid videoId, string expected, CaptionStatus? status = null)
     {
         var desk = Fixture.Factory.Services.GetRequiredService<CaptionDesk>();
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        try
         {
-            var view = await desk.ViewAsync(videoId, CancellationToken.None);
-            if ((view.Text == expected && (status is null || view.Status == status)) || DateTime.UtcNow > until) return view;
-            await Task.Delay(200);
+            return await Eventually.ReturnsAsync(() => desk.ViewAsync(videoId, CancellationToken.None),
+                view => view.Text == expected && (status is null || view.Status == status), "the caption is saved as typed", TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            // The caller's assertion names the difference, character for character.
+            return await desk.ViewAsync(videoId, CancellationToken.None);
         }
     }
 

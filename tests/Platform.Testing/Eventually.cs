@@ -20,7 +20,8 @@ public static class Eventually
         ReturnsAsync(condition, held => held, what, timeout);
 
     /// <returns>The first value <paramref name="accept"/> takes.</returns>
-    public static async Task<T> ReturnsAsync<T>(Func<Task<T>> get, Func<T, bool> accept, string what, TimeSpan? timeout = null)
+    /// <param name="describe">How the last value reads in the failure message (its ToString otherwise).</param>
+    public static async Task<T> ReturnsAsync<T>(Func<Task<T>> get, Func<T, bool> accept, string what, TimeSpan? timeout = null, Func<T, string>? describe = null)
     {
         var within = timeout ?? DefaultTimeout;
         var waited = Stopwatch.StartNew();
@@ -29,7 +30,7 @@ public static class Eventually
             var value = await get();
             if (accept(value)) return value;
             if (waited.Elapsed > within)
-                throw new TimeoutException($"Waited {within.TotalSeconds:0.#} s for this, and it never came true: {what} (last seen: {value}).");
+                throw new TimeoutException($"Waited {within.TotalSeconds:0.#} s for this, and it never came true: {what} (last seen: {(describe is null ? value : describe(value))}).");
             await Task.Delay(Every);
         }
     }

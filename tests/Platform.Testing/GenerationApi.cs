@@ -25,18 +25,11 @@ public static class GenerationApi
         return (await response.Content.ReadFromJsonAsync<StartedBatch>(ApiClient.Json))!;
     }
 
-    public static async Task<BatchProgress> WaitForBatchAsync(this HttpClient researcher, Guid batchId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var progress = (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batchId}", ApiClient.Json))!;
-            if (progress.Finished) return progress;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Batch still running: {progress.Queued} queued, {progress.Running} running, {progress.Succeeded} done.");
-            await Task.Delay(200);
-        }
-    }
+    public static Task<BatchProgress> WaitForBatchAsync(this HttpClient researcher, Guid batchId, TimeSpan? timeout = null) =>
+        Eventually.ReturnsAsync(
+            async () => (await researcher.GetFromJsonAsync<BatchProgress>($"/api/generation/batches/{batchId}", ApiClient.Json))!,
+            progress => progress.Finished, $"batch {batchId} finishes", timeout ?? TimeSpan.FromSeconds(60),
+            progress => $"{progress.Queued} queued, {progress.Running} running, {progress.Succeeded} done");
 
     /// <summary>A ComfyUI workflow like the ones HunyuanVideo / Wan boxes run, in API format, with the platform's placeholders.</summary>
     public const string ComfyTemplate = """

@@ -28,17 +28,12 @@ public static class StudyApi
         return await researcher.PostAsync($"/api/studies/{studyId}/videos", form);
     }
 
-    public static async Task<IReadOnlyList<VideoSummary>> WaitForVideosAsync(this HttpClient researcher, Guid studyId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var videos = (await researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{studyId}/videos", ApiClient.Json))!;
-            if (videos.All(v => v.Status != VideoState.Processing)) return videos;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Videos still processing: {videos.Count(v => v.Status == VideoState.Processing)}");
-            await Task.Delay(200);
-        }
-    }
+    public static async Task<IReadOnlyList<VideoSummary>> WaitForVideosAsync(this HttpClient researcher, Guid studyId, TimeSpan? timeout = null) =>
+        await Eventually.ReturnsAsync(
+            async () => (IReadOnlyList<VideoSummary>)(await researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{studyId}/videos", ApiClient.Json))!,
+            videos => videos.All(v => v.Status != VideoState.Processing),
+            $"every video of study {studyId} is processed", timeout ?? TimeSpan.FromSeconds(60),
+            videos => $"{videos.Count(v => v.Status == VideoState.Processing)} of {videos.Count} still processing");
 
     /// <summary>A study with one video per condition for each prompt, all processed, and opened.</summary>
     public static async Task<Guid> OpenStudyWithVideosAsync(this HttpClient researcher, StudySettings settings, int prompts, string? fileName = null)

@@ -87,7 +87,7 @@ public sealed class WorkflowTests
         await server.PostJsonAsync("/prompt", Workflows.Request(Workflows.HunyuanTextToVideo("first"), running));
         await server.PostJsonAsync("/prompt", Workflows.Request(Workflows.HunyuanTextToVideo("second"), pending));
 
-        var queue = await Eventually.ValueAsync(() => server.GetJsonAsync("/queue"), q => q.GetProperty("queue_running").GetArrayLength() == 1);
+        var queue = await Eventually.ReturnsAsync(() => server.GetJsonAsync("/queue"), q => q.GetProperty("queue_running").GetArrayLength() == 1, "one prompt running");
         queue.GetProperty("queue_running")[0][1].GetString().Should().Be(running);
         queue.GetProperty("queue_pending")[0][1].GetString().Should().Be(pending);
 

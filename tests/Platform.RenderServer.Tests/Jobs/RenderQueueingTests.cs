@@ -22,7 +22,7 @@ public sealed class RenderQueueingTests
         {
             await server.WaitForVideoAsync(id, "completed");
         }
-        var stats = await Eventually.ValueAsync(server.StatsAsync, s => s.GetProperty("running").GetInt32() == 0);
+        var stats = await Eventually.ReturnsAsync(server.StatsAsync, s => s.GetProperty("running").GetInt32() == 0, "no job running");
         stats.GetProperty("maxConcurrentObserved").GetInt32().Should().Be(2);
         stats.GetProperty("submitted").GetInt32().Should().Be(5);
         stats.GetProperty("rendered").GetInt32().Should().Be(5);

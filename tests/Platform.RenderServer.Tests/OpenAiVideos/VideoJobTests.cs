@@ -125,7 +125,7 @@ public sealed class VideoJobTests
         body.GetProperty("deleted").GetBoolean().Should().BeTrue();
         (await server.GetJsonAsync($"/v1/videos/{id}")).GetProperty("status").GetString().Should().Be("cancelled");
         (await server.Client.GetAsync($"/v1/videos/{id}/content")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var stats = await Eventually.ValueAsync(server.StatsAsync, s => s.GetProperty("running").GetInt32() == 0);
+        var stats = await Eventually.ReturnsAsync(server.StatsAsync, s => s.GetProperty("running").GetInt32() == 0, "no job running");
         stats.GetProperty("cancelled").GetInt32().Should().Be(1);
         stats.GetProperty("rendered").GetInt32().Should().Be(0);
     }

@@ -56,7 +56,7 @@ public sealed class RunningServer : IAsyncDisposable
     }
 
     public Task<JsonElement> WaitForVideoAsync(string id, params string[] statuses) =>
-        Eventually.ValueAsync(() => GetJsonAsync($"/v1/videos/{id}"), video => statuses.Contains(video.GetProperty("status").GetString()));
+        Eventually.ReturnsAsync(() => GetJsonAsync($"/v1/videos/{id}"), video => statuses.Contains(video.GetProperty("status").GetString()), $"video {id} reaches {string.Join(" or ", statuses)}");
 
     public async Task<byte[]> DownloadVideoAsync(string id)
     {
@@ -67,7 +67,7 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>Polls /history until the prompt has an entry, and returns that entry.</summary>
     public async Task<JsonElement> WaitForHistoryAsync(string promptId)
     {
-        var history = await Eventually.ValueAsync(() => GetJsonAsync($"/history/{promptId}"), h => h.TryGetProperty(promptId, out _));
+        var history = await Eventually.ReturnsAsync(() => GetJsonAsync($"/history/{promptId}"), h => h.TryGetProperty(promptId, out _), $"prompt {promptId} shows in the history");
         return history.GetProperty(promptId);
     }
 

@@ -83,13 +83,8 @@ public sealed class BulkImportTests(PlatformFixture fixture) : IClassFixture<Pla
         var response = await researcher.PostAsJsonAsync("/api/synthetic-videos/imports", new FolderImportRequest(folder), ApiClient.Json);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
         var started = (await response.Content.ReadFromJsonAsync<FolderImport>(ApiClient.Json))!;
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (true)
-        {
-            var import = (await researcher.GetFromJsonAsync<FolderImport>($"/api/synthetic-videos/imports/{started.Id}", ApiClient.Json))!;
-            if (import.Finished) return import;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The import is still running: {import.Done} of {import.Total} done.");
-            await Task.Delay(250);
-        }
+        return await Eventually.ReturnsAsync(
+            async () => (await researcher.GetFromJsonAsync<FolderImport>($"/api/synthetic-videos/imports/{started.Id}", ApiClient.Json))!,
+            import => import.Finished, "the import finishes", TimeSpan.FromMinutes(4), import => $"{import.Done} of {import.Total} done");
     }
 }

@@ -16,15 +16,10 @@ public sealed class DemoSeederTests
         await using var factory = new PlatformFactory(await TestDatabase.CreateAsync("demo"), new Dictionary<string, string?> { ["Demo:RenderServerUrl"] = render.BaseUrl });
         var admin = await factory.AdminAsync();
 
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        StudySummary? demo = null;
-        while (demo is not { Status: StudyStatus.Open } && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            demo = (await admin.GetFromJsonAsync<List<StudySummary>>("/api/studies", ApiClient.Json))!.SingleOrDefault(s => s.Title == DemoSeeder.Title);
-        }
+        var demo = await Eventually.ReturnsAsync(
+            async () => (await admin.GetFromJsonAsync<List<StudySummary>>("/api/studies", ApiClient.Json))!.SingleOrDefault(s => s.Title == DemoSeeder.Title),
+            study => study is { Status: StudyStatus.Open }, "the demo study is designed, generated and opened", TimeSpan.FromSeconds(90), study => study?.Status.ToString() ?? "no demo study");
 
-        (demo?.Status).Should().Be(StudyStatus.Open, "the demo study is designed, generated and opened");
         var videos = await admin.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{demo!.Id}/videos", ApiClient.Json);
         videos.Should().HaveCount(6).And.OnlyContain(v => v.Status == VideoState.Ready);
         var servers = await admin.GetFromJsonAsync<List<ServerView>>("/api/servers", ApiClient.Json);

@@ -21,16 +21,8 @@ public sealed class ProtocolClientTests(PlatformFixture fixture) : IClassFixture
 
     private static readonly GenerationSettings Small = new(GuidanceScale: 6, Width: 64, Height: 48, Fps: 8, Frames: 8);
 
-    private static async Task<RemoteStatus> UntilDoneAsync(IVideoServerClient client, ServerConnection server, string id)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var status = await client.StatusAsync(server, id, CancellationToken.None);
-            if (status is not RemoteStatus.Pending) return status;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The job did not finish.");
-    }
+    private static Task<RemoteStatus> UntilDoneAsync(IVideoServerClient client, ServerConnection server, string id) =>
+        Eventually.ReturnsAsync(() => client.StatusAsync(server, id, CancellationToken.None), status => status is not RemoteStatus.Pending, $"job {id} finishes");
 
     [Theory]
     [InlineData(ServerProtocol.OpenAiVideos)]

@@ -114,13 +114,8 @@ public sealed class FolderImportTests(PlatformFixture fixture)
         var response = await researcher.PostAsJsonAsync($"/api/studies/{studyId}/videos/imports", request, ApiClient.Json);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var started = (await response.Content.ReadFromJsonAsync<VideoFolderImport>(ApiClient.Json))!;
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var import = (await researcher.GetFromJsonAsync<List<VideoFolderImport>>($"/api/studies/{studyId}/videos/imports", ApiClient.Json))!.Single(i => i.Id == started.Id);
-            if (import.Finished) return import;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The import is still running: {import.Done} of {import.Total} done.");
-            await Task.Delay(250);
-        }
+        return await Eventually.ReturnsAsync(
+            async () => (await researcher.GetFromJsonAsync<List<VideoFolderImport>>($"/api/studies/{studyId}/videos/imports", ApiClient.Json))!.Single(i => i.Id == started.Id),
+            import => import.Finished, "the import finishes", TimeSpan.FromMinutes(2), import => $"{import.Done} of {import.Total} done");
     }
 }
