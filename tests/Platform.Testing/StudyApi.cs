@@ -32,7 +32,7 @@ public static class StudyApi
         await Eventually.ReturnsAsync(
             async () => (IReadOnlyList<VideoSummary>)(await researcher.GetFromJsonAsync<List<VideoSummary>>($"/api/studies/{studyId}/videos", ApiClient.Json))!,
             videos => videos.All(v => v.Status != VideoState.Processing),
-            $"every video of study {studyId} is processed", timeout ?? TimeSpan.FromSeconds(60),
+            $"every video of study {studyId} is processed", timeout ?? TimeSpan.FromMinutes(3),
             videos => $"{videos.Count(v => v.Status == VideoState.Processing)} of {videos.Count} still processing");
 
     /// <summary>A study with one video per condition for each prompt, all processed, and opened.</summary>
