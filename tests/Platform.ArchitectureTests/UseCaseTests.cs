@@ -23,16 +23,6 @@ public class UseCaseTests
     // Do not add to this list: move the used type to a shared place instead.
     private static readonly HashSet<string> KnownExceptions = new(StringComparer.Ordinal)
     {
-        "Accounts/IssuingTokens -> Platform.Web.Accounts.Authenticator",
-        "Accounts/IssuingTokens -> Platform.Web.Accounts.SignInResult",
-        "Accounts/IssuingTokens -> Platform.Web.Accounts.SignIns",
-
-        "Accounts/ManagingUsers -> Platform.Web.Accounts.SignInsDialog",
-
-        "Accounts/SigningIn -> Platform.Web.Accounts.SignIns",
-
-        "Captions/EditingCaptions -> Platform.Web.Captions.CaptionQueues",
-
         "Captions/ImportingVideos -> Platform.Web.Studies.MediaFile",
         "Captions/ImportingVideos -> Platform.Web.Studies.MediaStore",
         "Captions/ImportingVideos -> Platform.Web.Studies.NewMediaFile",
@@ -42,47 +32,16 @@ public class UseCaseTests
         "Captions/ImportingVideos -> Platform.Web.Studies.VideoTools",
         "Captions/ImportingVideos -> Platform.Web.Studies.VideoUploads",
 
-        "Captions/MeasuringAnnotators -> Platform.Web.Captions.CaptionQueues",
-
         "Components -> Platform.Web.Studies.StudyGate",
 
         "Generation -> Platform.Web.Studies.Actors",
+        "Generation -> Platform.Web.Studies.VideoLimits",
 
-        "Generation/Batches -> Platform.Web.Generation.Following.StudyActivity",
         "Generation/Batches -> Platform.Web.Generation.Running.RunGenerationJob",
-        "Generation/Batches -> Platform.Web.Generation.Servers.ServerHealth",
-        "Generation/Batches -> Platform.Web.Generation.Servers.ServerRegistry",
-        "Generation/Batches -> Platform.Web.Generation.Servers.ServerView",
         "Generation/Batches -> Platform.Web.Studies.StudyScope",
 
-        "Generation/Demo -> Platform.Web.Generation.Batches.BatchProgress",
-        "Generation/Demo -> Platform.Web.Generation.Batches.BatchRequest",
-        "Generation/Demo -> Platform.Web.Generation.Batches.GenerationBatches",
-        "Generation/Demo -> Platform.Web.Generation.Servers.ProbeServers",
-        "Generation/Demo -> Platform.Web.Generation.Servers.ServerHealth",
-        "Generation/Demo -> Platform.Web.Generation.Servers.ServerRegistry",
-
-        "Generation/Protocols -> Platform.Web.Studies.VideoLimits",
-
-        "Generation/Running -> Platform.Web.Generation.Following.BatchCompleted",
-        "Generation/Running -> Platform.Web.Generation.Following.GenerationFailed",
-        "Generation/Running -> Platform.Web.Generation.Protocols.IVideoServerClient",
-        "Generation/Running -> Platform.Web.Generation.Protocols.JobLostException",
-        "Generation/Running -> Platform.Web.Generation.Protocols.RemoteRequest",
-        "Generation/Running -> Platform.Web.Generation.Protocols.RemoteStatus",
-        "Generation/Running -> Platform.Web.Generation.Protocols.ServerBusyException",
-        "Generation/Running -> Platform.Web.Generation.Protocols.ServerConnection",
-        "Generation/Running -> Platform.Web.Generation.Protocols.ServerRefusedException",
-        "Generation/Running -> Platform.Web.Generation.Servers.ServerHealth",
-        "Generation/Running -> Platform.Web.Generation.Servers.ServerHealthRecords",
-        "Generation/Running -> Platform.Web.Generation.Servers.ServerRegistry",
         "Generation/Running -> Platform.Web.Studies.VideoUpload",
         "Generation/Running -> Platform.Web.Studies.VideoUploads",
-
-        "Generation/Servers -> Platform.Web.Generation.Protocols.IVideoServerClient",
-        "Generation/Servers -> Platform.Web.Generation.Protocols.ServerConnection",
-
-        "Hosting -> Platform.Web.Generation.Following.StudyActivityConsumer",
 
         "Results/ComputingResults -> Platform.Web.Results.StudyTally",
 
@@ -99,9 +58,6 @@ public class UseCaseTests
         "Results/ViewingResults -> Platform.Web.Results.StudyTally",
         "Results/ViewingResults -> Platform.Web.Studies.Count",
 
-        "Reviews -> Platform.Web.Captions.CaptionQueues",
-        "Reviews -> Platform.Web.Captions.VideoSummary",
-
         "Studies -> Platform.Web.Results.StudyTally",
         "Studies -> Platform.Web.Voting.SessionStarts",
         "Studies -> Platform.Web.Voting.Slots.SlotLedger",
@@ -110,7 +66,6 @@ public class UseCaseTests
         "Studies -> Platform.Web.Voting.Slots.TrialLoads",
         "Studies -> Platform.Web.Voting.StudyPreviews",
 
-        "Studies/AddingVideos -> Platform.Web.Generation.Following.CandidateVideoReady",
         "Studies/AddingVideos -> Platform.Web.Studies.BulkUploader",
         "Studies/AddingVideos -> Platform.Web.Studies.MediaFile",
         "Studies/AddingVideos -> Platform.Web.Studies.MediaStore",

@@ -1,14 +1,12 @@
 using Hangfire;
 using JasperFx.Events.Projections;
 using Marten;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Platform.Accounts;
 using Platform.Web.Hosting;
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace Platform.Web.Accounts;
 
@@ -34,7 +32,15 @@ public static class Config
         services.AddTransient<PurgeExpiredTokens>();
         if (role.ServesWeb)
             services.AddHostedService<BootstrapAdmin>();
+        AddSignInSchemes(services);
+        services.AddAuthorization(Policies.Add);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAccountState>();
+        return services;
+    }
 
+    /// <summary>A cookie for people and a bearer token for scripts, chosen by the request's Authorization header.</summary>
+    private static void AddSignInSchemes(IServiceCollection services) =>
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieOrBearer;
@@ -58,27 +64,13 @@ public static class Config
                 o.Events = new CookieEvents();
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
-        services.AddAuthorization(Policies.Add);
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingAccountState>();
-        return services;
-    }
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapTokens();
         app.MapSignIns();
         app.MapUsers();
-        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, SignIns signIns) =>
-            {
-                if (!await antiforgery.IsRequestValidAsync(http))
-                    return HttpResults.Problem("The sign-out form has expired; reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
-                await signIns.EndAsync(http.User.SignIn(), http.RequestAborted);
-                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return HttpResults.LocalRedirect("/signin");
-            })
-            .RequireAuthorization(Policies.SignedIn)
-            .ExcludeFromDescription();
+        app.MapSignOut();
         return app;
     }
 

@@ -19,6 +19,8 @@ public static class Config
         services.AddSingleton<CaptionSettingsStore>();
         services.AddSingleton<SyntheticImports>();
         services.AddSingleton<CaptionDesk>();
+        services.AddSingleton<CaptionEditing>();
+        services.AddSingleton<CaptionReview>();
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<CaptionQueues>();
         services.AddSingleton<AnnotatorReport>();

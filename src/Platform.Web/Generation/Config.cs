@@ -30,7 +30,25 @@ public static class Config
             options.Schema.For<ServerHealth>();
             options.Schema.For<DataProtectionKey>();
         });
+        AddKeyProtection(services, configuration);
+        services.Configure<GenerationOptions>(configuration.GetSection("Generation"));
+        AddServerClients(services);
+        AddServersAndJobs(services, role);
+        if (role.RunsWorkers)
+        {
+            // Generation jobs mostly wait on servers: they get workers of their own, apart from video processing.
+            services.AddHangfireServer(o =>
+            {
+                o.Queues = [RunGenerationJob.Queue];
+                o.WorkerCount = configuration.GetValue("Generation:Workers", 20);
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:generation";
+            });
+        }
+        return services;
+    }
 
+    private static void AddKeyProtection(IServiceCollection services, IConfiguration configuration)
+    {
         // API keys are protected with keys every process shares, kept in PostgreSQL. Whoever can read the database
         // could read those keys too: DataProtection:CertificatePath (a PFX, with DataProtection:CertificatePassword)
         // encrypts the key ring at rest with a certificate kept outside it.
@@ -40,8 +58,10 @@ public static class Config
         services.AddHostedService<KeyRingWarning>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeys(sp.GetRequiredService<IDocumentStore>())));
+    }
 
-        services.Configure<GenerationOptions>(configuration.GetSection("Generation"));
+    private static void AddServerClients(IServiceCollection services)
+    {
         services.AddHttpClient(Http.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("inference-servers", pipeline =>
             {
@@ -65,6 +85,10 @@ public static class Config
             });
         services.AddSingleton<IVideoServerClient, OpenAiVideosClient>();
         services.AddSingleton<IVideoServerClient, ComfyUiClient>();
+    }
+
+    private static void AddServersAndJobs(IServiceCollection services, PlatformRole role)
+    {
         services.AddSingleton<ServerRegistry>();
         services.AddSingleton<GenerationWorkers>();
         services.AddSingleton<ServerSlots>();
@@ -79,18 +103,6 @@ public static class Config
         services.AddTransient<RunGenerationJob>();
         services.AddTransient<ProbeServers>();
         if (role.ServesWeb) services.AddHostedService<Demo.DemoSeeder>();
-
-        if (role.RunsWorkers)
-        {
-            // Generation jobs mostly wait on servers: they get workers of their own, apart from video processing.
-            services.AddHangfireServer(o =>
-            {
-                o.Queues = [RunGenerationJob.Queue];
-                o.WorkerCount = configuration.GetValue("Generation:Workers", 20);
-                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:generation";
-            });
-        }
-        return services;
     }
 
     public static void ScheduleGenerationJobs(IRecurringJobManager recurring)

@@ -27,28 +27,33 @@ public static class Messaging
                     });
             }
 
-            if (transport.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
-            {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
-            }
-            else if (transport.Equals("RabbitMQ", StringComparison.OrdinalIgnoreCase))
-            {
-                var rabbit = configuration.GetSection("Messaging:RabbitMQ");
-                bus.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(rabbit["Host"] ?? "127.0.0.1", rabbit["VirtualHost"] ?? "/", h =>
-                    {
-                        h.Username(rabbit["Username"] ?? "guest");
-                        h.Password(rabbit["Password"] ?? "guest");
-                    });
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-            else
-            {
-                throw new InvalidOperationException($"Messaging:Transport '{transport}' is not one of InMemory, RabbitMQ.");
-            }
+            UseTransport(bus, transport, configuration);
         });
         return services;
+    }
+
+    private static void UseTransport(IBusRegistrationConfigurator bus, string transport, IConfiguration configuration)
+    {
+        if (transport.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        }
+        else if (transport.Equals("RabbitMQ", StringComparison.OrdinalIgnoreCase))
+        {
+            var rabbit = configuration.GetSection("Messaging:RabbitMQ");
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(rabbit["Host"] ?? "127.0.0.1", rabbit["VirtualHost"] ?? "/", h =>
+                {
+                    h.Username(rabbit["Username"] ?? "guest");
+                    h.Password(rabbit["Password"] ?? "guest");
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        }
+        else
+        {
+            throw new InvalidOperationException($"Messaging:Transport '{transport}' is not one of InMemory, RabbitMQ.");
+        }
     }
 }

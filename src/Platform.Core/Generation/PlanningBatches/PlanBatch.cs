@@ -37,6 +37,29 @@ public static class PlanningBatch
         // A condition named in another case is the study's own: its jobs and videos carry the study's spelling.
         command = command with { Conditions = [.. command.Conditions.Select(c => c with { Condition = ConditionKeys.Find(study.Settings, c.Condition) ?? c.Condition })] };
         var prompts = command.Prompts.Select(p => new PromptToGenerate((p.Prompt ?? "").Trim(), (p.Task ?? "").Trim())).ToList();
+        var problems = Problems(study, command, prompts, servers);
+        if (problems.Count > 0) throw new DomainException("The batch needs " + string.Join("; ", problems.Distinct()) + ".", DomainError.Unprocessable);
+
+        var tasks = study.Settings.Tasks;
+        var have = existing.Select(e => (e.Condition, e.Prompt, e.Seed)).ToHashSet();
+        var cells = (from p in prompts.DistinctBy(p => p.Prompt)
+                     from c in command.Conditions
+                     from seed in command.Seeds.Distinct()
+                     select (p, c, seed)).ToList();
+        var jobs = cells
+            .Where(x => !have.Contains((x.c.Condition, x.p.Prompt, x.seed)))
+            .Select(x => new PlannedJob(
+                StableId.From(command.BatchId, x.c.Condition, x.p.Prompt, x.seed), x.p.Prompt, Task(tasks, x.p.Task), x.c.Condition, x.seed, x.c.ServerId,
+                (x.c.Settings ?? GenerationSettings.None).Over(servers[x.c.ServerId].Settings.Defaults)))
+            .ToList();
+        if (jobs.Count > MaxJobs)
+            throw new DomainException($"The batch would make {jobs.Count} videos; at most {MaxJobs} are taken at once. Split the prompts.", DomainError.Unprocessable);
+        return new GenerationBatchPlanned(command.BatchId, study.Id, jobs, cells.Count - jobs.Count, command.By, now);
+    }
+
+    /// <summary>What the batch lacks, each as "the batch needs …" would end; empty when it lacks nothing.</summary>
+    private static List<string> Problems(Study study, PlanBatch command, List<PromptToGenerate> prompts, IReadOnlyDictionary<Guid, InferenceServer> servers)
+    {
         var problems = new List<string>();
         if (prompts.Count == 0) problems.Add("at least one prompt");
         if (prompts.Any(p => p.Prompt.Length is 0 or > 4000)) problems.Add("prompts of 1 to 4000 characters");
@@ -54,22 +77,7 @@ public static class PlanningBatch
             problems.Add($"each condition mapped once ('{twice.Key}' is mapped {twice.Count()} times)");
         if (command.Seeds.Count is 0 or > MaxSeeds) problems.Add($"1 to {MaxSeeds} seeds");
         if (command.Seeds.Any(s => s < 0)) problems.Add("seeds of 0 or more");
-        if (problems.Count > 0) throw new DomainException("The batch needs " + string.Join("; ", problems.Distinct()) + ".", DomainError.Unprocessable);
-
-        var have = existing.Select(e => (e.Condition, e.Prompt, e.Seed)).ToHashSet();
-        var cells = (from p in prompts.DistinctBy(p => p.Prompt)
-                     from c in command.Conditions
-                     from seed in command.Seeds.Distinct()
-                     select (p, c, seed)).ToList();
-        var jobs = cells
-            .Where(x => !have.Contains((x.c.Condition, x.p.Prompt, x.seed)))
-            .Select(x => new PlannedJob(
-                StableId.From(command.BatchId, x.c.Condition, x.p.Prompt, x.seed), x.p.Prompt, Task(tasks, x.p.Task), x.c.Condition, x.seed, x.c.ServerId,
-                (x.c.Settings ?? GenerationSettings.None).Over(servers[x.c.ServerId].Settings.Defaults)))
-            .ToList();
-        if (jobs.Count > MaxJobs)
-            throw new DomainException($"The batch would make {jobs.Count} videos; at most {MaxJobs} are taken at once. Split the prompts.", DomainError.Unprocessable);
-        return new GenerationBatchPlanned(command.BatchId, study.Id, jobs, cells.Count - jobs.Count, command.By, now);
+        return problems;
     }
 
     public static GenerationBatchCancelled Cancel(GenerationBatch batch, Guid by, DateTimeOffset now) =>

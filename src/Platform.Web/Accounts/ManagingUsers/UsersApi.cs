@@ -25,6 +25,13 @@ public static class UsersApi
 {
     public static void MapUsers(this IEndpointRouteBuilder api)
     {
+        MapMe(api);
+        var users = api.MapGroup("/api/users").RequireAuthorization(Policies.Admin).WithTags("Accounts");
+        MapListAndCreate(users);
+        MapAccountChanges(users);
+    }
+
+    private static void MapMe(IEndpointRouteBuilder api) =>
         api.MapGet("/api/me", async (HttpContext http, UserAccounts accounts) =>
                 await accounts.FindAsync(http.User.RequiredUserId(), http.RequestAborted) is { } me
                     ? HttpResults.Ok(UserView.From(me))
@@ -33,8 +40,8 @@ public static class UsersApi
             .WithTags("Accounts")
             .WithSummary("The signed-in account");
 
-        var users = api.MapGroup("/api/users").RequireAuthorization(Policies.Admin).WithTags("Accounts");
-
+    private static void MapListAndCreate(RouteGroupBuilder users)
+    {
         users.MapGet("/", async (UserAccounts accounts, CancellationToken ct) =>
                 TypedResults.Ok((await accounts.ListAsync(ct)).Select(UserView.From).ToList()))
             .WithSummary("List all accounts");
@@ -47,7 +54,10 @@ public static class UsersApi
                 return TypedResults.Created($"/api/users/{user.Id}", UserView.From(user));
             })
             .WithSummary("Create an account");
+    }
 
+    private static void MapAccountChanges(RouteGroupBuilder users)
+    {
         users.MapPut("/{id:guid}/roles", async (Guid id, RolesChange body, HttpContext http, UserAccounts accounts) =>
             {
                 await accounts.ChangeRolesAsync(new ChangeRoles(id, body.Roles ?? [], http.User.RequiredUserId()), http.RequestAborted);

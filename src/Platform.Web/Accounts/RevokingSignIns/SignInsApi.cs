@@ -9,6 +9,12 @@ public static class SignInsApi
 {
     public static void MapSignIns(this IEndpointRouteBuilder api)
     {
+        MapOwnSignIns(api);
+        MapAccountSignIns(api);
+    }
+
+    private static void MapOwnSignIns(IEndpointRouteBuilder api)
+    {
         var mine = api.MapGroup("/api/auth/sign-ins").RequireAuthorization(Policies.SignedIn).WithTags("Authentication");
 
         mine.MapGet("/", async (HttpContext http, SignIns signIns) =>
@@ -29,7 +35,10 @@ public static class SignInsApi
                 return TypedResults.NoContent();
             })
             .WithSummary("Sign out everywhere: every browser and token of yours, this one included, stops working");
+    }
 
+    private static void MapAccountSignIns(IEndpointRouteBuilder api)
+    {
         var users = api.MapGroup("/api/users/{id:guid}/sign-ins").RequireAuthorization(Policies.Admin).WithTags("Accounts");
 
         users.MapGet("/", async Task<Ok<IReadOnlyList<SignInView>>> (Guid id, HttpContext http, SignIns signIns) =>

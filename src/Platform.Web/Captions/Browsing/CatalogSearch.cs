@@ -4,10 +4,6 @@ using Platform.Captions;
 
 namespace Platform.Web.Captions;
 
-public sealed record VideoSummary(
-    Guid VideoId, string FileName, CaptionStatus Status, string Caption, ElementTags Tags, MovementType MovementType, SceneType SceneType,
-    RenderEngine Engine, RenderQuality Quality, Guid? Annotator, DateTimeOffset ImportedAt, string PosterUrl);
-
 /// <param name="Tag">Matches a tag of any element (object, character, motion, camera, environment, style).</param>
 /// <param name="Text">Words in the caption or the file name.</param>
 public sealed record CatalogFilter(

@@ -11,13 +11,6 @@ public sealed record ServerRequest(string Name, ServerProtocol Protocol, string 
     public ServerSettings Settings => new(Name, Protocol, BaseUrl, Model, MaxConcurrentJobs, Defaults, WorkflowTemplate);
 }
 
-public sealed record ServerView(Guid Id, string Name, ServerProtocol Protocol, string BaseUrl, string? Model, int MaxConcurrentJobs,
-    GenerationSettings? Defaults, string? WorkflowTemplate, bool HasApiKey, HealthState Health, string? HealthReason, DateTimeOffset? CheckedAt)
-{
-    public static ServerView From(InferenceServer s, ServerHealth? h) => new(s.Id, s.Settings.Name, s.Settings.Protocol, s.Settings.BaseUrl, s.Settings.Model,
-        s.Settings.MaxConcurrentJobs, s.Settings.Defaults, s.Settings.WorkflowTemplate, s.ProtectedApiKey is not null, h?.State ?? HealthState.Unknown, h?.Reason, h?.CheckedAt);
-}
-
 public static class ServersApi
 {
     public static void MapServers(this IEndpointRouteBuilder app)

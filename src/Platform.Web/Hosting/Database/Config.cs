@@ -25,22 +25,7 @@ public static class Config
                 sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<ILogger<PlatformDatabase>>())
             .GetAwaiter().GetResult());
 
-        // Marten's pool, bounded by Database:MaxPoolSize. The platform owns it (the container disposes it) so the
-        // watchdog can clear it after a restart of the cluster: NpgsqlConnection.ClearAllPools does not reach a data source.
-        services.AddKeyedSingleton(MartenConnections, (sp, _) =>
-        {
-            var database = sp.GetRequiredService<PlatformDatabase>();
-            var maxPoolSize = sp.GetRequiredService<DatabaseOptions>().MaxPoolSize;
-            return NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
-            {
-                MaxPoolSize = maxPoolSize,
-                ApplicationName = MartenApplicationName,
-                // Marten's statements are few and repeated: prepared once per connection, PostgreSQL no longer parses
-                // and plans each again (+35 % judgments/s at 64 participants, docs/BENCHMARKS.md).
-                MaxAutoPrepare = 100,
-                AutoPrepareMinUsages = 2,
-            }.ConnectionString);
-        });
+        AddMartenConnections(services);
         services.AddHostedService<EmbeddedPostgresWatchdog>();
 
         services.AddMarten(sp =>
@@ -60,4 +45,22 @@ public static class Config
             .UseLightweightSessions();
         return services;
     }
+
+    // Marten's pool, bounded by Database:MaxPoolSize. The platform owns it (the container disposes it) so the
+    // watchdog can clear it after a restart of the cluster: NpgsqlConnection.ClearAllPools does not reach a data source.
+    private static void AddMartenConnections(IServiceCollection services) =>
+        services.AddKeyedSingleton(MartenConnections, (sp, _) =>
+        {
+            var database = sp.GetRequiredService<PlatformDatabase>();
+            var maxPoolSize = sp.GetRequiredService<DatabaseOptions>().MaxPoolSize;
+            return NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
+            {
+                MaxPoolSize = maxPoolSize,
+                ApplicationName = MartenApplicationName,
+                // Marten's statements are few and repeated: prepared once per connection, PostgreSQL no longer parses
+                // and plans each again (+35 % judgments/s at 64 participants, docs/BENCHMARKS.md).
+                MaxAutoPrepare = 100,
+                AutoPrepareMinUsages = 2,
+            }.ConnectionString);
+        });
 }

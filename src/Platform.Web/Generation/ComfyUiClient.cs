@@ -8,7 +8,7 @@ namespace Platform.Web.Generation.Protocols;
 /// ComfyUI's HTTP API: <c>POST /prompt</c> with the server's workflow template filled in and our own prompt_id,
 /// <c>GET /history/{id}</c> (and <c>GET /queue</c> to tell a waiting job from a forgotten one), <c>GET /view</c>.
 /// </summary>
-public sealed class ComfyUiClient(IHttpClientFactory clients, IConfiguration configuration) : IVideoServerClient
+public sealed class ComfyUiClient(IHttpClientFactory clients, IConfiguration configuration, TimeProvider clock) : IVideoServerClient
 {
     private static readonly string[] QueueLists = ["queue_running", "queue_pending"];
     private static readonly string[] OutputKinds = ["gifs", "videos", "images"];
@@ -22,7 +22,7 @@ public sealed class ComfyUiClient(IHttpClientFactory clients, IConfiguration con
         var body = new JsonObject { ["prompt"] = graph, ["client_id"] = "platform", ["prompt_id"] = request.Key };
         using var message = Http.Request(HttpMethod.Post, server, "/prompt", JsonContent.Create(body));
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, cancellationToken);
-        await Http.EnsureAcceptedAsync(response, cancellationToken);
+        await Http.EnsureAcceptedAsync(response, clock, cancellationToken);
         var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
         return answer?["prompt_id"]?.GetValue<string>() ?? request.Key;
     }
@@ -50,7 +50,7 @@ public sealed class ComfyUiClient(IHttpClientFactory clients, IConfiguration con
         var query = $"/view?filename={Uri.EscapeDataString(Text(file["filename"]))}&subfolder={Uri.EscapeDataString(Text(file["subfolder"]))}&type={Uri.EscapeDataString(Text(file["type"], "output"))}";
         using var message = Http.Request(HttpMethod.Get, server, query);
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await Http.EnsureAcceptedAsync(response, cancellationToken);
+        await Http.EnsureAcceptedAsync(response, clock, cancellationToken);
         await Http.SaveAsync(response, path, Studies.VideoLimits.From(configuration).MaxUploadBytes, cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed class ComfyUiClient(IHttpClientFactory clients, IConfiguration con
     {
         using var message = Http.Request(HttpMethod.Get, server, $"/history/{Uri.EscapeDataString(remoteId)}");
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, cancellationToken);
-        await Http.EnsureAcceptedAsync(response, cancellationToken);
+        await Http.EnsureAcceptedAsync(response, clock, cancellationToken);
         var all = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
         return all?[remoteId];
     }
@@ -85,7 +85,7 @@ public sealed class ComfyUiClient(IHttpClientFactory clients, IConfiguration con
     {
         using var message = Http.Request(HttpMethod.Get, server, "/queue");
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, cancellationToken);
-        await Http.EnsureAcceptedAsync(response, cancellationToken);
+        await Http.EnsureAcceptedAsync(response, clock, cancellationToken);
         var queue = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
         // Entries are [number, prompt_id, …]: look for the id anywhere in them.
         return QueueLists.FirstOrDefault(list =>

@@ -17,9 +17,6 @@ namespace Platform.Web.Captions;
 /// </summary>
 public sealed partial class CaptionEditorPage
 {
-    private static readonly TimeSpan AutosaveAfter = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
-
     [Parameter] public Guid Id { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -31,15 +28,12 @@ public sealed partial class CaptionEditorPage
     private ElementTags _tags = new();
     private bool _tagsUnsaved, _saving, _canEdit, _canReview;
     private string? _saveProblem;
-    private int _failures;
     private Guid _me;
     private CaptionConflictException? _conflict;
     private ElementReference _video, _textarea;
-    private IJSObjectReference? _module, _shortcuts;
+    private readonly EditorScript _script = new();
     private bool _disposed;
-    private readonly SemaphoreSlim _oneSave = new(1, 1);
     private DotNetObjectReference<CaptionEditorPage>? _self;
-    private Timer? _autosave;
 
     private bool Editable => _canEdit && _view is { Status: not CaptionStatus.Submitted } && _conflict is null;
 
@@ -58,11 +52,10 @@ public sealed partial class CaptionEditorPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_module is not null || _view is null || _disposed) return;
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./caption-editor.js");
+        if (_script.Loaded || _view is null || _disposed) return;
         _self = DotNetObjectReference.Create(this);
-        _shortcuts = await _module.InvokeAsync<IJSObjectReference>("shortcuts", _self);
-        await _text.AttachAsync(_module, _textarea, _self, _view.Text);
+        var module = await _script.LoadAsync(JS, _self);
+        await _text.AttachAsync(module, _textarea, _self, _view.Text);
         StateHasChanged();
     }
 
@@ -94,103 +87,6 @@ public sealed partial class CaptionEditorPage
 
     private string SaveState() => _saving ? "saving…" : _saveProblem is not null ? "not saved" : Unsaved ? "not saved yet" : "saved";
 
-    /// <summary>The browser reports the text after a change; an older report than one already here is ignored.</summary>
-    [JSInvokable]
-    public Task TextChangedAsync(string text, long seq)
-    {
-        if (_disposed || !_text.Changed(text ?? "", seq)) return Task.CompletedTask;
-        ScheduleAutosave(AutosaveAfter);
-        StateHasChanged();
-        return Task.CompletedTask;
-    }
-
-    private Task TagsChangedAsync(ElementTags tags)
-    {
-        (_tags, _tagsUnsaved) = (tags, true);
-        ScheduleAutosave(AutosaveAfter);
-        return Task.CompletedTask;
-    }
-
-    private void ScheduleAutosave(TimeSpan after)
-    {
-        if (_disposed) return;
-        _autosave?.Dispose();
-        _autosave = new Timer(_ => _ = InvokeAsync(AutosaveAsync), null, after, Timeout.InfiniteTimeSpan);
-    }
-
-    private async Task AutosaveAsync()
-    {
-        try
-        {
-            await SaveAsync(auto: true);
-        }
-        catch (Exception) when (_disposed)
-        {
-            // The page went away meanwhile; its own disposal saved what there was.
-        }
-    }
-
-    /// <summary>
-    /// One save at a time (autosave, Ctrl+S and submit share it), of the text in the browser at that moment. Text typed
-    /// while a save is on its way stays in the browser, unsaved, for the next one. A failure is shown and tried again.
-    /// </summary>
-    private async Task<bool> SaveAsync(bool auto = false)
-    {
-        _autosave?.Dispose();
-        await _oneSave.WaitAsync();
-        try
-        {
-            if (!Editable || _view is null) return false;
-            var (text, seq) = await _text.CurrentAsync();
-            if (!Unsaved) return true;
-            (_saving, var tags) = (true, _tags);
-            if (!_disposed) StateHasChanged();
-            var saved = await Desk.ReviseAsync(_view.VideoId, text, tags, _view.Version, _me, CancellationToken.None);
-            var newerTags = ReferenceEquals(_tags, tags) ? null : _tags; // changed while the save was on its way
-            await ShowAsync(saved, replaceText: false);
-            if (newerTags is not null) (_tags, _tagsUnsaved) = (newerTags, true);
-            _text.Saved(seq);
-            (_saveProblem, _failures) = (null, 0);
-            if (!auto) Snackbar.Add("Saved.", Severity.Success);
-            return true;
-        }
-        catch (CaptionConflictException conflict)
-        {
-            _conflict = conflict;
-            return false;
-        }
-        catch (DomainException refused)
-        {
-            // The text as it is cannot be saved (too long, empty): it stays here until it is changed.
-            _saveProblem = $"Not saved: {refused.Message}";
-            if (!auto) Snackbar.Add(refused.Message, Severity.Error);
-            return false;
-        }
-        catch (Exception failed) when (failed is not OperationCanceledException && !_disposed)
-        {
-            var wait = TimeSpan.FromSeconds(Math.Min(LongestRetry.TotalSeconds, Math.Pow(2, ++_failures)));
-            _saveProblem = $"Not saved: the server did not take it ({failed.GetType().Name}). Trying again in {wait.TotalSeconds:0} s; your text stays here.";
-            ScheduleAutosave(wait);
-            return false;
-        }
-        finally
-        {
-            _saving = false;
-            _oneSave.Release();
-            if (!_disposed) StateHasChanged();
-        }
-    }
-
-    private async Task KeepMineAsync()
-    {
-        var (current, myTags) = (_conflict!.Current, _conflict.YourTags);
-        await ShowAsync(current, replaceText: false);
-        if (myTags is not null) (_tags, _tagsUnsaved) = (myTags, true);
-        _text.Unsave(); // the textarea still holds mine: saved on the version just shown
-        await SaveAsync();
-    }
-
-    private Task TakeTheirsAsync() => ShowAsync(_conflict!.Current, replaceText: true);
 
     private async Task SubmitAsync()
     {
@@ -199,7 +95,7 @@ public sealed partial class CaptionEditorPage
         try
         {
             if (!await SaveAsync()) return;
-            await StepAsync(() => Desk.SubmitAsync(_view!.VideoId, _me, _view.Version, CancellationToken.None), "Submitted for review.");
+            await StepAsync(() => Editing.SubmitAsync(_view!.VideoId, _me, _view.Version, CancellationToken.None), "Submitted for review.");
         }
         finally
         {
@@ -207,14 +103,14 @@ public sealed partial class CaptionEditorPage
         }
     }
 
-    private Task AcceptAsync() => StepAsync(() => Desk.AcceptAsync(_view!.VideoId, _me, _view.Version, CancellationToken.None), "Accepted: this is now the caption of record.");
+    private Task AcceptAsync() => StepAsync(() => Review.AcceptAsync(_view!.VideoId, _me, _view.Version, CancellationToken.None), "Accepted: this is now the caption of record.");
 
-    private Task RejectAsync(string comment) => StepAsync(() => Desk.RejectAsync(_view!.VideoId, comment, _me, _view.Version, CancellationToken.None), "Rejected; it goes back to its author.");
+    private Task RejectAsync(string comment) => StepAsync(() => Review.RejectAsync(_view!.VideoId, comment, _me, _view.Version, CancellationToken.None), "Rejected; it goes back to its author.");
 
     private async Task RestoreAsync(Guid revisionId)
     {
         if (!await SaveAsync()) return;
-        await StepAsync(() => Desk.RestoreAsync(_view!.VideoId, revisionId, _me, _view.Version, CancellationToken.None), "Restored as a new draft.", replaceText: true);
+        await StepAsync(() => Editing.RestoreAsync(_view!.VideoId, revisionId, _me, _view.Version, CancellationToken.None), "Restored as a new draft.", replaceText: true);
     }
 
     private async Task StepAsync(Func<Task<CaptionView>> step, string done, bool replaceText = false)
@@ -241,13 +137,10 @@ public sealed partial class CaptionEditorPage
     private async Task StepAsync(int frames)
     {
         var fps = _view?.Fps ?? 25;
-        if (_module is not null) await _module.InvokeVoidAsync("step", _video, frames / fps);
+        await _script.StepAsync(_video, frames / fps);
     }
 
-    private async Task ToggleAsync()
-    {
-        if (_module is not null) await _module.InvokeVoidAsync("toggle", _video);
-    }
+    private Task ToggleAsync() => _script.ToggleAsync(_video);
 
     [JSInvokable]
     public async Task ShortcutAsync(string action)
@@ -271,19 +164,7 @@ public sealed partial class CaptionEditorPage
         _disposed = true;
         _autosave?.Dispose();
         await _text.DisposeAsync();
-        try
-        {
-            if (_shortcuts is not null)
-            {
-                await _shortcuts.InvokeVoidAsync("dispose");
-                await _shortcuts.DisposeAsync();
-            }
-            if (_module is not null) await _module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone, and the page's listeners with it.
-        }
+        await _script.DisposeAsync();
         _self?.Dispose();
         _oneSave.Dispose();
     }

@@ -16,22 +16,22 @@ public static class Http
     }
 
     /// <summary>Throws <see cref="ServerBusyException"/> for back-pressure, <see cref="ServerRefusedException"/> for a refusal.</summary>
-    public static async Task EnsureAcceptedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task EnsureAcceptedAsync(HttpResponseMessage response, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode) return;
         var body = await BodyAsync(response, cancellationToken);
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict)
-            throw new ServerBusyException($"The server is busy ({(int)response.StatusCode}{(body.Length > 0 ? ": " + body : "")}).", RetryAfter(response));
+            throw new ServerBusyException($"The server is busy ({(int)response.StatusCode}{(body.Length > 0 ? ": " + body : "")}).", RetryAfter(response, clock));
         if ((int)response.StatusCode is >= 400 and < 500)
             throw new ServerRefusedException($"The server refused the job ({(int)response.StatusCode}{(body.Length > 0 ? ": " + body : "")}).");
         throw new HttpRequestException($"The server failed ({(int)response.StatusCode}{(body.Length > 0 ? ": " + body : "")}).", null, response.StatusCode);
     }
 
-    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock)
     {
         var retry = response.Headers.RetryAfter;
         if (retry?.Delta is { } delta) return delta;
-        if (retry?.Date is { } date) return date - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero;
+        if (retry?.Date is { } date) return date - clock.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero;
         return null;
     }
 

@@ -11,7 +11,7 @@ namespace Platform.Web.Generation.Protocols;
 /// The OpenAI-style video job API (<c>POST /v1/videos</c>, <c>GET /v1/videos/{id}</c>, <c>…/content</c>,
 /// <c>DELETE</c>) as SGLang diffusion, vLLM-Omni, FastVideo and gateways serve it, with the common extension fields.
 /// </summary>
-public sealed class OpenAiVideosClient(IHttpClientFactory clients, IConfiguration configuration) : IVideoServerClient
+public sealed class OpenAiVideosClient(IHttpClientFactory clients, IConfiguration configuration, TimeProvider clock) : IVideoServerClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -38,7 +38,7 @@ public sealed class OpenAiVideosClient(IHttpClientFactory clients, IConfiguratio
         // The same key on every attempt: a server that got the first one returns that job instead of starting another.
         message.Headers.Add("Idempotency-Key", request.Key);
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, cancellationToken);
-        await Http.EnsureAcceptedAsync(response, cancellationToken);
+        await Http.EnsureAcceptedAsync(response, clock, cancellationToken);
         var job = await response.Content.ReadFromJsonAsync<VideoJob>(Json, cancellationToken);
         return job?.Id is { Length: > 0 } id ? id : throw new ServerRefusedException("The server accepted the job but sent no id.");
     }
@@ -48,7 +48,7 @@ public sealed class OpenAiVideosClient(IHttpClientFactory clients, IConfiguratio
         using var message = Http.Request(HttpMethod.Get, server, $"/v1/videos/{Uri.EscapeDataString(remoteId)}");
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound) return new RemoteStatus.Lost();
-        await Http.EnsureAcceptedAsync(response, cancellationToken);
+        await Http.EnsureAcceptedAsync(response, clock, cancellationToken);
         var job = await response.Content.ReadFromJsonAsync<VideoJob>(Json, cancellationToken);
         return job?.Status switch
         {
@@ -64,7 +64,7 @@ public sealed class OpenAiVideosClient(IHttpClientFactory clients, IConfiguratio
         using var message = Http.Request(HttpMethod.Get, server, $"/v1/videos/{Uri.EscapeDataString(remoteId)}/content");
         using var response = await clients.CreateClient(Http.ClientName).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound) throw new JobLostException("The server no longer has the finished video (restarted?).");
-        await Http.EnsureAcceptedAsync(response, cancellationToken);
+        await Http.EnsureAcceptedAsync(response, clock, cancellationToken);
         await Http.SaveAsync(response, path, Studies.VideoLimits.From(configuration).MaxUploadBytes, cancellationToken);
     }
 
