@@ -33,27 +33,13 @@ public class UseCaseTests
 
         "Captions/EditingCaptions -> Platform.Web.Captions.CaptionQueues",
 
-        "Captions/ImportingVideos -> Platform.Web.Studies.MediaFile",
-        "Captions/ImportingVideos -> Platform.Web.Studies.MediaStore",
-        "Captions/ImportingVideos -> Platform.Web.Studies.NewMediaFile",
-        "Captions/ImportingVideos -> Platform.Web.Studies.ProbedVideo",
-        "Captions/ImportingVideos -> Platform.Web.Studies.VideoLimits",
-        "Captions/ImportingVideos -> Platform.Web.Studies.VideoProbe",
-        "Captions/ImportingVideos -> Platform.Web.Studies.VideoTools",
-        "Captions/ImportingVideos -> Platform.Web.Studies.VideoUploads",
-
         "Captions/MeasuringAnnotators -> Platform.Web.Captions.CaptionQueues",
-
-        "Components -> Platform.Web.Studies.StudyGate",
-
-        "Generation -> Platform.Web.Studies.Actors",
 
         "Generation/Batches -> Platform.Web.Generation.Following.StudyActivity",
         "Generation/Batches -> Platform.Web.Generation.Running.RunGenerationJob",
         "Generation/Batches -> Platform.Web.Generation.Servers.ServerHealth",
         "Generation/Batches -> Platform.Web.Generation.Servers.ServerRegistry",
         "Generation/Batches -> Platform.Web.Generation.Servers.ServerView",
-        "Generation/Batches -> Platform.Web.Studies.StudyScope",
 
         "Generation/Demo -> Platform.Web.Generation.Batches.BatchProgress",
         "Generation/Demo -> Platform.Web.Generation.Batches.BatchRequest",
@@ -61,8 +47,6 @@ public class UseCaseTests
         "Generation/Demo -> Platform.Web.Generation.Servers.ProbeServers",
         "Generation/Demo -> Platform.Web.Generation.Servers.ServerHealth",
         "Generation/Demo -> Platform.Web.Generation.Servers.ServerRegistry",
-
-        "Generation/Protocols -> Platform.Web.Studies.VideoLimits",
 
         "Generation/Running -> Platform.Web.Generation.Following.BatchCompleted",
         "Generation/Running -> Platform.Web.Generation.Following.GenerationFailed",
@@ -76,91 +60,30 @@ public class UseCaseTests
         "Generation/Running -> Platform.Web.Generation.Servers.ServerHealth",
         "Generation/Running -> Platform.Web.Generation.Servers.ServerHealthRecords",
         "Generation/Running -> Platform.Web.Generation.Servers.ServerRegistry",
-        "Generation/Running -> Platform.Web.Studies.VideoUpload",
-        "Generation/Running -> Platform.Web.Studies.VideoUploads",
 
         "Generation/Servers -> Platform.Web.Generation.Protocols.IVideoServerClient",
         "Generation/Servers -> Platform.Web.Generation.Protocols.ServerConnection",
 
         "Hosting -> Platform.Web.Generation.Following.StudyActivityConsumer",
 
-        "Results/ComputingResults -> Platform.Web.Results.StudyTally",
-
-        "Results/ExportingResults -> Platform.Web.Results.ComputedResults",
-        "Results/ExportingResults -> Platform.Web.Results.JudgmentImports",
-        "Results/ExportingResults -> Platform.Web.Results.ResultsReader",
-        "Results/ExportingResults -> Platform.Web.Results.StudyJudgments",
-
-        "Results/ImportingJudgments -> Platform.Web.Results.ConditionLabel",
-        "Results/ImportingJudgments -> Platform.Web.Results.StudyTally",
-
         "Results/ViewingResults -> Platform.Web.Results.ImportPanel",
-        "Results/ViewingResults -> Platform.Web.Results.ResultsReader",
-        "Results/ViewingResults -> Platform.Web.Results.StudyTally",
-        "Results/ViewingResults -> Platform.Web.Studies.Count",
 
         "Reviews -> Platform.Web.Captions.CaptionQueues",
         "Reviews -> Platform.Web.Captions.VideoSummary",
 
-        "Studies -> Platform.Web.Results.StudyTally",
-        "Studies -> Platform.Web.Voting.SessionStarts",
-        "Studies -> Platform.Web.Voting.Slots.SlotLedger",
-        "Studies -> Platform.Web.Voting.Slots.StudyPlans",
-        "Studies -> Platform.Web.Voting.Slots.TrialClaims",
-        "Studies -> Platform.Web.Voting.Slots.TrialLoads",
-        "Studies -> Platform.Web.Voting.StudyPreviews",
-
         "Studies/AddingVideos -> Platform.Web.Generation.Following.CandidateVideoReady",
         "Studies/AddingVideos -> Platform.Web.Studies.BulkUploader",
-        "Studies/AddingVideos -> Platform.Web.Studies.MediaFile",
-        "Studies/AddingVideos -> Platform.Web.Studies.MediaStore",
-        "Studies/AddingVideos -> Platform.Web.Studies.NewMediaFile",
-        "Studies/AddingVideos -> Platform.Web.Studies.VideoSummary",
-
-        "Studies/DesigningStudy -> Platform.Web.Studies.Actors",
-        "Studies/DesigningStudy -> Platform.Web.Studies.BulkUploadsApi",
-        "Studies/DesigningStudy -> Platform.Web.Studies.SharingApi",
-        "Studies/DesigningStudy -> Platform.Web.Studies.VideoLimits",
-        "Studies/DesigningStudy -> Platform.Web.Studies.VideoSummaries",
-        "Studies/DesigningStudy -> Platform.Web.Studies.VideoUpload",
-        "Studies/DesigningStudy -> Platform.Web.Studies.VideoUploads",
 
         "Studies/RunningStudy -> Platform.Web.Studies.SharingPanel",
-        "Studies/RunningStudy -> Platform.Web.Studies.VideoSummaries",
-        "Studies/RunningStudy -> Platform.Web.Studies.VideoSummary",
         "Studies/RunningStudy -> Platform.Web.Studies.VideoUploader",
         "Studies/RunningStudy -> Platform.Web.Voting.ReleaseSessionForm",
-
-        "Studies/UploadingInBulk -> Platform.Web.Studies.ProbedVideo",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.ProgressStream",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.StagedFile",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.UploadState",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.VideoLimits",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.VideoProbe",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.VideoSummary",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.VideoTools",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.VideoUpload",
-        "Studies/UploadingInBulk -> Platform.Web.Studies.VideoUploads",
-
-        "Voting/PreviewingStudy -> Platform.Web.Studies.Actors",
-        "Voting/PreviewingStudy -> Platform.Web.Studies.Instructions",
-        "Voting/PreviewingStudy -> Platform.Web.Studies.StudyGuard",
-        "Voting/PreviewingStudy -> Platform.Web.Voting.KeyMap",
-        "Voting/PreviewingStudy -> Platform.Web.Voting.Slots.StudyPlan",
-        "Voting/PreviewingStudy -> Platform.Web.Voting.Taking.TrialPlayer",
-
-        "Voting/ReleasingSession -> Platform.Web.Voting.SessionStarts",
-
-        "Voting/Taking -> Platform.Web.Studies.Instructions",
-        "Voting/Taking -> Platform.Web.Voting.PreviewStudy",
-        "Voting/Taking -> Platform.Web.Voting.SessionStarts",
     };
 
     [Fact]
     public void Types_are_placed_by_the_folder_of_their_source()
     {
         // Without the PDB every rule here would pass on nothing: check that it is read.
-        var videoUploads = Codebase.Architecture.GetClassOfType(typeof(Platform.Web.Studies.VideoUploads));
+        var videoUploads = Codebase.Architecture.GetClassOfType(typeof(Platform.Web.Studies.ProcessVideo));
         var catalog = Codebase.Architecture.GetClassOfType(typeof(Platform.Web.Studies.StudyCatalog));
 
         Codebase.WebFolders.FolderOf(videoUploads).Should().Be("Studies/AddingVideos");
