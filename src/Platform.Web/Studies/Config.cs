@@ -1,9 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Platform.Studies;
-using Platform.Voting;
-using Platform.Web.Voting;
-using Platform.Web.Voting.Slots;
 
 namespace Platform.Web.Studies;
 
@@ -31,26 +28,6 @@ public static class Config
         services.AddSingleton<Instructions>();
         services.AddSingleton<VideoSummaries>();
         services.AddBulkUploads();
-        return services;
-    }
-
-    public static IServiceCollection AddVoting(this IServiceCollection services)
-    {
-        services.ConfigureMarten(options =>
-        {
-            options.Projections.Snapshot<ParticipantSession>(SnapshotLifecycle.Inline);
-            options.Schema.For<ParticipantSession>()
-                .UniqueIndex(s => s.Token)
-                .UniqueIndex("participant_per_study", s => s.StudyId, s => s.ParticipantId);
-            options.Storage.ExtendedSchemaObjects.Add(SlotLedger.Definition(options.DatabaseSchemaName));
-        });
-        services.AddMemoryCache();
-        services.AddSingleton<StudyPlans>();
-        services.AddSingleton<TrialLoads>();
-        services.AddSingleton<TrialClaims>();
-        services.AddSingleton<ParticipantSessions>();
-        services.AddSingleton<SessionStarts>();
-        services.AddSingleton<StudyPreviews>();
         return services;
     }
 }

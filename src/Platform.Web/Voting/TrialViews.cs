@@ -17,12 +17,6 @@ public sealed record TrialView(Guid TrialId, StudyKind Kind, string Question, st
 /// <param name="FrameRate">Frames per second, for the player's frame step; null when unknown.</param>
 public sealed record VideoView(string Position, string Url, double? FrameRate = null);
 
-public abstract record NextTrial
-{
-    public sealed record Trial(TrialView View) : NextTrial;
-    public sealed record Finished(string CompletionCode, string? CompletionUrl) : NextTrial;
-}
-
 public static class TrialViews
 {
     /// <summary>The trial as the participant sees it: opaque media URLs by side, the question, the progress.</summary>

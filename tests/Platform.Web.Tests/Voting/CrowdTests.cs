@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
 using Platform.Testing;
-using Platform.Web.Hosting.Database;
 using Platform.Web.Voting;
 
 namespace Platform.Tests.Voting;
@@ -45,7 +44,7 @@ public sealed class CrowdTests
         await using var count = new NpgsqlCommand(
             "select count(*) from pg_stat_activity where datname = current_database() and application_name = $1", connection)
         {
-            Parameters = { new() { Value = Config.MartenApplicationName } },
+            Parameters = { new() { Value = Platform.Web.Hosting.Database.Config.MartenApplicationName } },
         };
         long most = 0;
         while (!cancellationToken.IsCancellationRequested)

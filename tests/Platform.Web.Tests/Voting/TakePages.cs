@@ -13,7 +13,7 @@ public static class TakePages
     /// <param name="parameter">The link's query parameter carrying the id (PROLIFIC_PID or participant).</param>
     public static IRenderedComponent<TakeStudy> Render(BunitContext context, PlatformFactory factory, Guid studyId, string parameter, string value)
     {
-        foreach (var service in new[] { typeof(ParticipantSessions), typeof(SessionStarts), typeof(StudyCatalog), typeof(Instructions) })
+        foreach (var service in new[] { typeof(NextTrials), typeof(JudgmentRecorder), typeof(SessionReturns), typeof(SessionStarts), typeof(StudyCatalog), typeof(Instructions) })
             context.Services.AddSingleton(service, factory.Services.GetRequiredService(service));
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var navigation = context.Services.GetRequiredService<NavigationManager>();

@@ -29,7 +29,9 @@ public sealed class TakeStudyReconnectTests : BunitTest
             // Started through the API, and its token in the browser's storage, so the page resumes the session at its first trial.
             var token = await factory.CreateClient().StartSessionAsync(studyId, "reconnecting-participant");
             Context.JSInterop.Setup<string?>("localStorage.getItem", $"platform-session:{studyId}:reconnecting-participant").SetResult(token);
-            Context.Services.AddSingleton(factory.Services.GetRequiredService<ParticipantSessions>());
+            Context.Services.AddSingleton(factory.Services.GetRequiredService<NextTrials>());
+            Context.Services.AddSingleton(factory.Services.GetRequiredService<JudgmentRecorder>());
+            Context.Services.AddSingleton(factory.Services.GetRequiredService<SessionReturns>());
             Context.Services.AddSingleton(factory.Services.GetRequiredService<SessionStarts>());
             Context.Services.AddSingleton(factory.Services.GetRequiredService<StudyCatalog>());
             Context.Services.AddSingleton(factory.Services.GetRequiredService<Instructions>());

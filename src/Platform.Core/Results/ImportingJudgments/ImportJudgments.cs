@@ -115,29 +115,34 @@ public static class ImportingJudgments
         if (!keys.Contains(left)) problems.Add($"left condition '{left}' is not one of the study's ({string.Join(", ", keys)})");
 
         var allowed = Choices.Allowed(settings);
-        // Named one by one: Enum.TryParse would also take "1" or "same, right".
-        Choice? choice = choiceText switch
-        {
-            "left" => Choice.Left,
-            "same" => Choice.Same,
-            "right" => Choice.Right,
-            "success" => Choice.Success,
-            "failure" => Choice.Failure,
-            _ => null,
-        };
+        var choice = ParseChoice(choiceText);
         if (choice is null || !allowed.Contains(choice.Value))
             problems.Add($"choice '{row.Choice?.Trim()}' is not one of {string.Join(", ", allowed.Select(c => c.ToString().ToLowerInvariant()))}");
 
-        if (settings.Kind == StudyKind.Rating)
-        {
-            if (right is not null) problems.Add("right must be empty in a rating study (left is the rated condition)");
-        }
-        else if (right is null) problems.Add("right condition is empty");
-        else if (!keys.Contains(right)) problems.Add($"right condition '{right}' is not one of the study's ({string.Join(", ", keys)})");
-        else if (right == left) problems.Add("left and right are the same condition");
+        if (RightProblem(settings, keys, left, right) is { } rightProblem) problems.Add(rightProblem);
 
         return problems.Count > 0
             ? (null, string.Join(", ", problems))
             : (new ImportedJudgment(participant, prompt, task, left, right, choice!.Value), null);
+    }
+
+    // Named one by one: Enum.TryParse would also take "1" or "same, right".
+    private static Choice? ParseChoice(string text) => text switch
+    {
+        "left" => Choice.Left,
+        "same" => Choice.Same,
+        "right" => Choice.Right,
+        "success" => Choice.Success,
+        "failure" => Choice.Failure,
+        _ => null,
+    };
+
+    private static string? RightProblem(StudySettings settings, List<string> keys, string left, string? right)
+    {
+        if (settings.Kind == StudyKind.Rating)
+            return right is not null ? "right must be empty in a rating study (left is the rated condition)" : null;
+        if (right is null) return "right condition is empty";
+        if (!keys.Contains(right)) return $"right condition '{right}' is not one of the study's ({string.Join(", ", keys)})";
+        return right == left ? "left and right are the same condition" : null;
     }
 }

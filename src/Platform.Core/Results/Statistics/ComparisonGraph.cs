@@ -22,6 +22,30 @@ internal sealed class ComparisonGraph
 
     public static ComparisonGraph Of(int conditions, int[] first, int[] second, double[] firstWins, double[] secondWins)
     {
+        var (linked, beats, beatenBy) = Edges(conditions, first, second, firstWins, secondWins);
+
+        var group = Enumerable.Repeat(-1, conditions).ToArray();
+        var sizes = new List<int>();
+        var fordHolds = new List<bool>();
+        var mark = new int[conditions];
+        var stamp = 0;
+        for (var root = 0; root < conditions; root++)
+        {
+            if (group[root] >= 0 || linked[root].Count == 0)
+                continue;
+            var members = Reach(root, linked, mark, ++stamp);
+            foreach (var member in members)
+                group[member] = sizes.Count;
+            sizes.Add(members.Count);
+            fordHolds.Add(Reach(root, beats, mark, ++stamp).Count == members.Count
+                && Reach(root, beatenBy, mark, ++stamp).Count == members.Count);
+        }
+        return new ComparisonGraph(group, [.. sizes], [.. fordHolds]);
+    }
+
+    /// <summary>Per condition: the conditions compared with it, those it beat at least once, and those that beat it.</summary>
+    private static (List<int>[] Linked, List<int>[] Beats, List<int>[] BeatenBy) Edges(int conditions, int[] first, int[] second, double[] firstWins, double[] secondWins)
+    {
         var linked = NewLists(conditions);
         var beats = NewLists(conditions);
         var beatenBy = NewLists(conditions);
@@ -43,24 +67,7 @@ internal sealed class ComparisonGraph
                 beatenBy[i].Add(j);
             }
         }
-
-        var group = Enumerable.Repeat(-1, conditions).ToArray();
-        var sizes = new List<int>();
-        var fordHolds = new List<bool>();
-        var mark = new int[conditions];
-        var stamp = 0;
-        for (var root = 0; root < conditions; root++)
-        {
-            if (group[root] >= 0 || linked[root].Count == 0)
-                continue;
-            var members = Reach(root, linked, mark, ++stamp);
-            foreach (var member in members)
-                group[member] = sizes.Count;
-            sizes.Add(members.Count);
-            fordHolds.Add(Reach(root, beats, mark, ++stamp).Count == members.Count
-                && Reach(root, beatenBy, mark, ++stamp).Count == members.Count);
-        }
-        return new ComparisonGraph(group, [.. sizes], [.. fordHolds]);
+        return (linked, beats, beatenBy);
     }
 
     private static List<int>[] NewLists(int count) => Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();

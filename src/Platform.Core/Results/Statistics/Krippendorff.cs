@@ -14,20 +14,7 @@ public static class Krippendorff
     public static Agreement Alpha(IEnumerable<IReadOnlyList<int>> units, AlphaMetric metric)
     {
         ArgumentNullException.ThrowIfNull(units);
-        var pairable = new List<IReadOnlyList<int>>();
-        var largest = -1;
-        foreach (var unit in units)
-        {
-            for (var i = 0; i < unit.Count; i++)
-            {
-                var value = unit[i];
-                if (value < 0)
-                    throw new ArgumentOutOfRangeException(nameof(units), value, "Values must be non-negative.");
-                largest = Math.Max(largest, value);
-            }
-            if (unit.Count >= 2)
-                pairable.Add(unit);
-        }
+        var (pairable, largest) = Pairable(units);
         if (pairable.Count == 0)
             return new Agreement(null, 0);
 
@@ -51,6 +38,26 @@ public static class Krippendorff
             }
         }
         return new Agreement(expected == 0 ? null : 1 - (n - 1) * observed / expected, pairable.Count);
+    }
+
+    /// <summary>The units with two values or more, and the largest value of any unit.</summary>
+    private static (List<IReadOnlyList<int>> Pairable, int Largest) Pairable(IEnumerable<IReadOnlyList<int>> units)
+    {
+        var pairable = new List<IReadOnlyList<int>>();
+        var largest = -1;
+        foreach (var unit in units)
+        {
+            for (var i = 0; i < unit.Count; i++)
+            {
+                var value = unit[i];
+                if (value < 0)
+                    throw new ArgumentOutOfRangeException(nameof(units), value, "Values must be non-negative.");
+                largest = Math.Max(largest, value);
+            }
+            if (unit.Count >= 2)
+                pairable.Add(unit);
+        }
+        return (pairable, largest);
     }
 
     /// <summary>o_ck: every ordered pair of values from different coders of a unit with m values adds 1 / (m − 1).</summary>

@@ -32,6 +32,26 @@ public static class DesigningStudy
         if (s.Kind == StudyKind.Rating && string.IsNullOrEmpty(s.SuccessCriterion))
             problems.Add("successCriterion", "the success criterion of a rating study (e.g. \"Success: the human body stays anatomically plausible throughout\")");
 
+        CheckConditions(s, problems);
+
+        if (s.Tasks.Any(t => t.Length is 0 or > 60)) problems.Add("tasks", "task names of 1 to 60 characters");
+        if (s.Tasks.Distinct(StringComparer.OrdinalIgnoreCase).Count() != s.Tasks.Count) problems.Add("tasks", "task names that differ");
+        if (s.JudgmentsPerTrial is < 1 or > MaxJudgmentsPerTrial) problems.Add("judgmentsPerTrial", $"1 to {MaxJudgmentsPerTrial} judgments per trial");
+        if (s.TrialsPerParticipant is < 0 or > MaxTrialsPerParticipant)
+            problems.Add("trialsPerParticipant", $"1 to {MaxTrialsPerParticipant} trials per participant (or none: every trial there is when the study opens)");
+        if (double.IsNaN(s.GoldRate) || s.GoldRate is < 0 or > MaxGoldRate) problems.Add("goldRate", $"a gold-trial rate between 0 and {MaxGoldRate}");
+        if (s.CompletionCode.Length is 0 or > 100) problems.Add("completionCode", "a completion code of 1 to 100 characters (Prolific shows it to check completion)");
+        if (s.CompletionUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            problems.Add("completionUrl", "a completion redirect URL that starts with https:// (or none)");
+
+        CheckExclusions(s, problems);
+
+        problems.ThrowIfAny("The study needs ");
+        return s;
+    }
+
+    private static void CheckConditions(StudySettings s, FieldProblems problems)
+    {
         var minimum = s.Kind == StudyKind.Pairwise ? 2 : 1;
         if (s.Conditions.Count < minimum) problems.Add("conditions", $"at least {minimum} condition{(minimum > 1 ? "s" : "")}");
         var seen = new HashSet<string>(ConditionKeys.Comparer);
@@ -46,17 +66,10 @@ public static class DesigningStudy
         if (baselines > 1) problems.Add("conditions", "at most one baseline condition");
         if (s.Pairing == PairingRule.AgainstBaseline && s.Kind == StudyKind.Pairwise && baselines != 1)
             problems.Add("pairing", "exactly one baseline condition to compare each condition against");
+    }
 
-        if (s.Tasks.Any(t => t.Length is 0 or > 60)) problems.Add("tasks", "task names of 1 to 60 characters");
-        if (s.Tasks.Distinct(StringComparer.OrdinalIgnoreCase).Count() != s.Tasks.Count) problems.Add("tasks", "task names that differ");
-        if (s.JudgmentsPerTrial is < 1 or > MaxJudgmentsPerTrial) problems.Add("judgmentsPerTrial", $"1 to {MaxJudgmentsPerTrial} judgments per trial");
-        if (s.TrialsPerParticipant is < 0 or > MaxTrialsPerParticipant)
-            problems.Add("trialsPerParticipant", $"1 to {MaxTrialsPerParticipant} trials per participant (or none: every trial there is when the study opens)");
-        if (double.IsNaN(s.GoldRate) || s.GoldRate is < 0 or > MaxGoldRate) problems.Add("goldRate", $"a gold-trial rate between 0 and {MaxGoldRate}");
-        if (s.CompletionCode.Length is 0 or > 100) problems.Add("completionCode", "a completion code of 1 to 100 characters (Prolific shows it to check completion)");
-        if (s.CompletionUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            problems.Add("completionUrl", "a completion redirect URL that starts with https:// (or none)");
-
+    private static void CheckExclusions(StudySettings s, FieldProblems problems)
+    {
         if (s.Exclusions!.MaxGoldFailureRate is { } failed && (double.IsNaN(failed) || failed is < 0 or > 1))
             problems.Add("exclusions.maxGoldFailureRate", "a gold failure rate for exclusion between 0 and 1 (or none)");
         if (s.Exclusions.MinGoldFailures is < 1 or > MaxTrialsPerParticipant)
@@ -65,9 +78,6 @@ public static class DesigningStudy
             problems.Add("trialTimeoutMinutes", $"a trial timeout of 1 to {MaxTrialTimeoutMinutes} minutes (or none: ten times the longest video, at least 3 minutes)");
         if (s.Exclusions.MinMedianDecisionMs is < 0 or > Voting.RecordingJudgment.MaxDecisionMs)
             problems.Add("exclusions.minMedianDecisionMs", "a minimum median decision time for exclusion of 0 ms or more (or none)");
-
-        problems.ThrowIfAny("The study needs ");
-        return s;
     }
 
     private static StudySettings Normalise(StudySettings s) => s with

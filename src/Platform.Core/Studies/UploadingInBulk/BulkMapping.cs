@@ -130,7 +130,7 @@ public static class BulkMapping
         var (pattern, problem) = FileNamePattern.Parse(patternText);
         if (pattern is null) return Fail(problems, "pattern", problem!);
         pattern = pattern.WithConditions(settings.Conditions.Select(c => c.Key));
-        var prompts = Prompts(promptsText, problems);
+        var prompts = BulkPrompts.Read(promptsText, problems);
         var rows = new List<MutableRow>();
         foreach (var file in files.Values.Order(StringComparer.Ordinal))
         {
@@ -153,39 +153,6 @@ public static class BulkMapping
             rows.Add(row);
         }
         return rows;
-    }
-
-    private sealed record KnownPrompt(string Prompt, string Task);
-
-    /// <summary>The prompts list by id (ignoring case); null when it cannot be read at all.</summary>
-    private static Dictionary<string, KnownPrompt>? Prompts(string? text, List<BulkProblem> problems)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            problems.Add(new("prompts", "a pattern needs a prompts list (a CSV file with the columns prompt_id,prompt) to give each prompt id its text"));
-            return null;
-        }
-        var (lines, problem) = BulkCsv.Read(text, "prompts list", PromptColumns[..2], PromptColumns[2..], MaxFiles);
-        if (problem is not null)
-        {
-            problems.Add(new("prompts", problem));
-            if (lines.Count == 0) return null;
-        }
-        var prompts = new Dictionary<string, KnownPrompt>(StringComparer.OrdinalIgnoreCase);
-        var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines)
-        {
-            var (id, prompt) = (line.Cell("prompt_id"), line.Cell("prompt"));
-            var wrong = line.Unreadable ?? (line.HasForbidden ? SafeText.Problem.ToLowerInvariant()
-                : id.Length == 0 ? "prompt_id is empty"
-                : prompt.Length == 0 ? "prompt is empty"
-                : prompt.Length > Limits.Prompt ? $"prompt is longer than {Limits.Prompt} characters"
-                : !firstLineOf.TryAdd(id, line.Line) ? $"prompt id '{id}' is given twice (first on line {firstLineOf[id]})"
-                : null);
-            if (wrong is not null) problems.Add(new($"prompts line {line.Line}", wrong));
-            else prompts[id] = new KnownPrompt(prompt, line.Cell("task"));
-        }
-        return prompts;
     }
 
     /// <summary>Checks one video's fields against the study; the row holds the study's spelling of what it found.</summary>

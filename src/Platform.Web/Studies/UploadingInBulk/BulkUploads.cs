@@ -81,21 +81,7 @@ public sealed class BulkUploads(IDocumentStore store, VideoUploads uploads, Vide
                 var stored = storedVideos.Any(v => v.Id == videoId);
                 staged.Add((video, file, stored));
                 if (stored) continue;
-                var row = rows[video.File];
-                if (AddingVideo.Occupant(storedVideos, videoId, video.Condition, video.Prompt, video.Seed) is { } held)
-                {
-                    // Same file name as the stored one (so the preview let it through), but other content.
-                    problems.Add(new BulkProblem(row.Where, BulkMapping.HeldBy(held, video.Condition, video.Prompt, video.Seed), row.Line));
-                    continue;
-                }
-                try
-                {
-                    await VideoProbe.CheckAsync(file.Path, tools, cancellationToken);
-                }
-                catch (DomainException refused)
-                {
-                    problems.Add(new BulkProblem(row.Where, AsProblem(refused.Message), row.Line));
-                }
+                if (await ProblemAsync(rows[video.File], video, videoId, file, storedVideos, cancellationToken) is { } problem) problems.Add(problem);
             }
             if (problems.Count > 0) throw Refused(problems, [.. problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).Distinct().Order()]);
 
@@ -111,6 +97,26 @@ public sealed class BulkUploads(IDocumentStore store, VideoUploads uploads, Vide
         finally
         {
             foreach (var (_, file, _) in staged) File.Delete(file.Path);
+        }
+    }
+
+    /// <summary>What keeps a staged file from being stored: its place taken by other content, or not a video within the limits.</summary>
+    private async Task<BulkProblem?> ProblemAsync(BulkRow row, BulkVideo video, Guid videoId, StagedFile file, IReadOnlyList<CandidateVideo> storedVideos,
+        CancellationToken cancellationToken)
+    {
+        if (AddingVideo.Occupant(storedVideos, videoId, video.Condition, video.Prompt, video.Seed) is { } held)
+        {
+            // Same file name as the stored one (so the preview let it through), but other content.
+            return new BulkProblem(row.Where, BulkMapping.HeldBy(held, video.Condition, video.Prompt, video.Seed), row.Line);
+        }
+        try
+        {
+            await VideoProbe.CheckAsync(file.Path, tools, cancellationToken);
+            return null;
+        }
+        catch (DomainException refused)
+        {
+            return new BulkProblem(row.Where, AsProblem(refused.Message), row.Line);
         }
     }
 

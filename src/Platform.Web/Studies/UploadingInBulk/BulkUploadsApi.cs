@@ -32,6 +32,26 @@ public static class BulkUploadsApi
             .WithMetadata(new RequestSizeLimitAttribute(3L * ImportVideoFolder.MaxListBytes))
             .WithSummary("Preview a bulk upload without storing anything: each file's condition, prompt, task and seed, and every problem");
 
+        studies.MapBulkUpload(configuration);
+
+        studies.MapPost("/{id:guid}/videos/imports", async (Guid id, VideoFolderImportRequest request, ImportVideoFolder folders, HttpContext http) =>
+            {
+                var import = await folders.StartAsync(id, request, http.User.RequiredUserId(), http.RequestAborted);
+                return TypedResults.Accepted($"/api/studies/{id}/videos/imports", import);
+            })
+            .WithSummary("Import a server folder (under Videos:ImportRoot) into the study in the background, mapped by a manifest or a pattern in it")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        studies.MapGet("/{id:guid}/videos/imports", async (Guid id, Marten.IDocumentStore store, CancellationToken ct) =>
+            {
+                await using var session = store.QuerySession();
+                return TypedResults.Ok(await session.Query<VideoFolderImport>().Where(i => i.StudyId == id).OrderByDescending(i => i.RequestedAt).Take(100).ToListAsync(ct));
+            })
+            .WithSummary("The study's server-folder imports, newest first: progress, failures and problems");
+    }
+
+    private static void MapBulkUpload(this RouteGroupBuilder studies, IConfiguration configuration)
+    {
         var limit = configuration.GetValue("Videos:MaxBulkUploadBytes", 4L * 1024 * 1024 * 1024);
         var files = configuration.GetValue("Videos:MaxBulkFiles", 500);
         studies.MapPost("/{id:guid}/videos/bulk", async Task<Accepted<BulkUploaded>> (Guid id, IFormCollection form, HttpContext http, BulkUploads bulk) =>
@@ -52,21 +72,6 @@ public static class BulkUploadsApi
             .WithFormOptions(multipartBodyLengthLimit: limit, valueCountLimit: files + 16)
             .WithSummary("Upload many candidate videos at once (multipart: files named by their paths, and a manifest file, or a pattern and a prompts file); nothing is stored while a problem remains (422 naming each), and what is stored already is skipped")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-        studies.MapPost("/{id:guid}/videos/imports", async (Guid id, VideoFolderImportRequest request, ImportVideoFolder folders, HttpContext http) =>
-            {
-                var import = await folders.StartAsync(id, request, http.User.RequiredUserId(), http.RequestAborted);
-                return TypedResults.Accepted($"/api/studies/{id}/videos/imports", import);
-            })
-            .WithSummary("Import a server folder (under Videos:ImportRoot) into the study in the background, mapped by a manifest or a pattern in it")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-        studies.MapGet("/{id:guid}/videos/imports", async (Guid id, Marten.IDocumentStore store, CancellationToken ct) =>
-            {
-                await using var session = store.QuerySession();
-                return TypedResults.Ok(await session.Query<VideoFolderImport>().Where(i => i.StudyId == id).OrderByDescending(i => i.RequestedAt).Take(100).ToListAsync(ct));
-            })
-            .WithSummary("The study's server-folder imports, newest first: progress, failures and problems");
     }
 
     /// <summary>A manifest or prompts list sent as a file part, or (when short) as a field.</summary>

@@ -4,6 +4,8 @@ using Platform.Studies;
 
 namespace Platform.Web.Studies;
 
+public sealed record VideoSummary(Guid Id, string Condition, string Prompt, string Task, int? Seed, VideoState Status, string? Reason, string? PosterUrl, double DurationSeconds);
+
 public sealed class VideoSummaries(IDocumentStore store)
 {
     public async Task<IReadOnlyList<VideoSummary>> ListAsync(Guid studyId, CancellationToken cancellationToken)

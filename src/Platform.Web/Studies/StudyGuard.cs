@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Marten;
-using Platform.Accounts;
 using Platform.Studies;
-using Platform.Web.Accounts;
 
 namespace Platform.Web.Studies;
 
@@ -26,10 +23,4 @@ public sealed class StudyGuard(IDocumentStore store)
     /// <summary>Whether the actor may see and change the study; an admin may, even before it exists (the endpoint then says it does not).</summary>
     public async Task<bool> AllowsAsync(Actor actor, Guid studyId, CancellationToken cancellationToken) =>
         actor.IsAdmin || (await MembersAsync(studyId, cancellationToken))?.Allows(actor) == true;
-}
-
-public static class Actors
-{
-    /// <summary>The signed-in account as <see cref="StudyAccess"/> sees it.</summary>
-    public static Actor Actor(this ClaimsPrincipal user) => new(user.RequiredUserId(), user.IsInRole(Roles.Admin));
 }
