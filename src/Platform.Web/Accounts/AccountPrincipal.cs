@@ -1,5 +1,4 @@
 using System.Security.Claims;
-
 using Platform.Accounts;
 
 namespace Platform.Web.Accounts;

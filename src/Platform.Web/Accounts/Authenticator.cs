@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-
 using Platform.Accounts;
 
 namespace Platform.Web.Accounts;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-
 using Platform.Accounts;
 
 namespace Platform.Web.Accounts;

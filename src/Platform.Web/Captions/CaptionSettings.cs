@@ -1,5 +1,4 @@
 using Marten;
-
 using Platform.Captions;
 
 namespace Platform.Web.Captions;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-
 using Platform.Generation;
 
 namespace Platform.Web.Generation.Protocols;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-
 using Platform.Generation;
 
 namespace Platform.Web.Generation.Protocols;

@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using Marten;
-
 using Platform.Results;
 
 namespace Platform.Web.Results;

@@ -1,5 +1,4 @@
 using Marten;
-
 using Platform.Results;
 
 namespace Platform.Web.Results;

@@ -55,13 +55,18 @@ public sealed class MediaStore(Storage storage, IDocumentStore store, PlatformDa
 
     public string PathOf(MediaFile file) => Path.Combine(storage.Media, file.RelativePath);
 
+    /// <summary>A file's SHA-256 in lower-case hex: the name media are stored under, and how an upload is recognised.</summary>
+    public static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
     /// <returns>The file's document (not saved yet), and whether this call put the file in place (false: the same
     /// content was there already).</returns>
     private async Task<(MediaFile File, bool IsNew)> PlaceAsync(NewMediaFile file, CancellationToken cancellationToken)
     {
-        string sha;
-        await using (var stream = File.OpenRead(file.Path))
-            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        var sha = await HashAsync(file.Path, cancellationToken);
         var relative = Path.Combine(sha[..2], sha + file.Extension);
         var target = Path.Combine(storage.Media, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -1,5 +1,4 @@
 using Marten;
-
 using Platform.Studies;
 
 namespace Platform.Web.Studies;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Marten;
-
 using Platform.Voting;
 
 namespace Platform.Web.Voting.Slots;

@@ -57,7 +57,7 @@ public sealed class ReusingConversionsTests(PlatformFixture fixture)
     private async Task<Guid?> ConvertedByAsync(string clip)
     {
         var tools = fixture.Factory.Services.GetRequiredService<VideoTools>();
-        var key = ProcessedUploads.KeyOf(await ProcessedUploads.HashAsync(clip, CancellationToken.None), tools);
+        var key = ProcessedUploads.KeyOf(await MediaStore.HashAsync(clip, CancellationToken.None), tools);
         await using var session = Store.QuerySession();
         return (await session.LoadAsync<ProcessedUpload>(key))?.VideoId;
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-
 using Platform.Accounts;
 
 namespace Platform.Web.Accounts;

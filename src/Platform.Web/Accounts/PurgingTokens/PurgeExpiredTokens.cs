@@ -1,5 +1,4 @@
 using Marten;
-
 using Platform.Accounts;
 
 namespace Platform.Web.Accounts;

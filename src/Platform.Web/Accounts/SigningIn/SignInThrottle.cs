@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-
 using Platform.Accounts;
 
 namespace Platform.Web.Accounts;

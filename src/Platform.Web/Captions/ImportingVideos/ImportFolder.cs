@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using Hangfire;
 using Marten;
 using Platform.Common;
 using Platform.Web.Hosting;
+using Platform.Web.Studies;
 
 namespace Platform.Web.Captions;
 
@@ -57,9 +57,7 @@ public sealed class ImportFolder(IDocumentStore store, SyntheticImports imports,
         var name = Path.GetRelativePath(folder, video);
         try
         {
-            string sha;
-            await using (var file = File.OpenRead(video))
-                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+            var sha = await MediaStore.HashAsync(video, cancellationToken);
             if (await imports.ExistsAsync(SyntheticImports.IdOf(sha), cancellationToken))
             {
                 import.AlreadyThere++;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Marten;
 using Platform.Captions;
 using Platform.Common;
@@ -64,8 +63,7 @@ public sealed class SyntheticImports(IDocumentStore store, Storage storage, Medi
     {
         await using (var file = File.Create(original))
             await VideoUploads.CopyWithLimitAsync(video, file, Limits.MaxUploadBytes, cancellationToken);
-        await using (var file = File.OpenRead(original))
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        return await MediaStore.HashAsync(original, cancellationToken);
     }
 
     private async Task<string> TakePosterAsync(string original, string work, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using Platform.Generation;
 
 namespace Platform.Web.Generation.Batches;

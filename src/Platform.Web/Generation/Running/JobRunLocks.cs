@@ -1,4 +1,5 @@
 using Platform.Web.Hosting.Database;
+
 namespace Platform.Web.Generation.Running;
 
 /// <summary>

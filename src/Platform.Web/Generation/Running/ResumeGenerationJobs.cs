@@ -1,8 +1,8 @@
 using Hangfire;
 using Hangfire.Storage.Monitoring;
 using Marten;
-
 using Platform.Generation;
+
 namespace Platform.Web.Generation.Running;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration.Attributes;
-
 using Platform.Results;
 
 namespace Platform.Web.Results;

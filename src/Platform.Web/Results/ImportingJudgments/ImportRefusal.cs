@@ -1,5 +1,4 @@
 using Platform.Common;
-
 using Platform.Results;
 
 namespace Platform.Web.Results;

@@ -99,7 +99,7 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         if (!File.Exists(upload))
             throw new DomainException("The uploaded file is no longer there; upload the video again.");
         var probed = await VideoProbe.CheckAsync(upload, tools, cancellationToken);
-        var key = ProcessedUploads.KeyOf(await ProcessedUploads.HashAsync(upload, cancellationToken), tools);
+        var key = ProcessedUploads.KeyOf(await MediaStore.HashAsync(upload, cancellationToken), tools);
         if (await processed.FindAsync(key, work, cancellationToken) is { } earlier)
             return new MadeFiles(video, earlier.Measures, Key: null, earlier.Files);
 

@@ -30,12 +30,6 @@ public sealed class ProcessedUploads(IDocumentStore store, MediaStore media)
             ServedEncoding.Video, ServedEncoding.Quality, ServedEncoding.Picture, ServedEncoding.ConstantBitrate(1), ProcessVideo.EvenSize,
             GoldCopies.FrozenFilter, GoldCopies.CorruptedFilter, tools.Threads))))[..16];
 
-    public static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
-
     /// <returns>Copies in <paramref name="work"/> of the files an earlier conversion of the same bytes made (video,
     /// poster, frozen copy, corrupted copy) and its measures; null when there was none, or its files are gone.</returns>
     public async Task<(IReadOnlyList<NewMediaFile> Files, ServedMeasures Measures)?> FindAsync(string key, string work, CancellationToken cancellationToken)

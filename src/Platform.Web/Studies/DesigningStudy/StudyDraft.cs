@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using Platform.Studies;
 
 namespace Platform.Web.Studies;
