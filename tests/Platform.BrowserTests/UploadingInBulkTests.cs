@@ -19,7 +19,8 @@ public sealed class UploadingInBulkTests(BrowserFixture fixture, ITestOutputHelp
         var folder = Directory.CreateTempSubdirectory("bulk-ui-").FullName;
         var clip = await TestVideos.ClipAsync(hue: 600);
         var files = Enumerable.Range(0, 30).Select(i => Path.Combine(folder, $"clip-{i:00}.mp4")).ToList();
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (file, _) => await TestVideos.CopyWithTagAsync(clip, file, Path.GetFileName(file)));
+        // The same bytes under 30 names: the platform converts them once (ProcessedUploads); the mapping is what is tested.
+        foreach (var file in files) File.Copy(clip, file);
         var lines = files.Select((f, i) => $"{Path.GetFileName(f)},{(i % 2 == 0 ? "Base-Model" : "ours-simdrop")},\"A dancer spins, take {i / 2}\",dance,{i % 3}").ToList();
         var fixedManifest = Path.Combine(folder, "manifest.csv");
         await File.WriteAllLinesAsync(fixedManifest, ["file,condition,prompt,task,seed", .. lines]);

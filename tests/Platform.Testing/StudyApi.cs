@@ -35,16 +35,18 @@ public static class StudyApi
             $"every video of study {studyId} is processed", timeout ?? TimeSpan.FromMinutes(3),
             videos => $"{videos.Count(v => v.Status == VideoState.Processing)} of {videos.Count} still processing");
 
-    /// <summary>A study with one video per condition for each prompt, all processed, and opened.</summary>
+    /// <summary>
+    /// A study with one video per condition for each prompt, all processed, and opened. Every video is the same clip:
+    /// what these studies test is the voting on them, and the platform converts the same bytes once (ProcessedUploads).
+    /// </summary>
     public static async Task<Guid> OpenStudyWithVideosAsync(this HttpClient researcher, StudySettings settings, int prompts, string? fileName = null)
     {
         var id = await researcher.CreateStudyAsync(settings);
-        var hue = 0;
+        var clip = await TestVideos.ClipAsync();
         for (var p = 0; p < prompts; p++)
         {
             foreach (var condition in settings.Conditions)
             {
-                var clip = await TestVideos.ClipAsync(hue += 37);
                 (await researcher.UploadAsync(id, clip, condition.Key, $"a dancer spins, take {p}", settings.Tasks.Count > 0 ? settings.Tasks[0] : "", fileName: fileName)).EnsureSuccessStatusCode();
             }
         }

@@ -14,7 +14,7 @@ public sealed class RecordingJudgmentTests
 
     /// <summary>The answer arrives 3 s after the trial was handed out; the page says it took <paramref name="decisionMs"/>.</summary>
     private static JudgmentOutcome Record(ParticipantSession session, Choice choice, int decisionMs = 2400, StudySettings? settings = null) =>
-        RecordingJudgment.Handle(session, settings ?? Settings, new RecordJudgment(session.Id, Trial, choice, decisionMs), Answered);
+        RecordingJudgment.Handle(session, settings ?? Settings, StudyStatus.Open, new RecordJudgment(session.Id, Trial, choice, decisionMs), Answered);
 
     private static readonly DateTimeOffset Answered = A.Now.AddSeconds(3);
 
@@ -37,7 +37,7 @@ public sealed class RecordingJudgmentTests
     {
         var session = ASession.Started().Assigned(Trial, OfA, OfB);
 
-        var judgment = RecordingJudgment.Handle(session, Settings, new RecordJudgment(session.Id, Trial, Choice.Left, pageSays), A.Now.AddMilliseconds(350)).Judgment;
+        var judgment = RecordingJudgment.Handle(session, Settings, StudyStatus.Open, new RecordJudgment(session.Id, Trial, Choice.Left, pageSays), A.Now.AddMilliseconds(350)).Judgment;
 
         (judgment.DecisionMs, judgment.ClientDecisionMs).Should().Be((350, pageSays), "the page's figure is kept beside the server's, never in its place");
     }
@@ -47,7 +47,7 @@ public sealed class RecordingJudgmentTests
     {
         var session = ASession.Started().Assigned(Trial, OfA, OfB);
 
-        RecordingJudgment.Handle(session, Settings, new RecordJudgment(session.Id, Trial, Choice.Left), A.Now.AddDays(3)).Judgment.DecisionMs
+        RecordingJudgment.Handle(session, Settings, StudyStatus.Open, new RecordJudgment(session.Id, Trial, Choice.Left), A.Now.AddDays(3)).Judgment.DecisionMs
             .Should().Be(RecordingJudgment.MaxDecisionMs);
     }
 
@@ -58,9 +58,24 @@ public sealed class RecordingJudgmentTests
         var first = Record(session, Choice.Same).Judgment;
         session.Apply(first);
 
-        var again = RecordingJudgment.Handle(session, Settings, new RecordJudgment(session.Id, Trial, Choice.Same, 99), A.Now.AddSeconds(5));
+        var again = RecordingJudgment.Handle(session, Settings, StudyStatus.Open, new RecordJudgment(session.Id, Trial, Choice.Same, 99), A.Now.AddSeconds(5));
 
         again.Should().BeOfType<JudgmentOutcome.Replayed>().Which.Judgment.Should().BeSameAs(first);
+    }
+
+    [Fact]
+    public void A_closed_study_takes_no_new_answer_but_acknowledges_one_stored_before_it_closed()
+    {
+        var unanswered = Guid.NewGuid();
+        var session = ASession.Started().Assigned(Trial, OfA, OfB).Assigned(unanswered, OfB, OfA);
+        var stored = Record(session, Choice.Left).Judgment;
+        session.Apply(stored);
+
+        var replay = RecordingJudgment.Handle(session, Settings, StudyStatus.Closed, new RecordJudgment(session.Id, Trial, Choice.Left), Answered);
+        var late = () => RecordingJudgment.Handle(session, Settings, StudyStatus.Closed, new RecordJudgment(session.Id, unanswered, Choice.Right), Answered);
+
+        replay.Should().BeOfType<JudgmentOutcome.Replayed>().Which.Judgment.Should().BeSameAs(stored);
+        late.Should().Throw<DomainException>().Where(e => e.Kind == DomainError.Conflict).WithMessage(RecordingJudgment.Closed);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Platform.Common;
+using Platform.Studies;
 using Platform.Tests.Studies;
 using Platform.Voting;
 
@@ -17,7 +18,7 @@ public sealed class ReturningStudyTests
 
         (session.Returned, session.Pending, session.Judgments.Count).Should().Be((true, null, 1));
         ReturningStudy.Handle(session, A.Now).Should().BeNull("returning twice changes nothing");
-        FluentActions.Invoking(() => RecordingJudgment.Handle(session, settings, new RecordJudgment(session.Id, plan[1].TrialId, Choice.Left), A.Now))
+        FluentActions.Invoking(() => RecordingJudgment.Handle(session, settings, StudyStatus.Open, new RecordJudgment(session.Id, plan[1].TrialId, Choice.Left), A.Now))
             .Should().Throw<DomainException>().Where(e => e.Kind == DomainError.Conflict).WithMessage("You have returned this study*");
     }
 

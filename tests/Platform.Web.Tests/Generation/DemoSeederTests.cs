@@ -13,7 +13,12 @@ public sealed class DemoSeederTests
     public async Task A_new_platform_with_a_render_server_gets_it_registered_and_an_open_demo_study_generated_through_it()
     {
         await using var render = await ReferenceRenderServer.StartAsync(latency: TimeSpan.FromMilliseconds(200));
-        await using var factory = new PlatformFactory(await TestDatabase.CreateAsync("demo"), new Dictionary<string, string?> { ["Demo:RenderServerUrl"] = render.BaseUrl });
+        await using var factory = new PlatformFactory(await TestDatabase.CreateAsync("demo"), new Dictionary<string, string?>
+        {
+            ["Demo:RenderServerUrl"] = render.BaseUrl,
+            // Not the 8 s the generation tests use to see timeouts: a render on a loaded machine must not fail the demo.
+            ["Generation:JobTimeout"] = "00:01:00",
+        });
         var admin = await factory.AdminAsync();
 
         var demo = await Eventually.ReturnsAsync(

@@ -50,7 +50,7 @@ public sealed class FailedProcessingTests : IAsyncLifetime
         upload.StatusCode.Should().Be(HttpStatusCode.Accepted, "ffprobe accepts the file");
         var video = (await researcher.WaitForVideosAsync(studyId)).Should().ContainSingle().Subject;
         video.Status.Should().Be(VideoState.Rejected);
-        video.Reason.Should().Be("ffmpeg could not take a poster frame from the video.");
+        video.Reason.Should().Be("ffmpeg could not make the poster frame and the copies for gold trials.");
         (await _factory.UploadsAsync()).Should().BeEmpty("neither the upload nor the half-made conversion stays");
         _factory.MediaFiles().Should().BeEmpty();
         await using var session = _factory.Services.GetRequiredService<IDocumentStore>().QuerySession();

@@ -19,8 +19,13 @@ public static class RecordingJudgment
 {
     public const int MaxDecisionMs = 24 * 60 * 60 * 1000;
 
-    /// <summary>Idempotent per (session, trial): the first answer stands; a different one later is a conflict.</summary>
-    public static JudgmentOutcome Handle(ParticipantSession session, StudySettings settings, RecordJudgment command, DateTimeOffset now)
+    public const string Closed = "The study has closed; it takes no more answers.";
+
+    /// <summary>
+    /// Idempotent per (session, trial): the first answer stands; a different one later is a conflict. A closed study
+    /// takes no new answer (an answer it stored before it closed is still acknowledged again).
+    /// </summary>
+    public static JudgmentOutcome Handle(ParticipantSession session, StudySettings settings, StudyStatus status, RecordJudgment command, DateTimeOffset now)
     {
         var earlier = session.Judgments.FirstOrDefault(j => j.TrialId == command.TrialId);
         if (earlier is not null)
@@ -31,6 +36,7 @@ public static class RecordingJudgment
                     $"This trial was already answered '{Choices.Name(earlier.Choice)}'; the first answer stands.", DomainError.Conflict);
         }
 
+        if (status == StudyStatus.Closed) throw new DomainException(Closed, DomainError.Conflict);
         if (session.Returned) throw new DomainException(ReturningStudy.Returned, DomainError.Conflict);
         var assignment = session.Assignments.FirstOrDefault(a => a.TrialId == command.TrialId)
             ?? throw new DomainException(

@@ -98,10 +98,12 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
         var upload = VideoUploads.UploadPath(storage, video.Id);
         if (!File.Exists(upload))
             throw new DomainException("The uploaded file is no longer there; upload the video again.");
-        var probed = await VideoProbe.CheckAsync(upload, tools, cancellationToken);
+        // The same bytes converted before (a video uploaded again, a generation retried) are not converted twice; they
+        // were checked within the limits when they were uploaded.
         var key = ProcessedUploads.KeyOf(await MediaStore.HashAsync(upload, cancellationToken), tools);
         if (await processed.FindAsync(key, work, cancellationToken) is { } earlier)
             return new MadeFiles(video, earlier.Measures, Key: null, earlier.Files);
+        var probed = await VideoProbe.CheckAsync(upload, tools, cancellationToken);
 
         // A constant-quality pass finds the bitrate the video needs; the served video and its gold copies are then all
         // encoded at that constant bitrate, one configuration for the three (ServedEncoding).
@@ -119,18 +121,11 @@ public sealed class ProcessVideo(IDocumentStore store, Storage storage, MediaSto
                 .NotifyOnPercentageProgress(percent => ReportProgress(video.Id, 80 + percent * 0.2), probed.Duration),
             "encode the video at its bitrate", video.Id, cancellationToken);
 
-        var poster = Path.Combine(work, "poster.jpg");
-        await RunStepAsync(tools.Input(normalised)
-                .OutputToFile(poster, overwrite: true, o => o.WithFrameCount(1).WithCustomArgument("-q:v 3").WithCustomArgument(ServedEncoding.Picture).WithCustomArgument(tools.Threads)),
-            "take a poster frame from the video", video.Id, cancellationToken);
-
         var check = await tools.AnalyseAsync(normalised, "measure the converted video", cancellationToken);
-        var frozen = Path.Combine(work, "frozen.mp4");
-        await RunStepAsync(GoldCopies.Frozen(tools, normalised, frozen, check.Duration, bitsPerSecond), "make the frozen-frame copy for gold trials", video.Id, cancellationToken);
-        var corrupted = Path.Combine(work, "corrupted.mp4");
-        await RunStepAsync(GoldCopies.Corrupted(tools, normalised, corrupted, bitsPerSecond), "make the corrupted copy for gold trials", video.Id, cancellationToken);
+        var gold = GoldFiles.In(work);
+        await RunStepAsync(GoldCopies.Make(tools, normalised, gold, check.Duration, bitsPerSecond), "make the poster frame and the copies for gold trials", video.Id, cancellationToken);
 
-        return new MadeFiles(video, Measures(check), key, [new(normalised, ".mp4", "video/mp4"), new(poster, ".jpg", "image/jpeg"), new(frozen, ".mp4", "video/mp4"), new(corrupted, ".mp4", "video/mp4")]);
+        return new MadeFiles(video, Measures(check), key, [new(normalised, ".mp4", "video/mp4"), new(gold.Poster, ".jpg", "image/jpeg"), new(gold.Frozen, ".mp4", "video/mp4"), new(gold.Corrupted, ".mp4", "video/mp4")]);
     }
 
     public const string EvenSize = "-vf scale=trunc(iw/2)*2:trunc(ih/2)*2";

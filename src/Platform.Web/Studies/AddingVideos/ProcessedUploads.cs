@@ -28,7 +28,7 @@ public sealed class ProcessedUploads(IDocumentStore store, MediaStore media)
     public static string KeyOf(string uploadSha256, VideoTools tools) =>
         uploadSha256 + "." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
             ServedEncoding.Video, ServedEncoding.Quality, ServedEncoding.Picture, ServedEncoding.ConstantBitrate(1), ProcessVideo.EvenSize,
-            GoldCopies.FrozenFilter, GoldCopies.CorruptedFilter, tools.Threads))))[..16];
+            GoldCopies.FrozenFilter, GoldCopies.CorruptedFilter, GoldCopies.PosterQuality, tools.Threads))))[..16];
 
     /// <returns>Copies in <paramref name="work"/> of the files an earlier conversion of the same bytes made (video,
     /// poster, frozen copy, corrupted copy) and its measures; null when there was none, or its files are gone.</returns>

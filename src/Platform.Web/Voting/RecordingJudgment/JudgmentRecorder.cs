@@ -20,10 +20,8 @@ public sealed class JudgmentRecorder(IDocumentStore store, ParticipantSessions s
         var (stream, study) = await ParticipantSessions.LoadForWritingAsync(session, await sessions.IdsAsync(token, cancellationToken), cancellationToken);
         var participant = ParticipantSessions.Holds(stream.Aggregate!, token);
         var now = clock.GetUtcNow();
-        var outcome = RecordingJudgment.Handle(participant, study.Settings, command with { SessionId = participant.Id }, now);
+        var outcome = RecordingJudgment.Handle(participant, study.Settings, study.Status, command with { SessionId = participant.Id }, now);
         if (outcome is JudgmentOutcome.Replayed) return (outcome.Judgment, false);
-        if (study.Status == StudyStatus.Closed)
-            throw new DomainException("The study has closed; it takes no more answers.", DomainError.Conflict);
 
         // Read before the transaction: making a study's slot rows (after a restart) waits for the rows this
         // transaction, and every other answer's, would lock — a wait on itself until the command timeout.
