@@ -17,10 +17,13 @@ public static class Config
             options.Schema.For<StudyTally>().UseNumericRevisions(true);
             options.Projections.Snapshot<JudgmentImport>(SnapshotLifecycle.Inline);
             options.Schema.For<JudgmentImport>().Index(i => i.StudyId);
+            options.Projections.Snapshot<MetricImport>(SnapshotLifecycle.Inline);
+            options.Schema.For<MetricImport>().Index(i => i.StudyId);
         });
         services.AddMemoryCache();
         services.AddSingleton<ResultsReader>();
         services.AddSingleton<JudgmentImports>();
+        services.AddSingleton<MetricImports>();
         return services;
     }
 }

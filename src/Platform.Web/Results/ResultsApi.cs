@@ -11,5 +11,6 @@ public static class ResultsApi
         var studies = app.MapGroup("/api/studies/{id:guid}").RequireAuthorization(Policies.Researcher).WithTags("Results");
         studies.MapExportingResults();
         studies.MapImportingJudgments();
+        studies.MapImportingMetrics();
     }
 }

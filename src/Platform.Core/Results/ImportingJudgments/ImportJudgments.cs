@@ -79,7 +79,8 @@ public static class ImportingJudgments
         },
     };
 
-    private static DomainException Refused(List<int> badLines, List<string> problems)
+    /// <summary>The refusal of a whole file: every bad line numbered, the first described.</summary>
+    internal static DomainException Refused(List<int> badLines, List<string> problems)
     {
         var more = badLines.Count > problems.Count ? $"; {badLines.Count - problems.Count} more, numbered in {BadLines}" : "";
         return new DomainException(

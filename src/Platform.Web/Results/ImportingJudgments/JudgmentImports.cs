@@ -35,7 +35,7 @@ public sealed class JudgmentImports(IDocumentStore store, TimeProvider clock)
     }
 
     public static DomainException TooLarge() =>
-        new($"Nothing was imported: the file is larger than the {ImportJudgmentsApi.MaxImportBytes / 1048576} MiB accepted; split it.", DomainError.Unprocessable);
+        new($"Nothing was imported: the file is larger than the {ImportFiles.MaxBytes / 1048576} MiB accepted; split it.", DomainError.Unprocessable);
 
     /// <summary>
     /// Checks a file as the import would, and adds nothing: the rows to import on confirmation and what they would add,
