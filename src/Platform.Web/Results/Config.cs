@@ -24,6 +24,7 @@ public static class Config
         services.AddSingleton<ResultsReader>();
         services.AddSingleton<JudgmentImports>();
         services.AddSingleton<MetricImports>();
+        services.AddSingleton<MetricTables>();
         return services;
     }
 }

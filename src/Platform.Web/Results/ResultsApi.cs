@@ -12,5 +12,6 @@ public static class ResultsApi
         studies.MapExportingResults();
         studies.MapImportingJudgments();
         studies.MapImportingMetrics();
+        studies.MapComparingMetrics();
     }
 }

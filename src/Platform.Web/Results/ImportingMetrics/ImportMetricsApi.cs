@@ -31,7 +31,7 @@ public static class ImportMetricsApi
             {
                 await using var session = store.QuerySession();
                 _ = await session.LoadAsync<Platform.Studies.Study>(id, cancellationToken) ?? throw StudyCatalog.NotFound();
-                return TypedResults.Ok(await MetricImports.ReadAsync(session, id, cancellationToken));
+                return TypedResults.Ok(await StudyMetrics.ReadAsync(session, id, cancellationToken));
             })
             .WithSummary("The study's per-video metrics: each metric with its direction, each video's latest value");
     }

@@ -24,16 +24,13 @@ public sealed class MetricImports(IDocumentStore store, TimeProvider clock)
         await StudyLock.AcquireAsync(session, studyId, cancellationToken);
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId && v.State == VideoState.Ready).ToListAsync(cancellationToken);
-        var earlier = await ReadAsync(session, studyId, cancellationToken);
+        var earlier = await StudyMetrics.ReadAsync(session, studyId, cancellationToken);
         var imported = ImportingMetrics.Handle(study, [.. videos.Select(v => new MetricTarget(v.Id, v.Condition, v.Prompt, v.Task, v.Seed))], earlier.Metrics,
             new ImportMetrics(Guid.NewGuid(), studyId, fileName, rows, by), clock.GetUtcNow());
         session.Events.StartStream<MetricImport>(imported.ImportId, imported);
         await session.SaveChangesAsync(cancellationToken);
         return MetricImport.Create(imported);
     }
-
-    public static async Task<StudyMetrics> ReadAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
-        StudyMetrics.From(await session.Query<MetricImport>().Where(i => i.StudyId == studyId).ToListAsync(cancellationToken));
 
     /// <summary>The rows as written, the header counted as line 1; a line that is not well-formed CSV comes back marked unreadable.</summary>
     public static async Task<IReadOnlyList<MetricRow>> ReadAsync(Stream content, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Marten;
 using Platform.Results;
 
 namespace Platform.Web.Results;
@@ -36,4 +37,7 @@ public sealed record StudyMetrics(IReadOnlyList<MetricDeclared> Metrics, IReadOn
         foreach (var value in ordered.SelectMany(i => i.Values)) values[(value.VideoId, value.Metric)] = value;
         return new StudyMetrics(metrics, [.. values.Values]);
     }
+
+    public static async Task<StudyMetrics> ReadAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
+        From(await session.Query<MetricImport>().Where(i => i.StudyId == studyId).ToListAsync(cancellationToken));
 }

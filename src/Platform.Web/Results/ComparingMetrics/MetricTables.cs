@@ -1,0 +1,43 @@
+using Marten;
+using Platform.Results;
+using Platform.Studies;
+using Platform.Voting;
+using Platform.Web.Studies;
+
+namespace Platform.Web.Results;
+
+/// <summary>
+/// The study's per-video metrics beside its people's judgments (<see cref="MetricComparison"/>): the judgments recorded
+/// here, gold trials and (as in the results) excluded participants left out. A judgment's videos are those of its trial
+/// in the study's plan, on the sides its conditions were shown. Imported judgments name conditions, not videos, and a
+/// trial no longer planned (its video rejected since) names no video: neither takes part.
+/// </summary>
+public sealed class MetricTables(IDocumentStore store, Voting.Slots.StudyPlans plans)
+{
+    public async Task<MetricTable> ComputeAsync(Guid studyId, string? task, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+        var metrics = await StudyMetrics.ReadAsync(session, studyId, cancellationToken);
+        var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId && v.State == VideoState.Ready).ToListAsync(cancellationToken);
+        var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == studyId).ToListAsync(cancellationToken);
+
+        var excluded = Screening.Assess(sessions.SelectMany(s => s.Judgments).Select(Judgment.From), study.Settings.Exclusions ?? ExclusionRules.None)
+            .Where(q => q.Excluded).Select(q => q.ParticipantId).ToHashSet(StringComparer.Ordinal);
+        var measured = videos.Where(v => task is null || string.Equals(v.Task, task.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Select(v => new MeasuredVideo(v.Id, v.Condition, v.Task)).ToList();
+        var trials = (await plans.GetAsync(study, cancellationToken)).Trials.ToDictionary(t => t.TrialId);
+        return MetricComparison.Of(measured, [.. study.Settings.Conditions.Select(c => c.Key)], metrics.Metrics, metrics.Values, Judged(sessions, excluded, trials));
+    }
+
+    private static List<VideoJudgment> Judged(IEnumerable<ParticipantSession> sessions, HashSet<string> excluded, Dictionary<Guid, PlannedTrial> trials) =>
+        [.. from participant in sessions
+            where !excluded.Contains(participant.ParticipantId)
+            from judgment in participant.Judgments
+            where !judgment.IsGold && trials.ContainsKey(judgment.TrialId)
+            let videos = trials[judgment.TrialId].Videos
+            let left = videos.FirstOrDefault(v => v.Condition == judgment.LeftCondition)
+            let right = judgment.RightCondition is null ? null : videos.FirstOrDefault(v => v.Condition == judgment.RightCondition)
+            where left is not null && (judgment.RightCondition is null) == (right is null)
+            select new VideoJudgment(left.VideoId, right?.VideoId, judgment.Choice)];
+}
