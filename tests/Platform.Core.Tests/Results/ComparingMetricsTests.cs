@@ -63,9 +63,10 @@ public sealed class ComparingMetricsTests
         MeasuredVideo[] videos = [new(C1, "consistent", "dance"), new(J1, "jittered", "dance"), new(J2, "jittered", "dance")];
 
         var table = MetricComparison.Of(videos, ["consistent", "jittered"], [new MetricDeclared("eps", false)],
-            [new VideoMetric(J1, "eps", 2.0), new VideoMetric(J2, "eps", 1.0)], [.. Rated(J1, 1, 1)]);
+            [new VideoMetric(J1, "eps", 2.0), new VideoMetric(J2, "eps", 1.0)], [.. Rated(J1, 1, 1), .. Rated(C1, 5, 0)]);
 
         table.Conditions.Should().ContainSingle().Which.Condition.Should().Be("jittered");
+        table.Conditions[0].Judgments.Should().Be(2, "the people's rate covers the measured videos only");
         table.Agreement.Single().Spearman.N.Should().Be(1);
         double.IsNaN(table.Agreement.Single().Spearman.Value).Should().BeTrue("one judged video has no correlation");
     }

@@ -49,7 +49,7 @@ public sealed class ImportingMetricsTests
         refusal.Details.Should().Equal(
             "line 3: 2 ready videos are condition 'ours', prompt 'a dancer spins', task 'dance': give the seed or the video id",
             "line 4: no ready video of condition 'kling', prompt 'a dancer spins', task 'dance', seed 1",
-            "line 5: value 'NaN' is not a finite number",
+            "line 5: value 'NaN' is not a number between -1e15 and 1e15",
             "line 6: metric is empty, better 'up' is neither 'higher' nor 'lower'",
             "line 7: the video already has a value of 'pose confidence' on line 2");
     }
@@ -79,6 +79,33 @@ public sealed class ImportingMetricsTests
         var act = () => Import([], new MetricRow(2, stranger.ToString(), null, null, null, null, "flow", "1", "higher"));
 
         act.Should().Throw<DomainException>().Which.Details.Should().Equal($"line 2: video '{stranger}' is not a ready video of this study");
+    }
+
+    [Fact]
+    public void A_metric_named_in_another_case_is_the_one_declared_and_names_must_be_plain_text()
+    {
+        var imported = Import([new MetricDeclared("pose", true)], ByCell(2, "ours", "1", "POSE", "0.9"));
+        var act = () => Import([], ByCell(2, "ours", "1", "a\nb", "1"), ByCell(3, "base", "1", "ab\u200bcd", "1"), ByCell(4, "ours", "2", "caf\uFFFD", "1"),
+            ByCell(5, "ours", "1", "flow", "1.7e308"));
+
+        imported.Values.Single().Metric.Should().Be("pose");
+        imported.Metrics.Should().BeEmpty("pose was declared by an earlier file");
+        act.Should().Throw<DomainException>().Which.Details.Should().Equal(
+            "line 2: metric holds a line break, an invisible character or one that is not UTF-8",
+            "line 3: metric holds a line break, an invisible character or one that is not UTF-8",
+            "line 4: metric holds a line break, an invisible character or one that is not UTF-8",
+            "line 5: value '1.7e308' is not a number between -1e15 and 1e15");
+    }
+
+    [Fact]
+    public void A_study_takes_at_most_fifty_metrics()
+    {
+        var fifty = Enumerable.Range(0, ImportingMetrics.MaxMetrics).Select(i => new MetricDeclared($"m{i}", true)).ToList();
+
+        var act = () => Import(fifty, ByCell(2, "ours", "1", "one more", "1"));
+
+        act.Should().Throw<DomainException>().Which.Details.Should().Equal("line 2: 'one more' would be metric 51 of the study; a study takes at most 50");
+        Import(fifty, ByCell(2, "ours", "1", "M7", "1")).Values.Single().Metric.Should().Be("m7");
     }
 
     [Fact]

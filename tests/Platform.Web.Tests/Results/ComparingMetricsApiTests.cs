@@ -44,7 +44,7 @@ public sealed class ComparingMetricsApiTests(PlatformFixture fixture)
         var table = (await researcher.GetFromJsonAsync<MetricTableView>($"/api/studies/{studyId}/metrics/table", ApiClient.Json))!;
 
         // Then each condition's mean has its bootstrap interval beside the people's success rate over the same videos
-        table.Conditions.Select(c => (c.Condition, Math.Round(c.Mean.Value!.Value, 9), c.Mean.N, c.People.Rate, c.Judgments)).Should().Equal(
+        table.Conditions.Select(c => (c.Condition, Math.Round(c.Mean.Value!.Value, 9), c.Mean.N, c.People!.Value.Rate, c.Judgments)).Should().Equal(
             ("base-model", 0.25, 2, 0.0, 12L), ("ours-simdrop", 0.85, 2, 1.0, 12L));
         table.Conditions.Should().OnlyContain(c => c.Mean.Low <= c.Mean.Value && c.Mean.Value <= c.Mean.High);
         // And rho over the four videos: metric ranks 4, 3, 2, 1 against shares 1, 1, 0, 0 (tied ranks 3.5, 3.5, 1.5, 1.5) = 4 / √20
@@ -53,6 +53,10 @@ public sealed class ComparingMetricsApiTests(PlatformFixture fixture)
         agreement.Spearman.Value!.Value.Should().BeApproximately(4 / Math.Sqrt(20), 1e-9);
         agreement.Spearman.N.Should().Be(4);
         agreement.PairOrder.Should().BeNull("a rating study has no judged pairs");
+        // And a task the study does not have is refused as the results refuse it, not answered with an empty table
+        var unknownTask = await researcher.GetAsync($"/api/studies/{studyId}/metrics/table?task=nope");
+        unknownTask.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        (await unknownTask.Content.ReadAsStringAsync()).Should().Contain("The study has no task 'nope'; its tasks are dance");
     }
 
     private async Task<Dictionary<string, string>> ConditionsByMediaAsync(Guid studyId)

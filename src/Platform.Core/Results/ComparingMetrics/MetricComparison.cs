@@ -9,8 +9,8 @@ public sealed record VideoJudgment(Guid Left, Guid? Right, Choice Choice);
 public sealed record MeasuredVideo(Guid VideoId, string Condition, string Task);
 
 /// <summary>
-/// One metric for one condition, as tables 3 and 4 of the paper set them: the mean over the condition's videos with its
-/// bootstrap interval, beside the people's rate for the same videos (success rate in a rating study, win rate in a
+/// One metric for one condition, as tables 3 and 4 of the paper set them: the mean over the condition's measured videos
+/// with its bootstrap interval, beside the people's rate for those same videos (success rate in a rating study, win rate in a
 /// pairwise one) with its Wilson interval.
 /// </summary>
 public sealed record ConditionMetric(string Metric, string Condition, Estimate Mean, Proportion People, long Judgments);
@@ -28,8 +28,9 @@ public static class MetricComparison
     /// <param name="videos">The videos measured or judged, each once.</param>
     /// <param name="conditions">The study's condition keys, in its order: the table's row order.</param>
     /// <param name="judgments">The people's judgments to compare with (gold trials left out by the caller).</param>
+    /// <param name="cancellationToken">Checked between metrics: each costs a few thousand resamples.</param>
     public static MetricTable Of(IReadOnlyList<MeasuredVideo> videos, IReadOnlyList<string> conditions, IReadOnlyList<MetricDeclared> metrics,
-        IReadOnlyList<VideoMetric> values, IReadOnlyList<VideoJudgment> judgments)
+        IReadOnlyList<VideoMetric> values, IReadOnlyList<VideoJudgment> judgments, CancellationToken cancellationToken = default)
     {
         var people = VideoTallies.From(judgments);
         var byVideo = videos.ToDictionary(v => v.VideoId);
@@ -37,12 +38,13 @@ public static class MetricComparison
         var agreement = new List<MetricAgreement>();
         foreach (var metric in metrics)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var measured = values.Where(v => v.Metric == metric.Name && byVideo.ContainsKey(v.VideoId)).ToDictionary(v => v.VideoId, v => v.Value);
             foreach (var condition in conditions)
             {
-                var ofCondition = videos.Where(v => v.Condition == condition).Select(v => v.VideoId).ToList();
-                var means = ofCondition.Where(measured.ContainsKey).Select(id => measured[id]).ToList();
-                if (means.Count == 0) continue;
+                var ofCondition = videos.Where(v => v.Condition == condition && measured.ContainsKey(v.VideoId)).Select(v => v.VideoId).ToList();
+                if (ofCondition.Count == 0) continue;
+                var means = ofCondition.Select(id => measured[id]).ToList();
                 var (won, taken) = people.Rate(ofCondition);
                 rows.Add(new ConditionMetric(metric.Name, condition, Bootstrap.Mean(means), Wilson.Interval(won, taken), taken));
             }

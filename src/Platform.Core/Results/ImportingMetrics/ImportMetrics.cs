@@ -56,7 +56,17 @@ public static class ImportingMetrics
         return new MetricsImported(command.ImportId, study.Id, command.FileName, reader.Declared, reader.Values, command.By, now);
     }
 
-    /// <summary>The metric's value as a finite number written the invariant way (0.93, 1e-3); null otherwise.</summary>
+    /// <summary>Values beyond this are refused: their means and intervals would overflow.</summary>
+    public const double MaxMagnitude = 1e15;
+
+    /// <summary>Distinct metrics a study takes: each costs its table a few thousand bootstrap resamples.</summary>
+    public const int MaxMetrics = 50;
+
+    /// <summary>The metric's value as a number written the invariant way (0.93, 1e-3), at most <see cref="MaxMagnitude"/>; null otherwise.</summary>
     public static double? ParseValue(string? text) =>
-        double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+        double.TryParse(text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= MaxMagnitude ? value : null;
+
+    /// <summary>A metric name holds no line break, invisible formatting character (a zero-width space) or replacement character (a file not in UTF-8).</summary>
+    public static bool IsPlainName(string name) =>
+        name.All(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format && c != '\uFFFD');
 }

@@ -7,8 +7,9 @@ namespace Platform.Results;
 /// <summary>Reads the rows of one metrics file in order, keeping the values and declarations of the good ones.</summary>
 internal sealed class MetricRows(StudySettings settings, IReadOnlyList<MetricTarget> videos, IReadOnlyCollection<MetricDeclared> earlier)
 {
-    private readonly Dictionary<string, bool> _directions = earlier.ToDictionary(m => m.Name, m => m.HigherIsBetter, StringComparer.Ordinal);
-    private readonly Dictionary<string, MetricDeclared> _declared = new(StringComparer.Ordinal);
+    // Names match in any letter case (as condition keys do) and are kept as first spelled.
+    private readonly Dictionary<string, MetricDeclared> _known = earlier.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, MetricDeclared> _declared = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(Guid, string), int> _lines = [];
     private readonly List<VideoMetric> _values = [];
 
@@ -25,18 +26,23 @@ internal sealed class MetricRows(StudySettings settings, IReadOnlyList<MetricTar
         var problems = new List<string>();
         var video = FindVideo(row, problems);
         var metric = row.Metric?.Trim() ?? "";
+        if (_known.TryGetValue(metric, out var spelled)) metric = spelled.Name;
         if (metric.Length == 0) problems.Add("metric is empty");
         else if (metric.Length > Limits.Name) problems.Add($"metric is longer than {Limits.Name} characters");
+        else if (!ImportingMetrics.IsPlainName(metric)) problems.Add("metric holds a line break, an invisible character or one that is not UTF-8");
+        else if (!_known.ContainsKey(metric) && _known.Count >= ImportingMetrics.MaxMetrics)
+            problems.Add($"'{metric}' would be metric {ImportingMetrics.MaxMetrics + 1} of the study; a study takes at most {ImportingMetrics.MaxMetrics}");
         var value = ImportingMetrics.ParseValue(row.Value);
-        if (value is null) problems.Add($"value '{row.Value?.Trim()}' is not a finite number");
+        if (value is null) problems.Add($"value '{row.Value?.Trim()}' is not a number between -1e15 and 1e15");
         var higher = Direction(row.Better, metric, problems);
         if (video is { } id && metric.Length > 0 && _lines.TryGetValue((id, metric), out var first))
             problems.Add($"the video already has a value of '{metric}' on line {first}");
         if (problems.Count > 0) return string.Join(", ", problems);
 
         _lines[(video!.Value, metric)] = row.Line;
-        _declared.TryAdd(metric, new MetricDeclared(metric, higher!.Value));
-        _directions.TryAdd(metric, higher.Value);
+        var declared = new MetricDeclared(metric, higher!.Value);
+        _known.TryAdd(metric, declared);
+        if (!earlier.Any(m => string.Equals(m.Name, metric, StringComparison.OrdinalIgnoreCase))) _declared.TryAdd(metric, declared);
         _values.Add(new VideoMetric(video.Value, metric, value!.Value));
         return null;
     }
@@ -49,8 +55,8 @@ internal sealed class MetricRows(StudySettings settings, IReadOnlyList<MetricTar
             problems.Add($"better '{better?.Trim()}' is neither 'higher' nor 'lower'");
             return null;
         }
-        if (_directions.TryGetValue(metric, out var known) && known != higher)
-            problems.Add($"'{metric}' is a metric where {(known ? "higher" : "lower")} is better; this line says {(higher.Value ? "higher" : "lower")}");
+        if (_known.TryGetValue(metric, out var known) && known.HigherIsBetter != higher)
+            problems.Add($"'{known.Name}' is a metric where {(known.HigherIsBetter ? "higher" : "lower")} is better; this line says {(higher.Value ? "higher" : "lower")}");
         return higher;
     }
 

@@ -10,7 +10,8 @@ public sealed record EstimateView(double? Value, double? Low, double? High, int 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
 
-public sealed record ConditionMetricView(string Metric, string Condition, EstimateView Mean, Proportion People, long Judgments);
+/// <param name="People">Null when no one has judged the condition's measured videos yet.</param>
+public sealed record ConditionMetricView(string Metric, string Condition, EstimateView Mean, Proportion? People, long Judgments);
 
 public sealed record MetricAgreementView(string Metric, bool HigherIsBetter, EstimateView Spearman, EstimateView? PairOrder);
 
@@ -18,7 +19,7 @@ public sealed record MetricAgreementView(string Metric, bool HigherIsBetter, Est
 public sealed record MetricTableView(IReadOnlyList<ConditionMetricView> Conditions, IReadOnlyList<MetricAgreementView> Agreement)
 {
     public static MetricTableView From(MetricTable table) => new(
-        [.. table.Conditions.Select(c => new ConditionMetricView(c.Metric, c.Condition, EstimateView.From(c.Mean), c.People, c.Judgments))],
+        [.. table.Conditions.Select(c => new ConditionMetricView(c.Metric, c.Condition, EstimateView.From(c.Mean), c.Judgments == 0 ? null : c.People, c.Judgments))],
         [.. table.Agreement.Select(a => new MetricAgreementView(a.Metric, a.HigherIsBetter, EstimateView.From(a.Spearman),
             a.PairOrder is { } order ? EstimateView.From(order) : null))]);
 }

@@ -24,10 +24,15 @@ public sealed class MetricTables(IDocumentStore store, Voting.Slots.StudyPlans p
 
         var excluded = Screening.Assess(sessions.SelectMany(s => s.Judgments).Select(Judgment.From), study.Settings.Exclusions ?? ExclusionRules.None)
             .Where(q => q.Excluded).Select(q => q.ParticipantId).ToHashSet(StringComparer.Ordinal);
-        var measured = videos.Where(v => task is null || string.Equals(v.Task, task.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrWhiteSpace(task))
+        {
+            task = StudyTasks.Find(study.Settings.Tasks, task) ?? throw new Common.DomainException(
+                $"The study has no task '{(task.Trim().Length > 60 ? task.Trim()[..60] + "…" : task.Trim())}'; its tasks are {string.Join(", ", study.Settings.Tasks)} (any letter case), or leave task out for all of them.");
+        }
+        var measured = videos.Where(v => string.IsNullOrWhiteSpace(task) || v.Task == task)
             .Select(v => new MeasuredVideo(v.Id, v.Condition, v.Task)).ToList();
         var trials = (await plans.GetAsync(study, cancellationToken)).Trials.ToDictionary(t => t.TrialId);
-        return MetricComparison.Of(measured, [.. study.Settings.Conditions.Select(c => c.Key)], metrics.Metrics, metrics.Values, Judged(sessions, excluded, trials));
+        return MetricComparison.Of(measured, [.. study.Settings.Conditions.Select(c => c.Key)], metrics.Metrics, metrics.Values, Judged(sessions, excluded, trials), cancellationToken);
     }
 
     private static List<VideoJudgment> Judged(IEnumerable<ParticipantSession> sessions, HashSet<string> excluded, Dictionary<Guid, PlannedTrial> trials) =>
