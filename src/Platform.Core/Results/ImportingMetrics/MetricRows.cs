@@ -12,6 +12,8 @@ internal sealed class MetricRows(StudySettings settings, IReadOnlyList<MetricTar
     private readonly Dictionary<string, MetricDeclared> _declared = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(Guid, string), int> _lines = [];
     private readonly List<VideoMetric> _values = [];
+    private readonly HashSet<Guid> _ids = [.. videos.Select(v => v.VideoId)];
+    private readonly ILookup<(string, string, string), MetricTarget> _cells = videos.ToLookup(v => (v.Condition, v.Prompt, v.Task));
 
     public IReadOnlyList<MetricDeclared> Declared => [.. _declared.Values];
 
@@ -64,7 +66,7 @@ internal sealed class MetricRows(StudySettings settings, IReadOnlyList<MetricTar
     {
         if (!string.IsNullOrWhiteSpace(row.Video))
         {
-            if (Guid.TryParse(row.Video.Trim(), out var id) && videos.Any(v => v.VideoId == id)) return id;
+            if (Guid.TryParse(row.Video.Trim(), out var id) && _ids.Contains(id)) return id;
             problems.Add($"video '{row.Video.Trim()}' is not a ready video of this study");
             return null;
         }
@@ -81,7 +83,7 @@ internal sealed class MetricRows(StudySettings settings, IReadOnlyList<MetricTar
             }
             seed = parsed;
         }
-        var matches = videos.Where(v => v.Condition == condition && v.Prompt == prompt && v.Task == task && (seed is null || v.Seed == seed)).ToList();
+        var matches = _cells[(condition, prompt, task)].Where(v => seed is null || v.Seed == seed).ToList();
         if (matches.Count == 1) return matches[0].VideoId;
         problems.Add(matches.Count == 0
             ? $"no ready video of condition '{condition}', prompt '{prompt}', task '{task}'{(seed is null ? "" : $", seed {seed}")}"
