@@ -226,7 +226,10 @@ public sealed class GeneratingCandidatesTests(PlatformFixture fixture) : IClassF
             var progress = await researcher.WaitForBatchAsync(batch.BatchId);
 
             progress.CancelledJobs.Should().Be(2);
-            (await _server.StatsAsync()).Cancelled.Should().Be(before.Cancelled + 2);
+            // Each job records its cancellation, then tells the server: the server hears a moment after the batch shows it.
+            var told = await Eventually.ReturnsAsync(_server.StatsAsync, stats => stats.Cancelled >= before.Cancelled + 2,
+                "the server was told of both cancellations", TimeSpan.FromSeconds(30), stats => $"{stats.Cancelled - before.Cancelled} told");
+            told.Cancelled.Should().Be(before.Cancelled + 2);
         }
         finally
         {
