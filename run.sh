@@ -39,7 +39,7 @@ if $render && port_in_use $((port + 100)); then
 fi
 
 source ./scripts/system-packages.sh
-ensure_packages postgresql ffmpeg
+ensure_packages postgresql ffmpeg colmap
 ensure_dotnet
 
 echo "Building…"

@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 source ./scripts/system-packages.sh
-ensure_packages postgresql ffmpeg chromium
+ensure_packages postgresql ffmpeg chromium colmap
 ensure_dotnet
 
 if ! dotnet build Platform.sln -nologo -v quiet; then

@@ -1,6 +1,6 @@
 # Shared by run.sh and test.sh: installs what the platform needs from the machine, or says exactly how to.
 
-# ensure_packages NAME… — Debian package names: postgresql, ffmpeg, chromium.
+# ensure_packages NAME… — Debian package names: postgresql, ffmpeg, chromium, colmap.
 ensure_packages() {
     local missing=()
     for package in "$@"; do

@@ -82,7 +82,7 @@ public static class OpenAiVideoEndpoints
 
     private static IResult Models(IOptions<RenderOptions> options)
     {
-        var models = new[] { RenderSettings.DefaultModel }.Concat(options.Value.Models).Distinct(StringComparer.Ordinal);
+        var models = new[] { RenderSettings.DefaultModel }.Concat(Rendering.Scenes.SceneModels.All).Concat(options.Value.Models).Distinct(StringComparer.Ordinal);
         return Results.Ok(new
         {
             @object = "list",

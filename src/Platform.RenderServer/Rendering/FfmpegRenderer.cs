@@ -16,7 +16,8 @@ public sealed class FfmpegRenderer(IOptions<RenderOptions> options)
         var partial = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
         try
         {
-            await RunAsync(Arguments(settings, partial), settings.Frames, onProgress, cancellationToken);
+            var scene = Scenes.SceneModels.IsScene(settings.Model);
+            await RunAsync(Arguments(settings, partial, scene), settings, scene, onProgress, cancellationToken);
             File.Move(partial, path, overwrite: true);
         }
         finally
@@ -25,10 +26,11 @@ public sealed class FfmpegRenderer(IOptions<RenderOptions> options)
         }
     }
 
-    private async Task RunAsync(IEnumerable<string> arguments, int frames, Action<double> onProgress, CancellationToken cancellationToken)
+    private async Task RunAsync(IEnumerable<string> arguments, RenderSettings settings, bool scene, Action<double> onProgress, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(options.Value.FfmpegPath)
         {
+            RedirectStandardInput = scene,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -41,6 +43,8 @@ public sealed class FfmpegRenderer(IOptions<RenderOptions> options)
         using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start");
         using var kill = cancellationToken.Register(() => Kill(process));
         var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var frames = settings.Frames;
+        var feeding = scene ? FeedAsync(process.StandardInput.BaseStream, settings, cancellationToken) : Task.CompletedTask;
         while (await process.StandardOutput.ReadLineAsync(CancellationToken.None) is { } line)
         {
             if (line.StartsWith("frame=", StringComparison.Ordinal)
@@ -50,10 +54,29 @@ public sealed class FfmpegRenderer(IOptions<RenderOptions> options)
             }
         }
         await process.WaitForExitAsync(CancellationToken.None);
+        await feeding;
         cancellationToken.ThrowIfCancellationRequested();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"ffmpeg exited with code {process.ExitCode}: {(await errors).Trim()}");
+        }
+    }
+
+    /// <summary>Writes a scene model's frames to ffmpeg's input; stops quietly when ffmpeg is gone (killed on cancellation, or failed).</summary>
+    private static async Task FeedAsync(Stream input, RenderSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var frame = 0; frame < settings.Frames && !cancellationToken.IsCancellationRequested; frame++)
+            {
+                var pixels = await Task.Run(() => Scenes.SceneFrames.Render(settings, frame), CancellationToken.None);
+                await input.WriteAsync(pixels, CancellationToken.None);
+            }
+            await input.DisposeAsync();
+        }
+        catch (IOException)
+        {
+            // ffmpeg exited: its exit code and messages say why.
         }
     }
 
@@ -69,10 +92,12 @@ public sealed class FfmpegRenderer(IOptions<RenderOptions> options)
         }
     }
 
-    private static string[] Arguments(RenderSettings settings, string output) =>
+    private static string[] Arguments(RenderSettings settings, string output, bool scene) =>
     [
-        "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-        "-f", "lavfi", "-i", FilterGraph.For(settings),
+        "-hide_banner", "-loglevel", "error", "-y",
+        .. scene
+            ? (string[])["-f", "rawvideo", "-pix_fmt", "rgb24", "-s", settings.Size, "-r", settings.Fps.ToString(CultureInfo.InvariantCulture), "-i", "pipe:0"]
+            : ["-nostdin", "-f", "lavfi", "-i", FilterGraph.For(settings)],
         "-frames:v", settings.Frames.ToString(CultureInfo.InvariantCulture),
         "-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-threads", "1",
         "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1", "-movflags", "+faststart",
