@@ -28,7 +28,7 @@ builder.Services
     .AddAccounts(role)
     .AddStudies()
     .AddVoting()
-    .AddResults()
+    .AddResults(builder.Configuration, role)
     .AddGeneration(builder.Configuration, role)
     .AddCaptions()
     .AddParticipantRateLimit(builder.Configuration)

@@ -9,10 +9,11 @@ namespace Platform.Testing;
 public static class GenerationApi
 {
     public static async Task<ServerView> RegisterServerAsync(this HttpClient admin, string baseUrl, ServerProtocol protocol = ServerProtocol.OpenAiVideos,
-        int maxConcurrentJobs = 2, string? apiKey = null, string? template = null, string name = "reference")
+        int maxConcurrentJobs = 2, string? apiKey = null, string? template = null, string name = "reference", string model = "reference-render",
+        GenerationSettings? defaults = null)
     {
-        var request = new ServerRequest(name, protocol, baseUrl, "reference-render", maxConcurrentJobs,
-            new GenerationSettings(Width: 64, Height: 48, Fps: 8, Frames: 8), template, apiKey);
+        var request = new ServerRequest(name, protocol, baseUrl, model, maxConcurrentJobs,
+            defaults ?? new GenerationSettings(Width: 64, Height: 48, Fps: 8, Frames: 8), template, apiKey);
         var response = await admin.PostAsJsonAsync("/api/servers", request, ApiClient.Json);
         if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<ServerView>(ApiClient.Json))!;

@@ -27,6 +27,8 @@ public static class Messaging
                     });
             }
 
+            // One process of all takes each new video (competing consumers) and enqueues its measurement.
+            bus.AddConsumer<Results.MeasureNewVideos>();
             UseTransport(bus, transport, configuration);
         });
         return services;

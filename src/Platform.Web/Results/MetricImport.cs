@@ -26,9 +26,20 @@ public sealed class MetricImport
     };
 }
 
-/// <summary>A study's per-video metrics: each metric as first declared, each value as last imported.</summary>
+/// <summary>
+/// A study's per-video metrics: each imported metric as first declared, each value as last imported, then the COLMAP
+/// metrics of its videos' latest measurements (when any video has one).
+/// </summary>
 public sealed record StudyMetrics(IReadOnlyList<MetricDeclared> Metrics, IReadOnlyList<VideoMetric> Values)
 {
+    public static StudyMetrics From(IEnumerable<MetricImport> imports, IEnumerable<ConsistencyMeasured> measured)
+    {
+        var imported = From(imports);
+        var colmap = measured.SelectMany(Consistency.Metrics).ToList();
+        var names = colmap.Select(v => v.Metric).ToHashSet(StringComparer.Ordinal);
+        return new StudyMetrics([.. imported.Metrics, .. Consistency.Declared.Where(m => names.Contains(m.Name))], [.. imported.Values, .. colmap]);
+    }
+
     public static StudyMetrics From(IEnumerable<MetricImport> imports)
     {
         var ordered = imports.OrderBy(i => i.At).ThenBy(i => i.Id).ToList();
@@ -39,5 +50,6 @@ public sealed record StudyMetrics(IReadOnlyList<MetricDeclared> Metrics, IReadOn
     }
 
     public static async Task<StudyMetrics> ReadAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
-        From(await session.Query<MetricImport>().Where(i => i.StudyId == studyId).ToListAsync(cancellationToken));
+        From(await session.Query<MetricImport>().Where(i => i.StudyId == studyId).ToListAsync(cancellationToken),
+            (await ConsistencyRun.LatestAsync(session, studyId, cancellationToken)).Values);
 }

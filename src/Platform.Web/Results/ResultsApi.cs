@@ -13,5 +13,6 @@ public static class ResultsApi
         studies.MapImportingJudgments();
         studies.MapImportingMetrics();
         studies.MapComparingMetrics();
+        studies.MapMeasuringConsistency();
     }
 }

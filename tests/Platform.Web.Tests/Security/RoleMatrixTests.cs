@@ -58,6 +58,8 @@ public sealed class RoleMatrixTests(PlatformFixture fixture)
         ["POST /api/studies/{id:guid}/metrics/import"] = Policies.Researcher,
         ["GET /api/studies/{id:guid}/metrics"] = Policies.Researcher,
         ["GET /api/studies/{id:guid}/metrics/table"] = Policies.Researcher,
+        ["PUT /api/studies/{id:guid}/consistency"] = Policies.Researcher,
+        ["GET /api/studies/{id:guid}/consistency"] = Policies.Researcher,
         ["POST /api/studies/{id:guid}/sessions/release"] = Policies.Researcher,
         ["GET /api/studies/{id:guid}/sharing/"] = Policies.Researcher,
         ["POST /api/studies/{id:guid}/sharing/"] = Policies.Researcher,

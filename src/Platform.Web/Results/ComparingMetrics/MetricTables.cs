@@ -14,15 +14,20 @@ namespace Platform.Web.Results;
 /// </summary>
 public sealed class MetricTables(IDocumentStore store, Voting.Slots.StudyPlans plans)
 {
-    public async Task<MetricTable> ComputeAsync(Guid studyId, string? task, CancellationToken cancellationToken)
+    public static readonly MetricTable Empty = new([], []);
+
+    /// <param name="applyExclusions">Leave out participants the study's exclusion rules exclude, as the results do by default.</param>
+    public async Task<MetricTable> ComputeAsync(Guid studyId, string? task, CancellationToken cancellationToken, bool applyExclusions = true)
     {
         await using var session = store.QuerySession();
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         var metrics = await StudyMetrics.ReadAsync(session, studyId, cancellationToken);
+        if (metrics.Metrics.Count == 0 && string.IsNullOrWhiteSpace(task)) return Empty;
         var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId && v.State == VideoState.Ready).ToListAsync(cancellationToken);
         var sessions = await session.Query<ParticipantSession>().Where(s => s.StudyId == studyId).ToListAsync(cancellationToken);
 
-        var excluded = Screening.Assess(sessions.SelectMany(s => s.Judgments).Select(Judgment.From), study.Settings.Exclusions ?? ExclusionRules.None)
+        var rules = applyExclusions ? study.Settings.Exclusions ?? ExclusionRules.None : ExclusionRules.None;
+        var excluded = Screening.Assess(sessions.SelectMany(s => s.Judgments).Select(Judgment.From), rules)
             .Where(q => q.Excluded).Select(q => q.ParticipantId).ToHashSet(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(task))
         {

@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Platform.Web.Results;
 
@@ -6,28 +9,35 @@ public static class ExportResultsApi
 {
     public static void MapExportingResults(this RouteGroupBuilder studies)
     {
-        studies.MapGet("/results", async (Guid id, bool? exclusions, string? task, ResultsReader reader, HttpContext http) =>
+        studies.MapGet("/results", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, HttpContext http,
+                IOptions<JsonOptions> json) =>
             {
                 var results = await reader.ComputeAsync(id, exclusions ?? true, task, http.RequestAborted);
+                var metrics = await tables.ComputeAsync(id, results.Task, http.RequestAborted, exclusions ?? true);
                 http.Response.Headers[ResultsApi.VersionHeader] = results.EventVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Ok(results);
+                // The results as they always were, with the metrics table beside them (empty lists when the study has no metrics).
+                var body = JsonSerializer.SerializeToNode(results, json.Value.SerializerOptions)!.AsObject();
+                body["metrics"] = JsonSerializer.SerializeToNode(MetricTableView.From(metrics), json.Value.SerializerOptions);
+                return TypedResults.Ok(body);
             })
             .WithSummary("Win rates, Good/Same/Bad against the baseline, success rates, Bradley–Terry ranking, agreement and position bias (add ?exclusions=false for all participants, ?task= for one task)");
 
-        studies.MapGet("/results.csv", async (Guid id, bool? exclusions, string? task, ResultsReader reader, HttpContext http) =>
+        studies.MapGet("/results.csv", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, HttpContext http) =>
             {
                 var results = await reader.ComputeAsync(id, exclusions ?? true, task, http.RequestAborted);
+                var metrics = await tables.ComputeAsync(id, results.Task, http.RequestAborted, exclusions ?? true);
                 await WriteAsync(http, results.EventVersion, "text/csv", $"results-{id:N}.csv",
-                    writer => ResultsCsv.WriteAsync(results, writer, http.RequestAborted));
+                    writer => ResultsCsv.WriteAsync(results, metrics, writer, http.RequestAborted));
             })
             .WithSummary("The results as one long CSV table, one row per figure");
 
-        studies.MapGet("/results.tex", async (Guid id, bool? exclusions, string? task, ResultsReader reader, HttpContext http) =>
+        studies.MapGet("/results.tex", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, HttpContext http) =>
             {
                 // The labels and the kind of table come from the settings the results were computed from.
                 var (results, settings) = await reader.ComputeWithSettingsAsync(id, exclusions ?? true, task, http.RequestAborted);
+                var metrics = await tables.ComputeAsync(id, results.Task, http.RequestAborted, exclusions ?? true);
                 await WriteAsync(http, results.EventVersion, "application/x-tex", $"results-{id:N}.tex",
-                    writer => writer.WriteAsync(ResultsTex.Write(results, settings)));
+                    writer => writer.WriteAsync(ResultsTex.Write(results, settings, metrics)));
             })
             .WithSummary("LaTeX tables like the paper's (booktabs): percentages with 95 % intervals");
 

@@ -28,13 +28,38 @@ public static class ResultsCsv
         [property: Name("rank")] int? Rank,
         [property: Name("best_rank")] int? BestRank,
         [property: Name("worst_rank")] int? WorstRank,
-        [property: Name("p_value")] double? PValue);
+        [property: Name("p_value")] double? PValue,
+        [property: Name("metric")] string? Metric = null);
 
-    public static async Task WriteAsync(StudyResults results, TextWriter writer, CancellationToken cancellationToken)
+    public static async Task WriteAsync(StudyResults results, MetricTable metrics, TextWriter writer, CancellationToken cancellationToken)
     {
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        await csv.WriteRecordsAsync(Lines(results), cancellationToken);
+        await csv.WriteRecordsAsync(Lines(results).Concat(MetricLines(results, metrics)), cancellationToken);
     }
+
+    /// <summary>
+    /// The per-video metrics (table "metrics"): per condition the metric's mean with its bootstrap interval ("mean") and the
+    /// people's rate over the same videos with its Wilson interval ("people_rate"); per metric Spearman's ρ with people
+    /// ("spearman_rho") and, in a pairwise study, the share of judged pairs it orders as people did ("pair_order_share").
+    /// </summary>
+    public static IEnumerable<Line> MetricLines(StudyResults r, MetricTable metrics)
+    {
+        Line L(string? condition, string measure, string metric, long? n, double? value, double? low, double? high) =>
+            new(r.EventVersion, r.ExclusionsApplied, "metrics", CsvCells.Text(condition), null, CsvCells.Text(r.Task), measure, n, null,
+                Finite(value), Finite(low), Finite(high), null, null, null, null, CsvCells.Text(metric));
+        foreach (var c in metrics.Conditions)
+        {
+            yield return L(c.Condition, "mean", c.Metric, c.Mean.N, c.Mean.Value, c.Mean.Low, c.Mean.High);
+            if (c.Judgments > 0) yield return L(c.Condition, "people_rate", c.Metric, c.Judgments, c.People.Rate, c.People.Low, c.People.High);
+        }
+        foreach (var a in metrics.Agreement)
+        {
+            yield return L(null, "spearman_rho", a.Metric, a.Spearman.N, a.Spearman.Value, a.Spearman.Low, a.Spearman.High);
+            if (a.PairOrder is { } order) yield return L(null, "pair_order_share", a.Metric, order.N, order.Value, order.Low, order.High);
+        }
+    }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     public static IEnumerable<Line> Lines(StudyResults r)
     {

@@ -11,7 +11,7 @@ namespace Platform.Web.Results;
 /// </summary>
 public static class ResultsTex
 {
-    public static string Write(StudyResults results, StudySettings settings)
+    public static string Write(StudyResults results, StudySettings settings, MetricTable? metrics = null)
     {
         var tex = new StringBuilder();
         tex.AppendLine(Invariant($"% {Escape(settings.Title)}: event version {results.EventVersion}."));
@@ -23,6 +23,7 @@ public static class ResultsTex
             Pairwise(tex, results, settings);
             Ranking(tex, results, settings);
         }
+        if (metrics is not null) MetricsTex.Write(tex, settings, metrics);
         return tex.ToString();
     }
 
