@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 using Platform.Benchmarks;
 
-// `dispatch …` runs the generation load harness, `voting …` and `voting-ui …` the voting ones (docs/BENCHMARKS.md, "Voting at crowd scale: the load harness");
+// `dispatch …` runs the generation load harness, `consistency [seeds]` times COLMAP measurements, `voting …` and `voting-ui …` the voting ones (docs/BENCHMARKS.md, "Voting at crowd scale: the load harness");
 // anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "dispatch":
         return await DispatchHarness.RunAsync(args);
+    case "consistency":
+        return await ConsistencyHarness.RunAsync(args);
     case "voting" or "voting-ui":
         VotingOptions options;
         try
