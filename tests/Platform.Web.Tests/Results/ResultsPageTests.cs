@@ -24,6 +24,7 @@ public sealed class ResultsPageTests : BunitTest
         _fixture = fixture;
         Context.Services.AddSingleton(fixture.Factory.Services.GetRequiredService<ResultsReader>());
         Context.Services.AddSingleton(fixture.Factory.Services.GetRequiredService<StudyCatalog>());
+        Context.Services.AddSingleton(fixture.Factory.Services.GetRequiredService<MetricTables>());
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

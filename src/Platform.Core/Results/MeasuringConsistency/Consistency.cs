@@ -25,9 +25,12 @@ public enum ConsistencyOutcome
     Failed,
 }
 
-/// <summary>One video's 3D-consistency measurement (table 4 of the paper) and how it was made.</summary>
+/// <summary>
+/// One video's 3D-consistency measurement (table 4 of the paper) and how it was made; <paramref name="StripMediaId"/> is a
+/// strip of six of the frames COLMAP was given, when there were frames.
+/// </summary>
 public sealed record ConsistencyMeasured(Guid RunId, Guid VideoId, Guid StudyId, ConsistencyOutcome Outcome, int FramesExtracted, Reconstruction? Model,
-    string Message, string ColmapVersion, ColmapParameters Parameters, TimeSpan RunTime, DateTimeOffset At)
+    string Message, string ColmapVersion, ColmapParameters Parameters, TimeSpan RunTime, DateTimeOffset At, string? StripMediaId = null)
 {
     /// <summary>How the outcome reads beside the video: "24 of 24 frames registered", "no model: 0 of 48 frames registered".</summary>
     public string Summary => Outcome switch

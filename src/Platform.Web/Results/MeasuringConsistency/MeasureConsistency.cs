@@ -40,17 +40,29 @@ public sealed class MeasureConsistency(IDocumentStore store, Reconstructing reco
         try
         {
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
-            measured = await MeasureAsync(video, media.PathOf(file), work, cancellationToken);
+            measured = await MeasureAsync(video, media.PathOf(file), work, cancellationToken) with { RunTime = clockStarted.Elapsed };
+            await RecordAsync(measured, FrameStrip.PathIn(work));
         }
         finally
         {
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
-        measured = measured with { RunTime = clockStarted.Elapsed };
-        await using var session = store.LightweightSession();
-        session.Events.StartStream<ConsistencyRun>(measured.RunId, measured);
-        await session.SaveChangesAsync(CancellationToken.None);
         logger.LogInformation("Video {VideoId}: {Summary} in {Seconds:0.0} s", videoId, measured.Summary, measured.RunTime.TotalSeconds);
+    }
+
+    /// <summary>The measurement, with its strip of frames (when one was made) kept beside the video's other media.</summary>
+    private async Task RecordAsync(ConsistencyMeasured measured, string strip)
+    {
+        List<NewMediaFile> files = File.Exists(strip) ? [new NewMediaFile(strip, ".jpg", "image/jpeg")] : [];
+        await media.ImportAsync(files, async stored =>
+        {
+            var recorded = measured with { StripMediaId = stored.Count > 0 ? stored[0].Id : null };
+            await using var session = store.LightweightSession();
+            foreach (var file in stored) session.Store(file);
+            session.Events.StartStream<ConsistencyRun>(recorded.RunId, recorded);
+            await session.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
     }
 
     /// <summary>Where a run of the video works: one folder per video, since one run at a time holds its lock.</summary>

@@ -8,6 +8,14 @@ namespace Platform.Web.Results;
 /// <summary>What one reconstruction found: the frames taken and COLMAP's model, or no model with COLMAP's reason.</summary>
 public sealed record ReconstructionFound(int Frames, Reconstruction? Model, string Message);
 
+/// <summary>Where the strip of frames is made in a work folder, once the frames are taken.</summary>
+public static class FrameStrip
+{
+    public const int Frames = 6;
+
+    public static string PathIn(string work) => Path.Combine(work, "strip.jpg");
+}
+
 /// <summary>
 /// One video through COLMAP in a work folder the caller owns: frames with ffmpeg, then <c>feature_extractor</c>,
 /// <c>sequential_matcher</c>, <c>mapper</c> and <c>model_converter</c> (to text), as the paper's table 4 does. Of several
@@ -25,6 +33,7 @@ public sealed class Reconstructing(Colmap colmap, VideoTools tools, IOptions<Con
         await ExtractFramesAsync(video, images, cancellationToken);
         var frames = Directory.GetFiles(images, "*.png").Length;
         if (frames == 0) return new ReconstructionFound(0, null, "ffmpeg took no frames from the video");
+        await MakeStripAsync(images, frames, FrameStrip.PathIn(work), cancellationToken);
 
         var threads = (o.Threads > 0 ? o.Threads : Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture);
         await StepAsync("feature_extractor", ["--database_path", database, "--image_path", images, "--ImageReader.single_camera", "1",
@@ -61,6 +70,16 @@ public sealed class Reconstructing(Colmap colmap, VideoTools tools, IOptions<Con
         var result = await tools.RunAsync(tools.Input(video).OutputToFile(Path.Combine(images, "frame-%04d.png"), overwrite: true,
             a => a.WithCustomArgument($"-vf \"{filter}\"")), "take the frames for COLMAP", cancellationToken);
         if (!result.Success) throw new ColmapFailedException("ffmpeg", new ColmapRun(result.ExitCode, string.Join('\n', result.StandardError.TakeLast(5))));
+    }
+
+    /// <summary>Six frames spread over the clip, 96 px wide each, side by side in one JPEG: the video at a glance.</summary>
+    private async Task MakeStripAsync(string images, int frames, string strip, CancellationToken cancellationToken)
+    {
+        var every = Math.Max(1, frames / FrameStrip.Frames);
+        var filter = string.Create(CultureInfo.InvariantCulture, $"select='not(mod(n\\,{every}))',scale=96:-2,tile={FrameStrip.Frames}x1");
+        var result = await tools.RunAsync(FFMpegCore.FFMpegArguments.FromFileInput(Path.Combine(images, "frame-%04d.png"), verifyExists: false)
+            .OutputToFile(strip, overwrite: true, a => a.WithCustomArgument($"-vf \"{filter}\" -frames:v 1 -q:v 4")), "make the strip of frames", cancellationToken);
+        if (!result.Success) File.Delete(strip);
     }
 
     private async Task StepAsync(string step, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
