@@ -97,16 +97,25 @@ public sealed class MeasuringConsistencyTests(PlatformFixture fixture) : IAsyncL
     [Fact]
     public async Task A_video_with_nothing_to_reconstruct_is_recorded_as_no_model_with_its_frames_counted()
     {
-        var (studyId, _) = await MeasuredStudyAsync();
+        var (studyId, videoId) = await MeasuredStudyAsync();
 
+        var researcher = await fixture.ResearcherAsync();
+        var reserved = await researcher.PostAsync($"/api/studies/{studyId}/metrics/import",
+            new StringContent($"video,metric,value,better\n{videoId},colmap_points,5,higher\n", System.Text.Encoding.UTF8, "text/csv"));
+        var pose = await researcher.PostAsync($"/api/studies/{studyId}/metrics/import",
+            new StringContent($"video,metric,value,better\n{videoId},pose confidence,0.5,higher\n", System.Text.Encoding.UTF8, "text/csv"));
         var view = await ViewAsync(studyId);
         var video = view.Videos.Single();
         (video.State, video.Summary).Should().Be(("no model", "no model: 0 of 12 frames registered"));
         video.Result!.StripMediaId.Should().NotBeNull("the frames were taken, though nothing was reconstructed");
+        ((int)reserved.StatusCode).Should().Be(422);
+        (await reserved.Content.ReadAsStringAsync()).Should().Contain("'colmap_points' is a name the platform's own COLMAP measurements use");
+        pose.EnsureSuccessStatusCode();
+        video.Imported.Select(m => (m.Metric, m.Value)).Should().Equal(("pose confidence", 0.5));
         video.Result!.Parameters.Should().Be(fixture.Factory.Services.GetRequiredService<IOptions<ConsistencyOptions>>().Value.Parameters);
         WorkFolders().Should().BeEmpty();
         var metrics = await fixture.Factory.Services.GetRequiredService<MetricTables>().ComputeAsync(studyId, null, CancellationToken.None);
-        metrics.Conditions.Select(c => (c.Metric, c.Mean.Value)).Should().Equal((Consistency.RegisteredShare, 0.0));
+        metrics.Conditions.Select(c => (c.Metric, c.Mean.Value)).Should().Equal(("pose confidence", 0.5), (Consistency.RegisteredShare, 0.0));
     }
 
     [Fact]
@@ -119,6 +128,7 @@ public sealed class MeasuringConsistencyTests(PlatformFixture fixture) : IAsyncL
         (await ViewAsync(studyId)).Videos.Single().Summary.Should().Be("not measured: stopped at the time limit of 0 min");
         await Job(o => o.ColmapPath = "/nonexistent/colmap").RunAsync(videoId, CancellationToken.None);
         (await ViewAsync(studyId)).Videos.Single().Summary.Should().StartWith("not measured: COLMAP could not start (/nonexistent/colmap");
+        WorkFolders().Should().BeEmpty("a failed run leaves no work folder either");
 
         using var shutdown = new CancellationTokenSource();
         var job = Job();

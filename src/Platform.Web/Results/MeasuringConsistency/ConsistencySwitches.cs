@@ -7,9 +7,12 @@ using Platform.Web.Studies;
 
 namespace Platform.Web.Results;
 
-/// <summary>A video's measurement as the study's list shows it: "waiting" until a run has recorded one.</summary>
+/// <summary>
+/// A video's measurement as the study's list shows it: "waiting" until a run has recorded one; with the metrics imported
+/// for it (COLMAP's own are in <paramref name="Result"/>).
+/// </summary>
 public sealed record VideoConsistencyView(Guid VideoId, string Condition, string Prompt, string Task, int? Seed, string State, string Summary,
-    ConsistencyMeasured? Result);
+    ConsistencyMeasured? Result, IReadOnlyList<VideoMetric> Imported);
 
 public sealed record ConsistencyView(bool On, string Parameters, IReadOnlyList<VideoConsistencyView> Videos);
 
@@ -43,12 +46,14 @@ public sealed class ConsistencySwitches(IDocumentStore store, IBackgroundJobClie
         _ = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         var on = await session.LoadAsync<ConsistencySwitch>(studyId, cancellationToken) is { On: true };
         var latest = await ConsistencyRun.LatestAsync(session, studyId, cancellationToken);
+        var imports = await session.Query<MetricImport>().Where(i => i.StudyId == studyId).ToListAsync(cancellationToken);
+        var imported = StudyMetrics.From(imports).Values.ToLookup(v => v.VideoId);
         var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId && v.State == VideoState.Ready).ToListAsync(cancellationToken);
         return new ConsistencyView(on, options.Value.Parameters.ToString(), [.. videos
             .OrderBy(v => v.Condition, StringComparer.Ordinal).ThenBy(v => v.Prompt, StringComparer.Ordinal).ThenBy(v => v.Seed)
             .Select(v => latest.GetValueOrDefault(v.Id) is { } m
-                ? new VideoConsistencyView(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, State(m.Outcome), m.Summary, m)
-                : new VideoConsistencyView(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, "waiting", on ? "waiting for COLMAP" : "not measured", null))]);
+                ? new VideoConsistencyView(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, State(m.Outcome), m.Summary, m, [.. imported[v.Id]])
+                : new VideoConsistencyView(v.Id, v.Condition, v.Prompt, v.Task, v.Seed, "waiting", on ? "waiting for COLMAP" : "not measured", null, [.. imported[v.Id]]))]);
     }
 
     /// <summary>Enqueues a job for a video that just became ready, if its study measures.</summary>
