@@ -67,6 +67,15 @@ public sealed class MeasuringConsistencyTests
         measured.Summary.Should().Be("12 of 48 frames registered");
     }
 
+    [Theory]
+    [InlineData("colmap_points", true)]
+    [InlineData("COLMAP_Points", true)]
+    [InlineData("ｃｏｌｍａｐ_points", true)]
+    [InlineData("pose confidence", false)]
+    [InlineData("my colmap_points", false)]
+    public void A_name_reads_as_colmaps_in_any_case_and_in_look_alike_letters(string metric, bool reserved) =>
+        Consistency.IsReserved(metric).Should().Be(reserved);
+
     private static ConsistencyMeasured Measurement(ConsistencyOutcome outcome, int frames, Reconstruction? model) =>
         new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), outcome, frames, model, "", "COLMAP 3.8", new ColmapParameters(12, 320, 10), TimeSpan.FromSeconds(9), DateTimeOffset.UnixEpoch);
 }

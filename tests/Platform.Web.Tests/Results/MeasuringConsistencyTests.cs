@@ -104,8 +104,12 @@ public sealed class MeasuringConsistencyTests(PlatformFixture fixture) : IAsyncL
             new StringContent($"video,metric,value,better\n{videoId},colmap_points,5,higher\n", System.Text.Encoding.UTF8, "text/csv"));
         var pose = await researcher.PostAsync($"/api/studies/{studyId}/metrics/import",
             new StringContent($"video,metric,value,better\n{videoId},pose confidence,0.5,higher\n", System.Text.Encoding.UTF8, "text/csv"));
+        var missing = await researcher.PutAsync($"/api/studies/{studyId}/consistency", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         var view = await ViewAsync(studyId);
         var video = view.Videos.Single();
+        ((int)missing.StatusCode).Should().Be(400);
+        (await missing.Content.ReadAsStringAsync()).Should().Contain("The body needs \\\"on\\\": true");
+        view.On.Should().BeTrue("a body without \"on\" changes nothing");
         (video.State, video.Summary).Should().Be(("no model", "no model: 0 of 12 frames registered"));
         video.Result!.StripMediaId.Should().NotBeNull("the frames were taken, though nothing was reconstructed");
         ((int)reserved.StatusCode).Should().Be(422);

@@ -32,6 +32,22 @@ public sealed class MetricsComponentsTests : BunitTest
     }
 
     [Fact]
+    public void Where_a_conditions_metrics_cover_different_videos_the_peoples_rate_stands_beside_each_mean()
+    {
+        var table = new MetricTableView(
+        [
+            new ConditionMetricView("pose confidence", "base-model", new EstimateView(0.9, null, null, 1), new Proportion(1, 0.44, 1), 3),
+            new ConditionMetricView(Consistency.Points, "base-model", new EstimateView(1150, 1113, 1187, 2), new Proportion(2 / 3.0, 0.3, 0.9), 6),
+        ], []);
+
+        var rendered = Context.Render<MetricsTable>(p => p.Add(x => x.Table, table).Add(x => x.Settings, Settings));
+
+        var cells = rendered.Find("[data-testid=metrics-row]").QuerySelectorAll("td").Select(td => Text(td.TextContent)).ToList();
+        cells.Should().Equal("Base model (secret label)", "0.900 [–, –] (1)people 100.0 % [44.0 %, 100.0 %]",
+            "1,150 [1,113, 1,187] (2)people 66.7 % [30.0 %, 90.0 %]", "beside each metric: they cover different videos");
+    }
+
+    [Fact]
     public void No_metrics_no_table()
     {
         var rendered = Context.Render<MetricsTable>(p => p.Add(x => x.Table, new MetricTableView([], [])).Add(x => x.Settings, Settings));

@@ -32,8 +32,8 @@ internal sealed class MetricRows(StudySettings settings, IReadOnlyList<MetricTar
         if (metric.Length == 0) problems.Add("metric is empty");
         else if (metric.Length > Limits.Name) problems.Add($"metric is longer than {Limits.Name} characters");
         else if (!ImportingMetrics.IsPlainName(metric)) problems.Add("metric holds a line break, an invisible character or one that is not UTF-8");
-        else if (metric.StartsWith(Consistency.Prefix, StringComparison.OrdinalIgnoreCase))
-            problems.Add($"'{metric}' is a name the platform's own COLMAP measurements use (they begin '{Consistency.Prefix}'); name the metric otherwise");
+        else if (Consistency.IsReserved(metric))
+            problems.Add($"'{row.Metric!.Trim()}' is a name the platform's own COLMAP measurements use (they begin '{Consistency.Prefix}'); name the metric otherwise");
         else if (!_known.ContainsKey(metric) && _known.Count >= ImportingMetrics.MaxMetrics)
             problems.Add($"'{metric}' would be metric {ImportingMetrics.MaxMetrics + 1} of the study; a study takes at most {ImportingMetrics.MaxMetrics}");
         var value = ImportingMetrics.ParseValue(row.Value);

@@ -47,6 +47,10 @@ public static class Consistency
     /// <summary>Every COLMAP metric's name begins so; imported metrics may not.</summary>
     public const string Prefix = "colmap_";
 
+    /// <summary>A name that reads as COLMAP's: its prefix in any letter case, also spelled with look-alike letters (fullwidth ｃｏｌｍａｐ_).</summary>
+    public static bool IsReserved(string metric) =>
+        metric.Normalize(System.Text.NormalizationForm.FormKC).StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+
     public const string RegisteredShare = "colmap_registered_share";
     public const string Points = "colmap_points";
     public const string TrackLength = "colmap_track_length";

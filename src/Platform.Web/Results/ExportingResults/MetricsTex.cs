@@ -28,15 +28,21 @@ public static class MetricsTex
         var people = settings.Kind == StudyKind.Rating ? "Success (\\%)" : "Win rate (\\%)";
         Begin(tex, "Per-video metrics per condition: means with 95 \\% bootstrap intervals; the people's rate over the same videos with its 95 \\% Wilson interval. " +
             "Reg.: share of frames COLMAP registered; $N$: 3D points; $T$: mean track length; $\\epsilon_{\\mathrm{proj}}$: mean reprojection error (px), " +
-            "$\\hat{\\epsilon}_{\\mathrm{proj}}$ over the 1,000 points with the smallest error.", names.Count + 2);
+            "$\\hat{\\epsilon}_{\\mathrm{proj}}$ over the 1,000 points with the smallest error. " +
+            "Where a condition's metrics cover different videos, the people's rate stands beside each mean.", names.Count + 2);
         tex.AppendLine("Condition & " + string.Join(" & ", names.Select(Header)) + " & " + people + " \\\\").AppendLine("\\midrule");
         foreach (var condition in settings.Conditions)
         {
             var rows = metrics.Conditions.Where(c => c.Condition == condition.Key).ToList();
             if (rows.Count == 0) continue;
-            var cells = names.Select(n => rows.FirstOrDefault(r => r.Metric == n) is { } r ? Mean(r.Mean) : "--");
-            var rate = rows.FirstOrDefault(r => r.Judgments > 0) is { } judged
-                ? $"{Percent(judged.People.Rate)} {{\\scriptsize [{Percent(judged.People.Low)}, {Percent(judged.People.High)}]}}" : "--";
+            // The people's rate is over each metric's own videos: one column while every metric of the row has the same
+            // videos, otherwise beside each mean.
+            var judged = rows.Where(r => r.Judgments > 0).ToList();
+            var shared = judged.Select(r => (r.People.Rate, r.Judgments)).Distinct().Count() <= 1;
+            var cells = names.Select(n => rows.FirstOrDefault(r => r.Metric == n) is { } r
+                ? Mean(r.Mean) + (shared || r.Judgments == 0 ? "" : $" {{\\scriptsize people {Percent(r.People.Rate)}}}") : "--");
+            var rate = shared && judged.Count > 0
+                ? $"{Percent(judged[0].People.Rate)} {{\\scriptsize [{Percent(judged[0].People.Low)}, {Percent(judged[0].People.High)}]}}" : "--";
             tex.AppendLine(ResultsTex.Escape(condition.Label) + " & " + string.Join(" & ", cells) + " & " + rate + " \\\\");
         }
         End(tex);
