@@ -143,7 +143,7 @@ public sealed class VideoJobTests
     }
 
     [Fact]
-    public async Task Models_lists_the_reference_model_and_the_configured_ones()
+    public async Task Models_lists_the_reference_models_and_the_configured_ones()
     {
         await using var server = await RunningServer.StartAsync(null, "--Render:Models:0=wan-2.1", "--Render:Models:1=hunyuan-video");
 
@@ -151,7 +151,7 @@ public sealed class VideoJobTests
 
         models.GetProperty("object").GetString().Should().Be("list");
         models.GetProperty("data").EnumerateArray().Select(m => (m.GetProperty("id").GetString(), m.GetProperty("object").GetString()))
-            .Should().Equal(("reference-render", "model"), ("wan-2.1", "model"), ("hunyuan-video", "model"));
+            .Should().Equal(("reference-render", "model"), ("reference-scene", "model"), ("reference-scene-unstable", "model"), ("wan-2.1", "model"), ("hunyuan-video", "model"));
     }
 
     private static async Task<(HttpStatusCode Status, string Id)> SubmitWithKeyAsync(RunningServer server, string key)
