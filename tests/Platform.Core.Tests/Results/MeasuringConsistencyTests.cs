@@ -1,6 +1,6 @@
 using Platform.Results;
 
-namespace Platform.Core.Tests.Results;
+namespace Platform.Tests.Results;
 
 public sealed class MeasuringConsistencyTests
 {
