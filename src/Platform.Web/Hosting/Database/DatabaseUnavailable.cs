@@ -20,7 +20,7 @@ public static class DatabaseUnavailable
                 // A server that answered: only the states of shutdown, start-up and connection trouble count. Its
                 // IsTransient would also take serialization failures and deadlocks, which are the request's own.
                 case PostgresException postgres:
-                    return IsUnavailableState(postgres.SqlState);
+                    return IsUnavailableState(postgres.SqlState) || IsCommitRetriedAfterCut(postgres);
                 // Npgsql's own: refused or cut connections (socket and I/O errors), timeouts, and a pool exhausted
                 // ("The connection pool has been exhausted") are transient.
                 case NpgsqlException { IsTransient: true }:
@@ -39,4 +39,13 @@ public static class DatabaseUnavailable
         sqlState.StartsWith("08", StringComparison.Ordinal)
         || sqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.AdminShutdown
             or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow;
+
+    /// <summary>
+    /// An event's sequence number taken twice: Marten numbers events before it writes them, so this happens only when a
+    /// write whose commit reached the database, but whose answer was lost with the connection (a crash), is sent again
+    /// by the retry after reconnecting. Whether the first write holds is unknown to this request: the client sends it
+    /// again, and recording is idempotent.
+    /// </summary>
+    public static bool IsCommitRetriedAfterCut(PostgresException postgres) =>
+        postgres is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_events_seq_id" };
 }
