@@ -28,7 +28,7 @@ ENTRYPOINT ["dotnet", "Platform.RenderServer.dll"]
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends postgresql ffmpeg util-linux \
+    && apt-get install -y --no-install-recommends postgresql ffmpeg util-linux colmap \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
