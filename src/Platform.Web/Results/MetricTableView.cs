@@ -16,10 +16,12 @@ public sealed record ConditionMetricView(string Metric, string Condition, Estima
 public sealed record MetricAgreementView(string Metric, bool HigherIsBetter, EstimateView Spearman, EstimateView? PairOrder);
 
 /// <summary>The metrics table of a study (<see cref="MetricTable"/>) for the API.</summary>
-public sealed record MetricTableView(IReadOnlyList<ConditionMetricView> Conditions, IReadOnlyList<MetricAgreementView> Agreement)
+/// <param name="PeopleDiffer">The conditions whose people's rate differs between metrics (<see cref="MetricTable.PeopleDiffer"/>).</param>
+public sealed record MetricTableView(IReadOnlyList<ConditionMetricView> Conditions, IReadOnlyList<MetricAgreementView> Agreement, IReadOnlyList<string> PeopleDiffer)
 {
     public static MetricTableView From(MetricTable table) => new(
         [.. table.Conditions.Select(c => new ConditionMetricView(c.Metric, c.Condition, EstimateView.From(c.Mean), c.Judgments == 0 ? null : c.People, c.Judgments))],
         [.. table.Agreement.Select(a => new MetricAgreementView(a.Metric, a.HigherIsBetter, EstimateView.From(a.Spearman),
-            a.PairOrder is { } order ? EstimateView.From(order) : null))]);
+            a.PairOrder is { } order ? EstimateView.From(order) : null))],
+        [.. table.Conditions.Select(c => c.Condition).Distinct().Where(table.PeopleDiffer)]);
 }

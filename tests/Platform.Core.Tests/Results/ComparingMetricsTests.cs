@@ -70,4 +70,17 @@ public sealed class ComparingMetricsTests
         table.Agreement.Single().Spearman.N.Should().Be(1);
         double.IsNaN(table.Agreement.Single().Spearman.Value).Should().BeTrue("one judged video has no correlation");
     }
+
+    [Fact]
+    public void The_peoples_rate_differs_between_metrics_only_where_they_measured_different_videos()
+    {
+        MeasuredVideo[] videos = [new(C1, "consistent", "dance"), new(C2, "consistent", "dance"), new(J1, "jittered", "dance"), new(J2, "jittered", "dance")];
+        VideoMetric[] values = [new(C1, "eps", 0.5), new(C2, "eps", 0.6), new(J1, "eps", 2.0), new(J2, "eps", 3.0), new(C1, "pose", 0.9), new(J1, "pose", 0.2), new(J2, "pose", 0.1)];
+        VideoJudgment[] judgments = [.. Rated(C1, 4, 0), .. Rated(C2, 3, 1), .. Rated(J1, 1, 3), .. Rated(J2, 0, 4)];
+
+        var table = MetricComparison.Of(videos, ["consistent", "jittered"], [new MetricDeclared("eps", false), new MetricDeclared("pose", true)], values, judgments);
+
+        table.PeopleDiffer("consistent").Should().BeTrue("pose covers C1 only: 4 of 4, where eps covers both: 7 of 8");
+        table.PeopleDiffer("jittered").Should().BeFalse("both metrics cover J1 and J2");
+    }
 }

@@ -20,7 +20,7 @@ public sealed class MetricsComponentsTests : BunitTest
             new ConditionMetricView(Consistency.BestError, "base-model", new EstimateView(0.437, 0.4, 0.47, 4), new Proportion(0.2, 0.05, 0.52), 10),
             new ConditionMetricView(Consistency.Points, "ours-simdrop", new EstimateView(42895, 40000, 45000, 4), null, 0),
         ],
-        [new MetricAgreementView(Consistency.BestError, false, new EstimateView(-0.8, -1, -0.4, 8), null)]);
+        [new MetricAgreementView(Consistency.BestError, false, new EstimateView(-0.8, -1, -0.4, 8), null)], []);
 
         var rendered = Context.Render<MetricsTable>(p => p.Add(x => x.Table, table).Add(x => x.Settings, Settings));
 
@@ -38,7 +38,7 @@ public sealed class MetricsComponentsTests : BunitTest
         [
             new ConditionMetricView("pose confidence", "base-model", new EstimateView(0.9, null, null, 1), new Proportion(1, 0.44, 1), 3),
             new ConditionMetricView(Consistency.Points, "base-model", new EstimateView(1150, 1113, 1187, 2), new Proportion(2 / 3.0, 0.3, 0.9), 6),
-        ], []);
+        ], [], ["base-model"]);
 
         var rendered = Context.Render<MetricsTable>(p => p.Add(x => x.Table, table).Add(x => x.Settings, Settings));
 
@@ -50,7 +50,7 @@ public sealed class MetricsComponentsTests : BunitTest
     [Fact]
     public void No_metrics_no_table()
     {
-        var rendered = Context.Render<MetricsTable>(p => p.Add(x => x.Table, new MetricTableView([], [])).Add(x => x.Settings, Settings));
+        var rendered = Context.Render<MetricsTable>(p => p.Add(x => x.Table, new MetricTableView([], [], [])).Add(x => x.Settings, Settings));
 
         rendered.FindAll("[data-testid=metrics]").Should().BeEmpty();
     }

@@ -21,7 +21,16 @@ public sealed record ConditionMetric(string Metric, string Condition, Estimate M
 /// </summary>
 public sealed record MetricAgreement(string Metric, bool HigherIsBetter, Estimate Spearman, Estimate? PairOrder);
 
-public sealed record MetricTable(IReadOnlyList<ConditionMetric> Conditions, IReadOnlyList<MetricAgreement> Agreement);
+public sealed record MetricTable(IReadOnlyList<ConditionMetric> Conditions, IReadOnlyList<MetricAgreement> Agreement)
+{
+    /// <summary>
+    /// Whether the people's rate of the condition differs between its metrics: each rate is over the videos its metric
+    /// measured, so a metric imported for some videos only stands on other judgments than COLMAP's. A table then shows
+    /// the rate beside each mean rather than in one column.
+    /// </summary>
+    public bool PeopleDiffer(string condition) =>
+        Conditions.Where(c => c.Condition == condition && c.Judgments > 0).Select(c => (c.People.Rate, c.Judgments)).Distinct().Count() > 1;
+}
 
 public static class MetricComparison
 {

@@ -32,6 +32,9 @@ public enum ConsistencyOutcome
 public sealed record ConsistencyMeasured(Guid RunId, Guid VideoId, Guid StudyId, ConsistencyOutcome Outcome, int FramesExtracted, Reconstruction? Model,
     string Message, string ColmapVersion, ColmapParameters Parameters, TimeSpan RunTime, DateTimeOffset At, string? StripMediaId = null)
 {
+    /// <summary>Whether this measurement stands for the video under <paramref name="current"/> parameters: a failed run or other parameters call for another.</summary>
+    public bool Settles(ColmapParameters current) => Outcome != ConsistencyOutcome.Failed && Parameters == current;
+
     /// <summary>How the outcome reads beside the video: "24 of 24 frames registered", "no model: 0 of 48 frames registered".</summary>
     public string Summary => Outcome switch
     {

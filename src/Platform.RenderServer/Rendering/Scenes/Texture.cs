@@ -24,8 +24,9 @@ public static class Texture
         var (ix, iy) = (Math.Floor(x), Math.Floor(y));
         var (fx, fy) = (Smooth(x - ix), Smooth(y - iy));
         double Corner(double cx, double cy) => StableHash.Unit(Lattice(face, (long)cx, (long)cy), 8);
-        var top = Corner(ix, iy) + (Corner(ix + 1, iy) - Corner(ix, iy)) * fx;
-        var bottom = Corner(ix, iy + 1) + (Corner(ix + 1, iy + 1) - Corner(ix, iy + 1)) * fx;
+        var (topLeft, bottomLeft) = (Corner(ix, iy), Corner(ix, iy + 1));
+        var top = topLeft + (Corner(ix + 1, iy) - topLeft) * fx;
+        var bottom = bottomLeft + (Corner(ix + 1, iy + 1) - bottomLeft) * fx;
         return top + (bottom - top) * fy;
     }
 

@@ -26,7 +26,7 @@ public static class MetricsTex
         if (metrics.Conditions.Count == 0) return;
         var names = metrics.Conditions.Select(c => c.Metric).Distinct(StringComparer.Ordinal).ToList();
         var people = settings.Kind == StudyKind.Rating ? "Success (\\%)" : "Win rate (\\%)";
-        Begin(tex, "Per-video metrics per condition: means with 95 \\% bootstrap intervals; the people's rate over the same videos with its 95 \\% Wilson interval. " +
+        ResultsTex.Begin(tex, "Per-video metrics per condition: means with 95 \\% bootstrap intervals; the people's rate over the same videos with its 95 \\% Wilson interval. " +
             "Reg.: share of frames COLMAP registered; $N$: 3D points; $T$: mean track length; $\\epsilon_{\\mathrm{proj}}$: mean reprojection error (px), " +
             "$\\hat{\\epsilon}_{\\mathrm{proj}}$ over the 1,000 points with the smallest error. " +
             "Where a condition's metrics cover different videos, the people's rate stands beside each mean.", names.Count + 2);
@@ -35,27 +35,25 @@ public static class MetricsTex
         {
             var rows = metrics.Conditions.Where(c => c.Condition == condition.Key).ToList();
             if (rows.Count == 0) continue;
-            // The people's rate is over each metric's own videos: one column while every metric of the row has the same
-            // videos, otherwise beside each mean.
             var judged = rows.Where(r => r.Judgments > 0).ToList();
-            var shared = judged.Select(r => (r.People.Rate, r.Judgments)).Distinct().Count() <= 1;
+            var shared = !metrics.PeopleDiffer(condition.Key);
             var cells = names.Select(n => rows.FirstOrDefault(r => r.Metric == n) is { } r
-                ? Mean(r.Mean) + (shared || r.Judgments == 0 ? "" : $" {{\\scriptsize people {Percent(r.People.Rate)}}}") : "--");
+                ? Mean(r.Mean) + (shared || r.Judgments == 0 ? "" : $" {{\\scriptsize people {ResultsTex.Percent(r.People.Rate)}}}") : "--");
             var rate = shared && judged.Count > 0
-                ? $"{Percent(judged[0].People.Rate)} {{\\scriptsize [{Percent(judged[0].People.Low)}, {Percent(judged[0].People.High)}]}}" : "--";
+                ? $"{ResultsTex.Percent(judged[0].People.Rate)} {{\\scriptsize [{ResultsTex.Percent(judged[0].People.Low)}, {ResultsTex.Percent(judged[0].People.High)}]}}" : "--";
             tex.AppendLine(ResultsTex.Escape(condition.Label) + " & " + string.Join(" & ", cells) + " & " + rate + " \\\\");
         }
-        End(tex);
+        ResultsTex.End(tex);
 
-        Begin(tex, "Agreement of each metric with the people: Spearman's $\\rho$ between a video's metric and its human success share (95 \\% bootstrap interval); " +
+        ResultsTex.Begin(tex, "Agreement of each metric with the people: Spearman's $\\rho$ between a video's metric and its human success share (95 \\% bootstrap interval); " +
             "in a pairwise study, the share of judged pairs the metric orders as people did.", 4);
         tex.AppendLine("Metric & Better & $\\rho$ & Pairs ordered (\\%) \\\\").AppendLine("\\midrule");
         foreach (var a in metrics.Agreement)
         {
-            var order = a.PairOrder is { } o && double.IsFinite(o.Value) ? Percent(o.Value) : "--";
+            var order = a.PairOrder is { } o && double.IsFinite(o.Value) ? ResultsTex.Percent(o.Value) : "--";
             tex.AppendLine(Header(a.Metric) + " & " + (a.HigherIsBetter ? "higher" : "lower") + " & " + Rho(a.Spearman) + " & " + order + " \\\\");
         }
-        End(tex);
+        ResultsTex.End(tex);
     }
 
     private static string Header(string metric) => Symbols.GetValueOrDefault(metric) ?? ResultsTex.Escape(metric);
@@ -65,24 +63,11 @@ public static class MetricsTex
         : "--";
 
     private static string Rho(Estimate e) => double.IsFinite(e.Value)
-        ? Invariant($"{e.Value:0.00}") + (double.IsFinite(e.Low) ? Invariant($" {{\\scriptsize [{e.Low:0.00}, {e.High:0.00}]}}") : "")
+        ? ResultsTex.Invariant($"{e.Value:0.00}") + (double.IsFinite(e.Low) ? ResultsTex.Invariant($" {{\\scriptsize [{e.Low:0.00}, {e.High:0.00}]}}") : "")
         : "--";
 
     /// <summary>Three significant figures or whole numbers, as the paper prints N = 42,895 and ε = 0.135.</summary>
     private static string Number(double value) => Math.Abs(value) >= 100
         ? value.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", "{,}", StringComparison.Ordinal)
         : value.ToString(Math.Abs(value) >= 10 ? "0.0" : Math.Abs(value) >= 1 ? "0.00" : "0.000", CultureInfo.InvariantCulture);
-
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static void Begin(StringBuilder tex, string caption, int columns)
-    {
-        tex.AppendLine("\\begin{table}[t]").AppendLine("\\centering").AppendLine("\\caption{" + caption + "}");
-        tex.AppendLine("\\begin{tabular}{l" + new string('c', columns - 1) + "}").AppendLine("\\toprule");
-    }
-
-    private static void End(StringBuilder tex) =>
-        tex.AppendLine("\\bottomrule").AppendLine("\\end{tabular}").AppendLine("\\end{table}");
 }

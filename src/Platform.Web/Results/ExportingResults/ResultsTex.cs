@@ -72,13 +72,13 @@ public static class ResultsTex
         End(tex);
     }
 
-    private static void Begin(StringBuilder tex, string caption, int columns)
+    internal static void Begin(StringBuilder tex, string caption, int columns)
     {
         tex.AppendLine("\\begin{table}[t]").AppendLine("\\centering").AppendLine("\\caption{" + caption + "}");
         tex.AppendLine("\\begin{tabular}{l" + new string('c', columns - 1) + "}").AppendLine("\\toprule");
     }
 
-    private static void End(StringBuilder tex) =>
+    internal static void End(StringBuilder tex) =>
         tex.AppendLine("\\bottomrule").AppendLine("\\end{tabular}").AppendLine("\\end{table}");
 
     private static string Label(StudySettings settings, string key) =>
@@ -89,9 +89,9 @@ public static class ResultsTex
     private static string Cell(double rate, double low, double high) =>
         $"{Percent(rate)} {{\\scriptsize [{Percent(low)}, {Percent(high)}]}}";
 
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture);
+    internal static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Escapes text a researcher typed (titles, labels, condition keys such as <c>simdrop_0.1</c>, tasks) so LaTeX

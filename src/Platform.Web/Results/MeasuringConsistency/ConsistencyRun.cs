@@ -17,7 +17,13 @@ public sealed class ConsistencyRun
     public static async Task<IReadOnlyDictionary<Guid, ConsistencyMeasured>> LatestAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
         (await session.Query<ConsistencyRun>().Where(r => r.StudyId == studyId).ToListAsync(cancellationToken))
             .GroupBy(r => r.VideoId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Result.At)!.Result);
+            .ToDictionary(g => g.Key, g => Latest(g)!);
+
+    /// <summary>The video's latest measurement; null before its first.</summary>
+    public static async Task<ConsistencyMeasured?> LatestOfVideoAsync(IQuerySession session, Guid videoId, CancellationToken cancellationToken) =>
+        Latest(await session.Query<ConsistencyRun>().Where(r => r.VideoId == videoId).ToListAsync(cancellationToken));
+
+    private static ConsistencyMeasured? Latest(IEnumerable<ConsistencyRun> runs) => runs.MaxBy(r => r.Result.At)?.Result;
 }
 
 /// <summary>Whether a study's videos are measured with COLMAP, and who said so last.</summary>

@@ -34,7 +34,7 @@ public sealed class ConsistencySwitches(IDocumentStore store, IBackgroundJobClie
         var view = await ReadAsync(studyId, cancellationToken);
         if (on)
         {
-            foreach (var video in view.Videos.Where(v => v.Result is not { Outcome: not ConsistencyOutcome.Failed } r || r.Parameters != options.Value.Parameters))
+            foreach (var video in view.Videos.Where(v => v.Result?.Settles(options.Value.Parameters) != true))
                 jobs.Enqueue<MeasureConsistency>(j => j.RunAsync(video.VideoId, CancellationToken.None));
         }
         return view;

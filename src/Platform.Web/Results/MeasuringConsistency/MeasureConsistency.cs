@@ -74,8 +74,7 @@ public sealed class MeasureConsistency(IDocumentStore store, Reconstructing reco
         var video = await session.LoadAsync<CandidateVideo>(videoId, cancellationToken);
         if (video is not { State: VideoState.Ready, MediaId: { } mediaId }) return (null, null);
         var on = await session.LoadAsync<ConsistencySwitch>(video.StudyId, cancellationToken);
-        var latest = await session.Query<ConsistencyRun>().Where(r => r.VideoId == videoId).ToListAsync(cancellationToken);
-        var done = latest.MaxBy(r => r.Result.At)?.Result is { Outcome: not ConsistencyOutcome.Failed } last && last.Parameters == options.Value.Parameters;
+        var done = await ConsistencyRun.LatestOfVideoAsync(session, videoId, cancellationToken) is { } last && last.Settles(options.Value.Parameters);
         return on is { On: true } && !done ? (video, await session.LoadAsync<MediaFile>(mediaId, cancellationToken)) : (null, null);
     }
 
