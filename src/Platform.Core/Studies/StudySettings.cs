@@ -65,6 +65,9 @@ public sealed record ExclusionRules(double? MaxGoldFailureRate = null, int? MinM
 /// <param name="TrialsPerParticipant">How many trials one participant takes; <see cref="EveryTrial"/> (the API's default)
 /// until the study opens, then fixed.</param>
 /// <param name="CompletionCode">The code Prolific checks; a new study left without one gets a random one.</param>
+/// <param name="Goal">An adaptive study's goal (<see cref="StudyGoal"/>); none: every trial gets k judgments.</param>
+/// <param name="FullStudyCode">What a participant who arrives after the study is full (or closed) is given: none asks them
+/// to return the study on Prolific unpaid; a code (the completion code, or a Prolific screen-out code) pays them.</param>
 public sealed record StudySettings(
     [property: MaxLength(Limits.Name)] string Title,
     string Instructions,
@@ -82,7 +85,9 @@ public sealed record StudySettings(
     [property: MaxLength(Limits.Name * 10)] string? CompletionUrl,
     ExclusionRules? Exclusions = null,
     string? PublicTitle = null,
-    double? TrialTimeoutMinutes = null)
+    double? TrialTimeoutMinutes = null,
+    StudyGoal? Goal = null,
+    [property: MaxLength(Limits.Name)] string? FullStudyCode = null)
 {
     public const int DefaultJudgmentsPerTrial = 3;
 

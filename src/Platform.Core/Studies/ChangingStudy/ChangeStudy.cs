@@ -50,6 +50,10 @@ public static class ChangingStudy
             else if (now.IsBaseline != old.IsBaseline || !SameSettings(now.Settings, old.Settings))
                 breaking.Add($"the settings or baseline flag of condition '{old.Key}'");
         }
+        // The boundaries already checked after every judgment hold only for the goal they were drawn for: its kind,
+        // error level and budget (which sets where the boundary is tightest) stay; the floor may change.
+        if (before.Goal is null != after.Goal is null || (before.Goal is { } goal && goal with { FloorPerTrial = 0 } != after.Goal! with { FloorPerTrial = 0 }))
+            breaking.Add("the goal");
         // Written as before, case included: videos and judgments carry the task as it was spelt.
         foreach (var removed in before.Tasks.Except(after.Tasks, StringComparer.Ordinal))
             breaking.Add($"task '{removed}' (it cannot be removed or renamed, not even in case)");

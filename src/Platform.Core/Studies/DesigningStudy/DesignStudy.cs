@@ -40,6 +40,8 @@ public static class DesigningStudy
         if (s.TrialsPerParticipant is < 0 or > MaxTrialsPerParticipant)
             problems.Add("trialsPerParticipant", $"1 to {MaxTrialsPerParticipant} trials per participant (or none: every trial there is when the study opens)");
         if (double.IsNaN(s.GoldRate) || s.GoldRate is < 0 or > MaxGoldRate) problems.Add("goldRate", $"a gold-trial rate between 0 and {MaxGoldRate}");
+        foreach (var (field, expected) in s.Goal?.Problems(s) ?? []) problems.Add(field, expected);
+        if (s.FullStudyCode is { Length: > 100 }) problems.Add("fullStudyCode", "a code for participants who arrive when the study is full of at most 100 characters (or none)");
         if (s.CompletionCode.Length is 0 or > 100) problems.Add("completionCode", "a completion code of 1 to 100 characters (Prolific shows it to check completion)");
         if (s.CompletionUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             problems.Add("completionUrl", "a completion redirect URL that starts with https:// (or none)");
@@ -96,6 +98,7 @@ public static class DesigningStudy
         Tasks = [.. (s.Tasks ?? []).Select(t => (t ?? string.Empty).Trim())],
         CompletionCode = (s.CompletionCode ?? string.Empty).Trim(),
         CompletionUrl = string.IsNullOrWhiteSpace(s.CompletionUrl) ? null : s.CompletionUrl.Trim(),
+        FullStudyCode = string.IsNullOrWhiteSpace(s.FullStudyCode) ? null : s.FullStudyCode.Trim(),
         Exclusions = s.Exclusions ?? ExclusionRules.None,
     };
 }

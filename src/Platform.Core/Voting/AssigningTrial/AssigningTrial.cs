@@ -9,6 +9,9 @@ public sealed record TrialLoad(int Live, IReadOnlyList<string>? LeftConditions =
 /// <summary>A ready video that can make a gold trial: the clean file against its frozen-frame copy (pairwise), or its corrupted copy alone (rating).</summary>
 public sealed record GoldSource(Guid VideoId, string Condition);
 
+/// <summary>What an adaptive study's assignment needs from its tallies: the weights of its open units, and the floor per trial.</summary>
+public sealed record AdaptiveState(IReadOnlyDictionary<string, double> OpenWeights, int Floor);
+
 public static class AssigningTrial
 {
     /// <summary>Stands for the frozen-frame copy in a pairwise gold trial.</summary>
@@ -21,14 +24,16 @@ public static class AssigningTrial
     public const string CorruptedCondition = "gold:corrupted";
 
     /// <summary>
-    /// The next trial for a session: a gold trial at the gold positions, otherwise the least-judged planned trial the
-    /// participant has not seen that still has room under k (ties broken at random). Null when there is none.
+    /// The next trial for a session: a gold trial at the gold positions, otherwise among the planned trials the
+    /// participant has not seen that still have room under k the least-judged (ties broken at random), or in an adaptive
+    /// study the one <see cref="ActiveSampling.Choose"/> picks. Null when there is none.
     /// </summary>
     /// <param name="full">Trials found full when their slot was claimed, though the loads (read a moment earlier) had room.</param>
+    /// <param name="adaptive">An adaptive study's open units and their weights (<see cref="ActiveSampling"/>): only their trials are handed out, k caps them.</param>
     public static TrialAssigned? Next(
         ParticipantSession session, StudySettings settings, IReadOnlyList<PlannedTrial> plan,
         IReadOnlyDictionary<Guid, TrialLoad> loads, IReadOnlyList<GoldSource> golds, Random random, DateTimeOffset now,
-        IReadOnlySet<Guid>? full = null)
+        IReadOnlySet<Guid>? full = null, AdaptiveState? adaptive = null)
     {
         var position = session.Judgments.Count;
         if (session.Completed || position >= settings.TrialsPerParticipant) return null;
@@ -44,9 +49,10 @@ public static class AssigningTrial
             .Select(t => (Trial: t, Load: loads.GetValueOrDefault(t.TrialId, new TrialLoad(0))))
             .Where(c => c.Load.Live < settings.JudgmentsPerTrial)
             .ToList();
-        if (candidates.Count == 0) return null;
-        var fewest = candidates.Min(c => c.Load.Live);
-        var (trial, load) = candidates.Where(c => c.Load.Live == fewest).OrderBy(_ => random.Next()).First();
+        var chosen = ActiveSampling.Choose(
+            [.. candidates.Select((c, i) => new Candidate(i, GoalUnits.UnitOf(c.Trial), c.Load.Live))], adaptive?.OpenWeights, adaptive?.Floor ?? 0, random);
+        if (chosen < 0) return null;
+        var (trial, load) = candidates[chosen];
         var leftsInPair = plan.Where(t => Sides.SamePair(t, trial)).SelectMany(t => loads.GetValueOrDefault(t.TrialId)?.LeftConditions ?? []).ToList();
         var (left, right) = Sides.Arrange(trial, load.LeftConditions ?? [], leftsInPair, coin: random.Next(2) == 0);
         return new TrialAssigned(session.Id, session.StudyId, trial.TrialId, trial.Prompt, trial.Task, position, left, right, false, null, now);

@@ -1,0 +1,98 @@
+using Platform.Studies;
+
+namespace Platform.Tests.Studies;
+
+public sealed class StoppingRulesTests
+{
+    private static readonly StudySettings Baseline = A.Pairwise("a", "b", "base").AgainstBaseline("base");
+    private static readonly StudySettings Ranking = A.Pairwise("a", "b", "c");
+
+    private static IReadOnlyList<UnitCounts> Counts(StudySettings settings, params (string Key, long First, long Same, long Second)[] rows) =>
+        GoalUnits.Count(settings, rows.ToDictionary(r => r.Key, r => new[] { r.First, r.Same, r.Second }));
+
+    [Fact]
+    public void Against_a_baseline_each_pair_stops_when_decided_or_out_of_budget_and_the_study_when_every_pair_has()
+    {
+        var goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 300);
+
+        var running = StoppingRules.Assess(goal, Counts(Baseline, ("a vs base", 80, 10, 10), ("b vs base", 40, 20, 40)));
+        var spent = StoppingRules.Assess(goal, Counts(Baseline, ("a vs base", 80, 10, 10), ("b vs base", 150, 0, 150)));
+
+        running.Units.Select(u => (u.Unit, u.State)).Should().Equal(("a vs base", UnitState.Decided), ("b vs base", UnitState.Open));
+        (running.Met, running.Judgments, running.ProjectedRemaining).Should().Be((false, 200, 200));
+        running.Outcome.Should().Be("1 of 2 units still open");
+        spent.Units[1].State.Should().Be(UnitState.BudgetSpent);
+        (spent.Met, spent.Outcome).Should().Be((true, "every unit stopped; 1 with its budget spent before its goal"));
+    }
+
+    [Fact]
+    public void A_decision_spends_alpha_split_over_the_pairs_so_any_wrong_decision_in_the_study_stays_under_alpha()
+    {
+        var goal = new StudyGoal(GoalKind.BeatsBaseline, Alpha: 0.05, BudgetPerUnit: 300);
+        var status = StoppingRules.Assess(goal, Counts(Baseline, ("a vs base", 60, 20, 20)));
+        var alone = new DecisionGoal(300, 0.025).Assess(new UnitTally("a vs base", 40, 100));
+
+        (status.Units[0].Low, status.Units[0].High).Should().Be((alone.Low, alone.High));
+        status.Units[0].Low.Should().BeLessThan(new DecisionGoal(300, 0.05).Assess(new UnitTally("a vs base", 40, 100)).Low);
+    }
+
+    [Fact]
+    public void The_baseline_counts_as_the_second_condition_whatever_the_keys_order()
+    {
+        // "base" sorts before "zed": the tallies keep base first, the goal still reads G − B for zed.
+        var settings = A.Pairwise("zed", "base").AgainstBaseline("base");
+        var counts = GoalUnits.Count(settings, new Dictionary<string, long[]> { ["base vs zed"] = [10, 0, 30] });
+
+        counts.Single().Should().Be(new UnitCounts(new GoalUnit("zed vs base", "zed", "base"), 30, 0, 10));
+    }
+
+    [Fact]
+    public void A_ranking_stops_once_one_condition_alone_is_unbeaten_and_drops_pairs_of_beaten_conditions_before()
+    {
+        var goal = new StudyGoal(GoalKind.TopCondition, BudgetPerUnit: 300);
+
+        var midway = StoppingRules.Assess(goal, Counts(Ranking, ("a vs b", 90, 0, 10), ("a vs c", 30, 40, 30), ("b vs c", 30, 40, 30)));
+        var done = StoppingRules.Assess(goal, Counts(Ranking, ("a vs b", 90, 0, 10), ("a vs c", 85, 5, 10), ("b vs c", 30, 40, 30)));
+
+        midway.Units.Select(u => u.State).Should().Equal(UnitState.Decided, UnitState.Open, UnitState.OutOfRace);
+        (midway.Met, midway.Top).Should().Be((false, null));
+        (done.Met, done.Top, done.Outcome).Should().Be((true, "a", "top condition identified: a"));
+    }
+
+    [Fact]
+    public void A_ranking_whose_leaders_spend_their_budget_says_which_are_still_standing()
+    {
+        var goal = new StudyGoal(GoalKind.TopCondition, BudgetPerUnit: 100);
+
+        var status = StoppingRules.Assess(goal, Counts(Ranking, ("a vs b", 40, 20, 40), ("a vs c", 90, 0, 10), ("b vs c", 90, 0, 10)));
+
+        (status.Met, status.Top).Should().Be((true, null));
+        status.Outcome.Should().Be("budget spent before one condition stood out; still standing: a, b");
+    }
+
+    [Fact]
+    public void A_precision_goal_is_met_by_each_unit_at_the_count_its_interval_reaches_h()
+    {
+        var settings = A.Rating("a", "b");
+        var goal = new StudyGoal(GoalKind.RatePrecision, HalfWidth: 0.1, BudgetPerUnit: 1000);
+        var needed = StoppingRules.PrecisionFor(goal).JudgmentsPerUnit;
+
+        var status = StoppingRules.Assess(goal, Counts(settings, ("a", needed / 2, 0, needed - needed / 2), ("b", 10, 0, 10)));
+
+        needed.Should().BeInRange(100, 1000);
+        status.Units.Select(u => u.State).Should().Equal(UnitState.Met, UnitState.Open);
+        (status.Units[0].High - status.Units[0].Low).Should().BeLessThanOrEqualTo(0.2);
+        status.ProjectedRemaining.Should().Be(needed - 20);
+    }
+
+    [Fact]
+    public void A_goal_that_does_not_fit_the_design_is_refused_by_field()
+    {
+        var problems = new StudyGoal(GoalKind.TopCondition).Problems(Baseline).Select(p => p.Field);
+        var precise = new StudyGoal(GoalKind.DifferencePrecision, HalfWidth: 0).Problems(Baseline).Select(p => p.Field);
+
+        problems.Should().Equal("goal.kind");
+        precise.Should().Equal("goal.halfWidth");
+        new StudyGoal(GoalKind.RatePrecision).Problems(A.Rating()).Should().BeEmpty();
+    }
+}
