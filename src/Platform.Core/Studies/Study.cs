@@ -12,6 +12,16 @@ public sealed record StudyPaused(Guid StudyId, Guid By, DateTimeOffset At);
 
 public sealed record StudyClosed(Guid StudyId, Guid By, DateTimeOffset At);
 
+/// <summary>
+/// An adaptive study met its goal (every unit stopped) and closed itself: no new trials or participants; answers to
+/// trials already handed out still count.
+/// </summary>
+/// <param name="Rule">The goal, in words (<see cref="StudyGoal.Describe"/>).</param>
+/// <param name="Outcome">How it ended (<see cref="GoalStatus.Outcome"/>).</param>
+/// <param name="Judgments">The judgments the goal was assessed on when it stopped.</param>
+/// <param name="Units">Each unit as it stood then.</param>
+public sealed record StudyGoalMet(Guid StudyId, string Rule, string Outcome, long Judgments, DateTimeOffset At, IReadOnlyList<UnitStatus> Units);
+
 /// <summary>A study folded from its stream (the stream id is the study id).</summary>
 public sealed class Study
 {
@@ -29,6 +39,9 @@ public sealed class Study
 
     /// <summary>The server-side secret trial ids are keyed with, so a participant cannot derive them from the study's content.</summary>
     public string? TrialKey { get; set; }
+
+    /// <summary>Why an adaptive study closed itself, when it did.</summary>
+    public StudyGoalMet? StoppedBy { get; set; }
 
     public static Study Create(StudyCreated created) => new()
     {
@@ -52,6 +65,8 @@ public sealed class Study
     public void Apply(StudyPaused _) => Status = StudyStatus.Paused;
 
     public void Apply(StudyClosed _) => Status = StudyStatus.Closed;
+
+    public void Apply(StudyGoalMet met) => (Status, StoppedBy) = (StudyStatus.Closed, met);
 
     public void Apply(StudyShared shared)
     {

@@ -51,7 +51,7 @@ public sealed record StudyGoal(GoalKind Kind, double HalfWidth = 0.1, double Alp
             _ => false,
         };
         if (!fit)
-            yield return ("goal.kind", "a goal that fits the design: ratePrecision for a rating study, differencePrecision or beatsBaseline against a baseline, topCondition for all pairs");
+            yield return ("goal.kind", "a goal that fits the design: rate-precision for a rating study, difference-precision or beats-baseline against a baseline, top-condition for all pairs");
         if (Kind is GoalKind.RatePrecision or GoalKind.DifferencePrecision && (double.IsNaN(HalfWidth) || HalfWidth is < 0.005 or > 0.5))
             yield return ("goal.halfWidth", "a half-width h between 0.005 and 0.5");
         if (double.IsNaN(Alpha) || Alpha is < 0.001 or > 0.2) yield return ("goal.alpha", "an error level α between 0.001 and 0.2");

@@ -21,6 +21,9 @@ public sealed class StudyTally
     public DateTimeOffset? FirstJudgmentAt { get; set; }
     public DateTimeOffset? LastJudgmentAt { get; set; }
 
+    /// <summary>Recorded answers per condition or condition pair (<see cref="TallyPart.Counts"/>), imports left out.</summary>
+    public Dictionary<string, long[]> Counts { get; set; } = [];
+
     /// <summary>The judgments the two timestamps span, for the time-left estimate.</summary>
     public JudgmentPace Pace() => new(Judgments - Imported + GoldJudgments, GoldJudgments, FirstJudgmentAt, LastJudgmentAt);
 
@@ -50,6 +53,11 @@ public sealed class StudyTally
             tally.Participants.UnionWith(part.Participants);
             tally.FirstJudgmentAt = Earlier(tally.FirstJudgmentAt, part.FirstJudgmentAt);
             tally.LastJudgmentAt = Later(tally.LastJudgmentAt, part.LastJudgmentAt);
+            foreach (var (key, row) in part.Counts)
+            {
+                if (!tally.Counts.TryGetValue(key, out var sum)) tally.Counts[key] = sum = new long[3];
+                for (var i = 0; i < 3; i++) sum[i] += row[i];
+            }
         }
         return tally;
     }

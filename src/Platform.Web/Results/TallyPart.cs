@@ -23,6 +23,9 @@ public sealed class TallyPart
     public List<string> Participants { get; set; } = [];
     public DateTimeOffset? FirstJudgmentAt { get; set; }
     public DateTimeOffset? LastJudgmentAt { get; set; }
+
+    /// <summary>Recorded answers (gold left out) per condition or condition pair, as [first, same, second] (<see cref="GoalUnits.Add"/>): what an adaptive study's goal is assessed on.</summary>
+    public Dictionary<string, long[]> Counts { get; set; } = [];
 }
 
 public sealed class TallyPartProjection : MultiStreamProjection<TallyPart, Guid>
@@ -44,7 +47,11 @@ public sealed class TallyPartProjection : MultiStreamProjection<TallyPart, Guid>
     {
         (part.StudyId, part.Version) = (e.Data.StudyId, e.Sequence);
         if (e.Data.IsGold) part.GoldJudgments++;
-        else part.Judgments++;
+        else
+        {
+            part.Judgments++;
+            GoalUnits.Add(part.Counts, e.Data.LeftCondition, e.Data.RightCondition, e.Data.Choice);
+        }
         if (!part.Participants.Contains(e.Data.ParticipantId)) part.Participants.Add(e.Data.ParticipantId);
         part.FirstJudgmentAt ??= e.Data.At;
         part.LastJudgmentAt = e.Data.At;

@@ -19,6 +19,7 @@ public static class Config
         });
         services.AddSingleton<StudyCatalog>();
         services.AddSingleton<StudyGuard>();
+        services.AddSingleton<StudyGoalViews>();
         services.AddSingleton<StudySharing>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<ProcessedUploads>();

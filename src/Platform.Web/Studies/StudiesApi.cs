@@ -12,5 +12,6 @@ public static class StudiesApi
         studies.MapAddingVideos(app.Configuration);
         studies.MapSharing();
         studies.MapBulkUploads(app.Configuration);
+        studies.MapStoppingStudy();
     }
 }

@@ -20,6 +20,7 @@ public static class Config
         services.AddMemoryCache();
         services.AddSingleton<StudyPlans>();
         services.AddSingleton<TrialLoads>();
+        services.AddSingleton<StudyGoals>();
         services.AddSingleton<TrialClaims>();
         services.AddSingleton<ParticipantSessions>();
         services.AddSingleton<NextTrials>();

@@ -98,7 +98,16 @@ public sealed class ParticipantSessions(IDocumentStore store, IMemoryCache cache
     public static string NotOpenMessage(Study study) => study.Status switch
     {
         StudyStatus.Paused => "The study is paused for a moment; try again a little later.",
-        StudyStatus.Closed => "The study has closed and takes no more participants.",
+        StudyStatus.Closed => FullMessage(study),
         _ => "The study is not open yet.",
     };
+
+    /// <summary>What a participant arriving at a closed study is told, with the code its researchers chose for them, if any.</summary>
+    public static string FullMessage(Study study) =>
+        (study.StoppedBy is not null ? "This study is full: it has all the answers it needs. " : "This study has closed and takes no more participants. ") +
+        (study.Settings.FullStudyCode is { } code
+            ? $"Thank you for coming: enter the code {code} on Prolific to be paid for your time."
+            : "Please return your submission on Prolific, so it does not count as taken; you lose nothing by it.");
+
+    public static NextTrial.Full Full(Study study) => new(FullMessage(study), study.Settings.FullStudyCode);
 }

@@ -5,10 +5,11 @@ using Platform.Voting;
 namespace Platform.Web.Voting.Slots;
 
 /// <summary>
-/// Picks a trial for a participant (<see cref="AssigningTrial"/>, on the study's trial loads) and claims its slot in the
+/// Picks a trial for a participant (<see cref="AssigningTrial"/>, on the study's trial loads and, in an adaptive study,
+/// its goal's open units) and claims its slot in the
 /// session's transaction, taking the next choice when a claim finds the trial full.
 /// </summary>
-public sealed class TrialClaims(TrialLoads loads)
+public sealed class TrialClaims(TrialLoads loads, StudyGoals goals)
 {
     /// <summary>Choices tried per round of claims; a claim that finds a trial full takes the next choice.</summary>
     private const int ClaimsPerRead = 4;
@@ -30,6 +31,7 @@ public sealed class TrialClaims(TrialLoads loads)
     {
         var settings = study.Settings;
         var cutoff = HoldingSlots.Cutoff(now, abandonAfter);
+        var adaptive = (await goals.GetAsync(study, cancellationToken))?.Adaptive;
         foreach (var (fresh, wait) in Rounds.Take(firstRoundOnly ? 1 : Rounds.Length))
         {
             // Trials a claim found full in this round; the last round goes on until every trial is.
@@ -37,7 +39,7 @@ public sealed class TrialClaims(TrialLoads loads)
             for (var tries = 0; wait || tries < ClaimsPerRead; tries++)
             {
                 var trialLoads = await loads.GetAsync(study.Id, abandonAfter, fresh && tries == 0, cancellationToken);
-                var assigned = AssigningTrial.Next(participant, settings, plan.Trials, trialLoads, plan.Golds, Random.Shared, now, full);
+                var assigned = AssigningTrial.Next(participant, settings, plan.Trials, trialLoads, plan.Golds, Random.Shared, now, full, adaptive);
                 if (assigned is null) break;
                 if (assigned.IsGold
                     || await SlotLedger.ClaimAsync(session, assigned.TrialId, participant.Id, assigned.Left.Condition, settings.JudgmentsPerTrial, now, cutoff, null, cancellationToken, wait))

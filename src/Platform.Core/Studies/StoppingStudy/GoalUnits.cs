@@ -63,6 +63,13 @@ public static class GoalUnits
         return [.. TrialPlanner.Pairs(settings).Select(p => new GoalUnit(p.A + Separator + p.B, p.A, p.B))];
     }
 
+    /// <summary>A unit's name as its condition and the condition it is compared with (none for a rating's condition).</summary>
+    public static (string Condition, string? Versus) Split(string unit)
+    {
+        var at = unit.IndexOf(Separator, StringComparison.Ordinal);
+        return at < 0 ? (unit, null) : (unit[..at], unit[(at + Separator.Length)..]);
+    }
+
     /// <summary>The unit a planned trial belongs to (its videos are in the pair's order, <see cref="TrialPlanner.Pairs"/>).</summary>
     public static string UnitOf(PlannedTrial trial) =>
         trial.Videos.Count == 1 ? trial.Videos[0].Condition : trial.Videos[0].Condition + Separator + trial.Videos[1].Condition;

@@ -23,9 +23,11 @@ public static class RecordingJudgment
 
     /// <summary>
     /// Idempotent per (session, trial): the first answer stands; a different one later is a conflict. A closed study
-    /// takes no new answer (an answer it stored before it closed is still acknowledged again).
+    /// takes no new answer (an answer it stored before it closed is still acknowledged again), except one that closed
+    /// itself on meeting its goal (<paramref name="finishing"/>): an answer to a trial handed out before still counts.
     /// </summary>
-    public static JudgmentOutcome Handle(ParticipantSession session, StudySettings settings, StudyStatus status, RecordJudgment command, DateTimeOffset now)
+    public static JudgmentOutcome Handle(ParticipantSession session, StudySettings settings, StudyStatus status, RecordJudgment command, DateTimeOffset now,
+        bool finishing = false)
     {
         var earlier = session.Judgments.FirstOrDefault(j => j.TrialId == command.TrialId);
         if (earlier is not null)
@@ -36,7 +38,7 @@ public static class RecordingJudgment
                     $"This trial was already answered '{Choices.Name(earlier.Choice)}'; the first answer stands.", DomainError.Conflict);
         }
 
-        if (status == StudyStatus.Closed) throw new DomainException(Closed, DomainError.Conflict);
+        if (status == StudyStatus.Closed && !finishing) throw new DomainException(Closed, DomainError.Conflict);
         if (session.Returned) throw new DomainException(ReturningStudy.Returned, DomainError.Conflict);
         var assignment = session.Assignments.FirstOrDefault(a => a.TrialId == command.TrialId)
             ?? throw new DomainException(

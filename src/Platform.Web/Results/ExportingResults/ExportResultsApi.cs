@@ -1,15 +1,21 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Marten;
 using Microsoft.Extensions.Options;
+using Platform.Studies;
 
 namespace Platform.Web.Results;
+
+/// <param name="Goal">The adaptive study's goal in words; null for a fixed-k study.</param>
+/// <param name="StoppedBy">The rule that stopped the study, the outcome, the judgments and the time; null while it runs.</param>
+public sealed record StoppingView(string? Goal, StudyGoalMet? StoppedBy);
 
 public static class ExportResultsApi
 {
     public static void MapExportingResults(this RouteGroupBuilder studies)
     {
-        studies.MapGet("/results", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, HttpContext http,
+        studies.MapGet("/results", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, IDocumentStore store, HttpContext http,
                 IOptions<JsonOptions> json) =>
             {
                 var results = await reader.ComputeAsync(id, exclusions ?? true, task, http.RequestAborted);
@@ -18,16 +24,18 @@ public static class ExportResultsApi
                 // The results as they always were, with the metrics table beside them (empty lists when the study has no metrics).
                 var body = JsonSerializer.SerializeToNode(results, json.Value.SerializerOptions)!.AsObject();
                 body["metrics"] = JsonSerializer.SerializeToNode(MetricTableView.From(metrics), json.Value.SerializerOptions);
+                body["stopping"] = JsonSerializer.SerializeToNode(await StoppingAsync(store, id, http.RequestAborted), json.Value.SerializerOptions);
                 return TypedResults.Ok(body);
             })
             .WithSummary("Win rates, Good/Same/Bad against the baseline, success rates, Bradley–Terry ranking, agreement and position bias (add ?exclusions=false for all participants, ?task= for one task)");
 
-        studies.MapGet("/results.csv", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, HttpContext http) =>
+        studies.MapGet("/results.csv", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, IDocumentStore store, HttpContext http) =>
             {
                 var results = await reader.ComputeAsync(id, exclusions ?? true, task, http.RequestAborted);
                 var metrics = await tables.ComputeAsync(id, results.Task, http.RequestAborted, exclusions ?? true);
+                var stopping = await StoppingAsync(store, id, http.RequestAborted);
                 await WriteAsync(http, results.EventVersion, "text/csv", $"results-{id:N}.csv",
-                    writer => ResultsCsv.WriteAsync(results, metrics, writer, http.RequestAborted));
+                    writer => ResultsCsv.WriteAsync(results, metrics, writer, http.RequestAborted, stopping.StoppedBy));
             })
             .WithSummary("The results as one long CSV table, one row per figure");
 
@@ -48,6 +56,14 @@ public static class ExportResultsApi
                     writer => JudgmentsCsv.WriteAsync(judgments, writer, http.RequestAborted));
             })
             .WithSummary("Every judgment, one row each, with participant exclusion flags");
+    }
+
+    /// <summary>An adaptive study's goal and, once it closed itself, which rule stopped it and when.</summary>
+    private static async Task<StoppingView> StoppingAsync(IDocumentStore store, Guid id, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var study = await session.LoadAsync<Study>(id, cancellationToken) ?? throw Studies.StudyCatalog.NotFound();
+        return new StoppingView(study.Settings.Goal?.Describe(), study.StoppedBy);
     }
 
     private static async Task WriteAsync(HttpContext http, long version, string contentType, string fileName, Func<TextWriter, Task> write)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration.Attributes;
 using Platform.Results;
+using Platform.Studies;
 
 namespace Platform.Web.Results;
 
@@ -29,12 +30,30 @@ public static class ResultsCsv
         [property: Name("best_rank")] int? BestRank,
         [property: Name("worst_rank")] int? WorstRank,
         [property: Name("p_value")] double? PValue,
-        [property: Name("metric")] string? Metric = null);
+        [property: Name("metric")] string? Metric = null,
+        [property: Name("note")] string? Note = null);
 
-    public static async Task WriteAsync(StudyResults results, MetricTable metrics, TextWriter writer, CancellationToken cancellationToken)
+    public static async Task WriteAsync(StudyResults results, MetricTable metrics, TextWriter writer, CancellationToken cancellationToken, StudyGoalMet? stoppedBy = null)
     {
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        await csv.WriteRecordsAsync(Lines(results).Concat(MetricLines(results, metrics)), cancellationToken);
+        await csv.WriteRecordsAsync(Lines(results).Concat(MetricLines(results, metrics)).Concat(StoppingLines(results, stoppedBy)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Why an adaptive study stopped (table "stopping"): one "goal_met" row with the rule, the outcome and the time in
+    /// its note and the judgments it was assessed on in its count, then each unit as it stood, its state as the measure.
+    /// </summary>
+    public static IEnumerable<Line> StoppingLines(StudyResults r, StudyGoalMet? stoppedBy)
+    {
+        if (stoppedBy is null) yield break;
+        yield return new(r.EventVersion, r.ExclusionsApplied, "stopping", null, null, null, "goal_met", null, stoppedBy.Judgments, null, null, null, null, null, null, null,
+            Note: CsvCells.Text($"{stoppedBy.Rule}; {stoppedBy.Outcome}; stopped at {stoppedBy.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}"));
+        foreach (var u in stoppedBy.Units)
+        {
+            var (condition, versus) = GoalUnits.Split(u.Unit);
+            yield return new(r.EventVersion, r.ExclusionsApplied, "stopping", CsvCells.Text(condition), CsvCells.Text(versus), null, System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(u.State.ToString()), u.N, null,
+                Finite(u.Mean), Finite(u.Low), Finite(u.High), null, null, null, null);
+        }
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace Platform.Web.Studies;
 
 public sealed record StudySummary(Guid Id, string Title, StudyKind Kind, StudyStatus Status, DateTimeOffset CreatedAt);
 
-public sealed record StudyDetails(Guid Id, StudySettings Settings, StudyStatus Status, StudyCounts Counts, string ParticipantLink, DateTimeOffset CreatedAt);
+/// <param name="StoppedBy">Why and when an adaptive study closed itself, once it did.</param>
+public sealed record StudyDetails(Guid Id, StudySettings Settings, StudyStatus Status, StudyCounts Counts, string ParticipantLink, DateTimeOffset CreatedAt, StudyGoalMet? StoppedBy = null);
 
 public sealed record CreatedId(Guid Id);
 
@@ -31,7 +32,7 @@ public static class DesignStudyApi
             {
                 var study = await catalog.GetAsync(id, http.RequestAborted);
                 var counts = await catalog.CountAsync(study, http.RequestAborted);
-                return TypedResults.Ok(new StudyDetails(study.Id, study.Settings, study.Status, counts, ParticipantLink(http.Request, study.Id), study.CreatedAt));
+                return TypedResults.Ok(new StudyDetails(study.Id, study.Settings, study.Status, counts, ParticipantLink(http.Request, study.Id), study.CreatedAt, study.StoppedBy));
             })
             .WithSummary("A study's settings, status and counts of videos, trials and judgments")
             .ProducesProblem(StatusCodes.Status404NotFound);

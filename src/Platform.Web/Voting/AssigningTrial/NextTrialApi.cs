@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Common;
 using Platform.Studies;
 using Platform.Voting;
 
@@ -14,10 +15,13 @@ public static class NextTrialApi
     public static void MapAssigningTrial(this RouteGroupBuilder api)
     {
         api.MapGet("/sessions/{token}/next", async Task<Results<Ok<TrialResponse>, NoContent>> (string token, NextTrials trials, CancellationToken ct) =>
-                await trials.NextAsync(token, ct) is NextTrial.Trial trial
-                    ? TypedResults.Ok(TrialResponse.From(trial.View))
-                    : TypedResults.NoContent())
-            .WithSummary("The trial to judge now (the same one again until it is answered); 204 when the session is finished")
+                await trials.NextAsync(token, ct) switch
+                {
+                    NextTrial.Trial trial => TypedResults.Ok(TrialResponse.From(trial.View)),
+                    NextTrial.Full full => throw new DomainException(full.Message, DomainError.Conflict),
+                    _ => TypedResults.NoContent(),
+                })
+            .WithSummary("The trial to judge now (the same one again until it is answered); 204 when the session is finished; 409 when the study closed before it began")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -11,6 +11,9 @@ public abstract record NextTrial
 {
     public sealed record Trial(TrialView View) : NextTrial;
     public sealed record Finished(string CompletionCode, string? CompletionUrl) : NextTrial;
+
+    /// <summary>The study closed (full, or closed by its researchers) before this participant judged anything.</summary>
+    public sealed record Full(string Message, string? Code) : NextTrial;
 }
 
 /// <summary>Hands out the trial a participant judges now: the pending one again, a new one, or the end.</summary>
@@ -60,7 +63,12 @@ public sealed class NextTrials(IDocumentStore store, ParticipantSessions session
 
         if (study.Status != StudyStatus.Open)
         {
+            // A study that met its goal pays for the work done: the session completes with the completion code.
+            var finishing = study.StoppedBy is not null && participant.Judgments.Count > 0;
+            if (finishing) stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
             await session.SaveChangesAsync(cancellationToken);
+            if (finishing) return ParticipantSessions.Finished(study);
+            if (study.Status == StudyStatus.Closed && participant.Judgments.Count == 0) return ParticipantSessions.Full(study);
             throw new DomainException(ParticipantSessions.NotOpenMessage(study), DomainError.Conflict);
         }
         await session.BeginTransactionAsync(cancellationToken);

@@ -8,7 +8,7 @@ using Platform.Web.Voting.Slots;
 namespace Platform.Web.Voting;
 
 /// <summary>Records a participant's answer, exactly once, and hands out the next trial in the same commit.</summary>
-public sealed class JudgmentRecorder(IDocumentStore store, ParticipantSessions sessions, StudyPlans plans, TrialClaims claims, TimeProvider clock)
+public sealed class JudgmentRecorder(IDocumentStore store, ParticipantSessions sessions, StudyPlans plans, TrialClaims claims, StudyGoals goals, TimeProvider clock)
 {
     /// <returns>The stored judgment and whether it was recorded now (false: an identical replay).</returns>
     public Task<(JudgmentRecorded Judgment, bool Created)> RecordAsync(string token, RecordJudgment command, CancellationToken cancellationToken) =>
@@ -20,7 +20,7 @@ public sealed class JudgmentRecorder(IDocumentStore store, ParticipantSessions s
         var (stream, study) = await ParticipantSessions.LoadForWritingAsync(session, await sessions.IdsAsync(token, cancellationToken), cancellationToken);
         var participant = ParticipantSessions.Holds(stream.Aggregate!, token);
         var now = clock.GetUtcNow();
-        var outcome = RecordingJudgment.Handle(participant, study.Settings, study.Status, command with { SessionId = participant.Id }, now);
+        var outcome = RecordingJudgment.Handle(participant, study.Settings, study.Status, command with { SessionId = participant.Id }, now, finishing: study.StoppedBy is not null);
         if (outcome is JudgmentOutcome.Replayed) return (outcome.Judgment, false);
 
         // Read before the transaction: making a study's slot rows (after a restart) waits for the rows this
@@ -42,6 +42,8 @@ public sealed class JudgmentRecorder(IDocumentStore store, ParticipantSessions s
         }
         await session.SaveChangesAsync(cancellationToken);
         claims.Committed(study, next);
+        // The answer is stored whatever this finds; an adaptive study closes itself the moment its goal is met.
+        await goals.CloseIfMetAsync(study, cancellationToken);
         return (outcome.Judgment, true);
     }
 

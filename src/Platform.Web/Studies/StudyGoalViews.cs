@@ -1,0 +1,80 @@
+using Marten;
+using Platform.Common;
+using Platform.Studies;
+using Platform.Web.Voting;
+
+namespace Platform.Web.Studies;
+
+/// <summary>Where an adaptive study's goal stands, for the study page and the API.</summary>
+/// <param name="Rule">The goal in words.</param>
+/// <param name="ProjectedRemaining">Judgments the open units are projected to still need, if each is what it looks like now (at most their budgets).</param>
+/// <param name="StoppedBy">Why and when the study closed itself, once it did.</param>
+public sealed record GoalView(string Rule, StudyGoal Goal, bool Met, string Outcome, long Judgments, long ProjectedRemaining, string? Top,
+    IReadOnlyList<UnitStatus> Units, StudyGoalMet? StoppedBy);
+
+/// <summary>What the planner is asked: any figure left out takes the planner's default (<see cref="PlanningAssumptions"/>), the prompts the study's own count.</summary>
+public sealed record PlanRequest(double? Effect = null, double? TieRate = null, double? SuccessRate = null, double? EloStep = null,
+    Dictionary<string, double>? PerCondition = null, int? Prompts = null, int? Simulations = null);
+
+/// <param name="Units">Units the goal watches.</param>
+/// <param name="Method">How the figure was found, in words.</param>
+public sealed record PlanView(SampleSizeEstimate Estimate, int Units, string Method);
+
+public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
+{
+    /// <summary>One planner at a time per process: each runs hundreds of simulated studies on the web server's cores.</summary>
+    private static readonly SemaphoreSlim Planning = new(1, 1);
+
+    public async Task<GoalView> ReadAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        var study = await LoadAsync(studyId, cancellationToken);
+        var goal = study.Settings.Goal ?? throw NoGoal();
+        var status = (await goals.GetAsync(study, cancellationToken, fresh: true))!.Status;
+        return new GoalView(goal.Describe(), goal, status.Met, status.Outcome, status.Judgments, status.ProjectedRemaining, status.Top, status.Units, study.StoppedBy);
+    }
+
+    public async Task<PlanView> PlanAsync(Guid studyId, PlanRequest request, CancellationToken cancellationToken)
+    {
+        var study = await LoadAsync(studyId, cancellationToken);
+        if (study.Settings.Goal is null) throw NoGoal();
+        var assumptions = await AssumptionsAsync(study, request, cancellationToken);
+        var problems = new FieldProblems();
+        foreach (var (field, expected) in assumptions.Problems()) problems.Add(field, expected);
+        problems.ThrowIfAny("The planner needs ");
+        await Planning.WaitAsync(cancellationToken);
+        try
+        {
+            var estimate = await Task.Run(() => SampleSize.Estimate(study.Settings, assumptions), cancellationToken);
+            return new PlanView(estimate, GoalUnits.Units(study.Settings).Count,
+                $"median and 90th percentile of {estimate.Simulations} simulated studies run through the platform's own assignment and stopping rules");
+        }
+        finally
+        {
+            Planning.Release();
+        }
+    }
+
+    private async Task<PlanningAssumptions> AssumptionsAsync(Study study, PlanRequest request, CancellationToken cancellationToken)
+    {
+        var defaults = new PlanningAssumptions();
+        var prompts = request.Prompts;
+        if (prompts is null)
+        {
+            await using var session = store.QuerySession();
+            var trials = await StudyCatalog.PlanAsync(session, study, cancellationToken);
+            prompts = trials.Count == 0 ? defaults.Prompts : trials.GroupBy(GoalUnits.UnitOf).Max(g => g.Count());
+        }
+        return new PlanningAssumptions(
+            request.Effect ?? defaults.Effect, request.TieRate ?? defaults.TieRate, request.SuccessRate ?? defaults.SuccessRate,
+            request.EloStep ?? defaults.EloStep, request.PerCondition, prompts.Value, request.Simulations ?? defaults.Simulations);
+    }
+
+    private async Task<Study> LoadAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
+    }
+
+    private static DomainException NoGoal() => new(
+        "This study has no goal: every trial gets k judgments. Set a goal in its settings to run it adaptively.", DomainError.Conflict);
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Platform.Studies;
+using Platform.Testing;
+using Platform.Voting;
+using Platform.Web.Studies;
+using Platform.Web.Voting;
+
+namespace Platform.Tests.Studies;
+
+[Collection(VotingHost.Name)]
+public sealed class AdaptiveStudyTests(PlatformFixture fixture)
+{
+    private PlatformFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task An_adaptive_study_driven_through_the_api_stops_itself_when_its_goal_is_met_and_its_exports_say_which_rule_and_when()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder { JudgmentsPerTrial = 50, TrialsPerParticipant = 5, Tasks = ["dance"] }.Build() with
+        {
+            Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 200),
+            FullStudyCode = "FULL-7F3A",
+        };
+        var studyId = await OpenWithDistinctVideosAsync(researcher, settings, prompts: 3);
+        var ours = await MediaOfAsync(studyId, "ours-simdrop");
+
+        // One participant takes a trial early and answers only after the study closed: the answer still counts.
+        var late = Factory.CreateClient();
+        var lateToken = await late.StartSessionAsync(studyId, "late-answerer");
+        var lateTrial = await late.NextTrialAsync(lateToken);
+
+        var judged = 0;
+        for (var p = 0; await StatusAsync(researcher, studyId) == StudyStatus.Open; p++)
+        {
+            p.Should().BeLessThan(60, "a clear preference decides long before the budget of 200");
+            var client = Factory.CreateClient();
+            var token = await client.StartSessionAsync(studyId, $"crowd-{p}");
+            while (await client.GetAsync($"/api/sessions/{token}/next") is { StatusCode: HttpStatusCode.OK } next)
+            {
+                var trial = (await next.Content.ReadFromJsonAsync<TrialResponse>(ApiClient.Json))!;
+                // Nine in ten prefer ours, one in ten sees no difference.
+                var choice = judged++ % 10 == 9 ? Choice.Same : ours.Contains(trial.Videos[0].Url) ? Choice.Left : Choice.Right;
+                (await client.AnswerAsync(token, trial.TrialId, choice)).StatusCode.Should().Be(HttpStatusCode.Created);
+            }
+        }
+
+        var details = (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{studyId}", ApiClient.Json))!;
+        var goal = (await researcher.GetFromJsonAsync<GoalView>($"/api/studies/{studyId}/goal", ApiClient.Json))!;
+        details.Status.Should().Be(StudyStatus.Closed);
+        details.StoppedBy!.Rule.Should().Be("decide for every condition whether it beats the baseline, wrong with chance at most 0.05");
+        details.StoppedBy.Outcome.Should().Be("goal met for every unit");
+        details.StoppedBy.Judgments.Should().BeInRange(30, 120, "it stops once decided, before every trial has its k = 50");
+        goal.Units.Should().ContainSingle().Which.State.Should().Be(UnitState.Decided);
+        goal.Units[0].Low.Should().BeGreaterThan(0);
+
+        (await late.AnswerAsync(lateToken, lateTrial.TrialId, Choice.Same)).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await late.GetAsync($"/api/sessions/{lateToken}/next")).StatusCode.Should().Be(HttpStatusCode.NoContent, "work done before it closed is paid: the session completes");
+
+        var newcomer = await Factory.CreateClient().PostAsJsonAsync($"/api/studies/{studyId}/sessions", new StartSession("too-late", "prolific"), ApiClient.Json);
+        newcomer.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await newcomer.Content.ReadAsStringAsync()).Should().Contain("This study is full").And.Contain("FULL-7F3A");
+
+        var results = JsonDocument.Parse(await researcher.GetStringAsync($"/api/studies/{studyId}/results")).RootElement;
+        var stoppedBy = results.GetProperty("stopping").GetProperty("stoppedBy");
+        stoppedBy.GetProperty("rule").GetString().Should().Be(details.StoppedBy.Rule);
+        stoppedBy.GetProperty("at").GetDateTimeOffset().Should().Be(details.StoppedBy.At);
+        var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/results.csv");
+        csv.Should().MatchRegex(@"stopping,,,,goal_met,,\d+,,,,,,,,,""decide for every condition whether it beats the baseline, wrong with chance at most 0\.05; goal met for every unit; stopped at 20\d\d-");
+        csv.Should().Contain("stopping,ours-simdrop,base-model,,decided,");
+    }
+
+    [Fact]
+    public async Task The_planner_answers_from_the_design_and_stated_assumptions_and_refuses_bad_ones_and_fixed_k_studies()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var adaptive = await researcher.CreateStudyAsync(new StudyBuilder { JudgmentsPerTrial = 50, TrialsPerParticipant = 10 }.Build() with
+        {
+            Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 300),
+        });
+        var fixedK = await researcher.CreateStudyAsync(new StudyBuilder().Build());
+
+        var strong = await researcher.PostAsJsonAsync($"/api/studies/{adaptive}/plan", new PlanRequest(Effect: 0.6, Prompts: 10, Simulations: 50), ApiClient.Json);
+        var weak = await researcher.PostAsJsonAsync($"/api/studies/{adaptive}/plan", new PlanRequest(Effect: 0.3, Prompts: 10, Simulations: 50), ApiClient.Json);
+        var bad = await researcher.PostAsJsonAsync($"/api/studies/{adaptive}/plan", new PlanRequest(TieRate: 3), ApiClient.Json);
+        var none = await researcher.GetAsync($"/api/studies/{fixedK}/plan");
+
+        var strongPlan = (await strong.Content.ReadFromJsonAsync<PlanView>(ApiClient.Json))!;
+        var weakPlan = (await weak.Content.ReadFromJsonAsync<PlanView>(ApiClient.Json))!;
+        strongPlan.Estimate.Judgments.Should().BeLessThan(weakPlan.Estimate.Judgments);
+        strongPlan.Estimate.Participants.Should().Be((long)Math.Ceiling(strongPlan.Estimate.Judgments / 10.0));
+        strongPlan.Estimate.Assumptions.Prompts.Should().Be(10);
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("tieRate");
+        none.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    private static async Task<Guid> OpenWithDistinctVideosAsync(HttpClient researcher, StudySettings settings, int prompts)
+    {
+        var id = await researcher.CreateStudyAsync(settings);
+        for (var c = 0; c < settings.Conditions.Count; c++)
+        {
+            var clip = await TestVideos.ClipAsync(hue: 60 * c + 20);
+            for (var p = 0; p < prompts; p++)
+                (await researcher.UploadAsync(id, clip, settings.Conditions[c].Key, $"a dancer leaps, take {p}", "dance")).EnsureSuccessStatusCode();
+        }
+        (await researcher.WaitForVideosAsync(id)).Should().OnlyContain(v => v.Status == VideoState.Ready);
+        (await researcher.PostAsync($"/api/studies/{id}/open", null)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private async Task<HashSet<string>> MediaOfAsync(Guid studyId, string condition)
+    {
+        await using var session = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var videos = await session.Query<CandidateVideo>().Where(v => v.StudyId == studyId && v.Condition == condition).ToListAsync();
+        return [.. videos.Select(v => $"/media/{v.MediaId}")];
+    }
+
+    private static async Task<StudyStatus> StatusAsync(HttpClient researcher, Guid studyId) =>
+        (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{studyId}", ApiClient.Json))!.Status;
+}
