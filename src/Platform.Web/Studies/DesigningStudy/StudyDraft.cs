@@ -27,13 +27,21 @@ public sealed class StudyDraft
     /// <summary>Prolific's attention-check policy: rejecting needs at least two failed checks.</summary>
     public int? MinGoldFailures { get; set; } = 2;
     public double? TrialTimeoutMinutes { get; set; }
+    /// <summary>None: a fixed-k study.</summary>
+    public GoalKind? GoalKind { get; set; }
+    public double GoalHalfWidth { get; set; } = 0.1;
+    public double GoalAlpha { get; set; } = 0.05;
+    public int GoalBudget { get; set; } = 1000;
+    public int GoalFloor { get; set; } = 1;
+    public string? FullStudyCode { get; set; }
 
     public StudySettings ToSettings() => new(
         Title, Instructions, Kind, Scale, Question, SuccessCriterion,
         [.. Conditions.Select(c => c.ToCondition())],
         [.. Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         Pairing, JudgmentsPerTrial, TrialsPerParticipant ?? StudySettings.EveryTrial, GoldRate, CompletionCode, CompletionUrl,
-        new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs, MinGoldFailures), PublicTitle, TrialTimeoutMinutes);
+        new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs, MinGoldFailures), PublicTitle, TrialTimeoutMinutes,
+        GoalKind is { } kind ? new StudyGoal(kind, GoalHalfWidth, GoalAlpha, GoalBudget, GoalFloor) : null, FullStudyCode);
 
     public static StudyDraft From(StudySettings s) => new()
     {
@@ -56,6 +64,12 @@ public sealed class StudyDraft
         MinMedianDecisionMs = s.Exclusions?.MinMedianDecisionMs,
         MinGoldFailures = s.Exclusions?.MinGoldFailures,
         TrialTimeoutMinutes = s.TrialTimeoutMinutes,
+        GoalKind = s.Goal?.Kind,
+        GoalHalfWidth = s.Goal?.HalfWidth ?? 0.1,
+        GoalAlpha = s.Goal?.Alpha ?? 0.05,
+        GoalBudget = s.Goal?.BudgetPerUnit ?? 1000,
+        GoalFloor = s.Goal?.FloorPerTrial ?? 1,
+        FullStudyCode = s.FullStudyCode,
     };
 }
 
