@@ -49,7 +49,7 @@ public static class AdaptiveHarness
     {
         var results = new SimulatedStudy[studies];
         Parallel.For(0, studies, i => results[i] = StudySimulation.Run(design.Settings.Goal!, truth, design.Truth.Prompts,
-            design.Settings.JudgmentsPerTrial, judged, adaptive, new Random(seed * 1_000_003 + i)));
+            design.Settings.JudgmentsPerTrial, judged, adaptive, new Random(seed * 1_000_003 + i), SampleSize.TiesPossible(design.Settings)));
         return [.. results];
     }
 

@@ -17,7 +17,7 @@ public sealed record GoalSnapshot(GoalStatus Status, IReadOnlyList<UnitCounts> C
     {
         var goal = settings.Goal ?? throw new ArgumentException("The study has no goal.", nameof(settings));
         var units = GoalUnits.Count(settings, counts);
-        var status = StoppingRules.Assess(goal, units);
+        var status = StoppingRules.Assess(goal, units, tiesPossible: SampleSize.TiesPossible(settings));
         return new GoalSnapshot(status, units, new AdaptiveState(ActiveSampling.OpenWeights(status, units), goal.FloorPerTrial), studyVersion, readAt);
     }
 }

@@ -8,9 +8,9 @@ public sealed class PrecisionGoalTests
     [Fact]
     public void The_judgments_needed_are_the_fewest_whose_interval_is_narrow_enough()
     {
-        var goal = new PrecisionGoal(HalfWidth: 0.1, Difference: false);
+        var goal = new PrecisionGoal(HalfWidth: 0.1);
         var needed = goal.JudgmentsPerUnit;
-        var rho = ConfidenceSequence.MixingFor(200, 0.5);
+        var rho = ConfidenceSequence.MixingFor(200, 0.5, 0.05);
 
         ConfidenceSequence.Radius(needed, 0.5, 0.05, rho).Should().BeLessThanOrEqualTo(0.1);
         ConfidenceSequence.Radius(needed - 1, 0.5, 0.05, rho).Should().BeGreaterThan(0.1);
@@ -20,7 +20,7 @@ public sealed class PrecisionGoalTests
     [Fact]
     public void A_unit_is_met_once_it_has_its_judgments_and_says_how_many_it_still_needs_before()
     {
-        var goal = new PrecisionGoal(HalfWidth: 0.1, Difference: false);
+        var goal = new PrecisionGoal(HalfWidth: 0.1);
         var needed = goal.JudgmentsPerUnit;
 
         var early = goal.Assess(new UnitTally("ours", 30, 50));
@@ -31,15 +31,5 @@ public sealed class PrecisionGoalTests
         (done.Met, done.Remaining).Should().Be((true, 0L));
         (done.High - done.Mean).Should().BeLessThanOrEqualTo(0.1 + 1e-12);
         goal.IsMet([new UnitTally("ours", 1, needed), new UnitTally("base", 0, needed - 1)]).Should().BeFalse();
-    }
-
-    [Fact]
-    public void G_minus_B_takes_judgments_from_minus_one_to_one_and_needs_four_times_the_judgments_for_the_same_half_width()
-    {
-        var rate = new PrecisionGoal(0.1, Difference: false, PlannedPerUnit: 400);
-        var difference = new PrecisionGoal(0.2, Difference: true, PlannedPerUnit: 400);
-
-        difference.JudgmentsPerUnit.Should().Be(rate.JudgmentsPerUnit, "±0.2 on a range of 2 is ±0.1 on a range of 1");
-        difference.Assess(new UnitTally("ours vs base", -5, 10)).Low.Should().BeGreaterThanOrEqualTo(-1);
     }
 }

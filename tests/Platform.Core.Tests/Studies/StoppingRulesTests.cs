@@ -19,7 +19,8 @@ public sealed class StoppingRulesTests
         var spent = StoppingRules.Assess(goal, Counts(Baseline, ("a vs base", 80, 10, 10), ("b vs base", 150, 0, 150)));
 
         running.Units.Select(u => (u.Unit, u.State)).Should().Equal(("a vs base", UnitState.Decided), ("b vs base", UnitState.Open));
-        (running.Met, running.Judgments, running.ProjectedRemaining).Should().Be((false, 200, 200));
+        (running.Met, running.Judgments).Should().Be((false, 200));
+        running.ProjectedRemaining.Should().Be(200, "an even pair is projected to spend the rest of its budget");
         running.Outcome.Should().Be("1 of 2 units still open");
         spent.Units[1].State.Should().Be(UnitState.BudgetSpent);
         (spent.Met, spent.Outcome).Should().Be((true, "every unit stopped; 1 with its budget spent before its goal"));
@@ -29,11 +30,13 @@ public sealed class StoppingRulesTests
     public void A_decision_spends_alpha_split_over_the_pairs_so_any_wrong_decision_in_the_study_stays_under_alpha()
     {
         var goal = new StudyGoal(GoalKind.BeatsBaseline, Alpha: 0.05, BudgetPerUnit: 300);
-        var status = StoppingRules.Assess(goal, Counts(Baseline, ("a vs base", 60, 20, 20)));
-        var alone = new DecisionGoal(300, 0.025).Assess(new UnitTally("a vs base", 40, 100));
+        var counts = Counts(Baseline, ("a vs base", 60, 20, 20));
+        var status = StoppingRules.Assess(goal, counts);
+        var alone = new DecisionGoal(300, 0.025).Assess(counts[0]);
 
         (status.Units[0].Low, status.Units[0].High).Should().Be((alone.Low, alone.High));
-        status.Units[0].Low.Should().BeLessThan(new DecisionGoal(300, 0.05).Assess(new UnitTally("a vs base", 40, 100)).Low);
+        status.Units[0].Low.Should().BeLessThan(new DecisionGoal(300, 0.05).Assess(counts[0]).Low);
+        status.Measure.Should().Be("share preferring the first condition, ties left out");
     }
 
     [Fact]

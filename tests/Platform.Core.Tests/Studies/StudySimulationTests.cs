@@ -19,7 +19,7 @@ public sealed class StudySimulationTests
         var studies = Enumerable.Range(0, 300).Select(_ => StudySimulation.Run(Baseline.Goal!, truth, 10, 50, 20, adaptive: true, random)).ToList();
 
         (studies.Count(s => s.Wrong) / 300.0).Should().BeLessThanOrEqualTo(0.05);
-        studies.Should().OnlyContain(s => s.Judgments == 1200 && s.Final.Units.All(u => u.State == UnitState.BudgetSpent));
+        studies.Where(s => !s.Wrong).Should().OnlyContain(s => s.Judgments == 1200 && s.Final.Units.All(u => u.State == UnitState.BudgetSpent));
     }
 
     [Fact]

@@ -52,9 +52,9 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         details.Status.Should().Be(StudyStatus.Closed);
         details.StoppedBy!.Rule.Should().Be("decide for every condition whether it beats the baseline, wrong with chance at most 0.05");
         details.StoppedBy.Outcome.Should().Be("goal met for every unit");
-        details.StoppedBy.Judgments.Should().BeInRange(30, 120, "it stops once decided, before every trial has its k = 50");
+        details.StoppedBy.Judgments.Should().BeInRange(10, 120, "it stops once decided, before every trial has its k = 50");
         goal.Units.Should().ContainSingle().Which.State.Should().Be(UnitState.Decided);
-        goal.Units[0].Low.Should().BeGreaterThan(0);
+        goal.Units[0].Low.Should().BeGreaterThan(0.5, "more than half of those who saw a difference prefer ours");
 
         (await late.AnswerAsync(lateToken, lateTrial.TrialId, Choice.Same)).StatusCode.Should().Be(HttpStatusCode.Created);
         (await late.GetAsync($"/api/sessions/{lateToken}/next")).StatusCode.Should().Be(HttpStatusCode.NoContent, "work done before it closed is paid: the session completes");

@@ -8,12 +8,16 @@ namespace Platform.Results;
 /// nonparametric, nonasymptotic confidence sequences", Ann. Statist. 49(2), the normal-mixture boundary):
 /// |Σ(Xᵢ − μ)| &lt; √(2 (nσ² + ρ) · ln(√((nσ² + ρ)/ρ) / α)) for all n, with probability ≥ 1 − α. A judgment in [a, b]
 /// is (b − a)/2-sub-Gaussian: σ = ½ for a success (0/1), σ = 1 for G − B (−1, 0, +1). Any ρ &gt; 0 keeps the guarantee;
-/// it sets where the boundary is tightest, about n = ρ/σ² (<see cref="MixingFor"/>).
+/// it sets where the boundary is tightest (<see cref="MixingFor"/>).
 /// </summary>
 public static class ConfidenceSequence
 {
-    /// <summary>The mixing parameter that makes the boundary tightest near <paramref name="plannedN"/> judgments.</summary>
-    public static double MixingFor(long plannedN, double sigma) => Math.Max(1, plannedN) * sigma * sigma;
+    /// <summary>
+    /// The mixing parameter that makes the boundary nearly tightest at <paramref name="plannedN"/> judgments: the radius
+    /// there is smallest for ρ = nσ² · x where x solves ln(1/α) + ½ ln((1 + x)/x) = 1/(2x), close to 1 / (2 ln(1/α) + 2)
+    /// (about ⅛ at α = 0.05). A ρ too small costs only a logarithm at other counts, one too large a square root.
+    /// </summary>
+    public static double MixingFor(long plannedN, double sigma, double alpha) => Math.Max(1, plannedN) * sigma * sigma / (2 * Math.Log(1 / alpha) + 2);
 
     /// <summary>The half-width of the interval for the mean after <paramref name="n"/> judgments; infinite before the first.</summary>
     public static double Radius(long n, double sigma, double alpha, double rho)

@@ -45,10 +45,11 @@ public static class SampleSize
         var truth = Truth(settings, assumptions);
         var judged = JudgedPerParticipant(settings, truth.Count * assumptions.Prompts);
         var random = new Random(seed);
+        var ties = TiesPossible(settings);
         var adaptive = Enumerable.Range(0, assumptions.Simulations)
-            .Select(_ => StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive: true, random)).ToList();
+            .Select(_ => StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive: true, random, ties)).ToList();
         var uniform = Enumerable.Range(0, Math.Max(20, assumptions.Simulations / 4))
-            .Select(_ => StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive: false, random)).ToList();
+            .Select(_ => StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive: false, random, ties)).ToList();
         var judgments = adaptive.Select(s => (double)s.Judgments).Order().ToArray();
         var participants = adaptive.Select(s => (double)s.Participants).Order().ToArray();
         return new SampleSizeEstimate(
@@ -58,6 +59,9 @@ public static class SampleSize
             adaptive.Count(s => s.Final.Met && s.Final.Units.All(u => u.State != UnitState.BudgetSpent)) / (double)adaptive.Count,
             adaptive.Count, judged, assumptions);
     }
+
+    /// <summary>Whether the study's answers can be "same": a pairwise study on the three-way scale.</summary>
+    public static bool TiesPossible(StudySettings settings) => settings.Kind == StudyKind.Pairwise && settings.Scale == PairwiseScale.ThreeWay;
 
     /// <summary>Trials a participant judges, gold ones left out: the study's trials per participant, or every trial there is.</summary>
     public static int JudgedPerParticipant(StudySettings settings, int plannedTrials)

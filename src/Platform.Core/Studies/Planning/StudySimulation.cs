@@ -8,6 +8,9 @@ public sealed record UnitTruth(GoalUnit Unit, double First, double Same)
     /// <summary>What the unit's interval estimates: the success rate, or G − B.</summary>
     /// <remarks>Rounded to 12 places, so equal conditions come out exactly 0, not a rounding error either side.</remarks>
     public double Mean => Math.Round(Unit.Second is null ? First : First - (1 - First - Same), 12);
+
+    /// <summary>The true value a goal's interval for this unit estimates (<see cref="StoppingRules.MeasureOf"/>).</summary>
+    public double TrueValue(GoalKind kind) => kind is GoalKind.BeatsBaseline or GoalKind.TopCondition ? Math.Round(First / (1 - Same), 12) : Mean;
 }
 
 /// <summary>How one simulated study went.</summary>
@@ -26,7 +29,9 @@ public static class StudySimulation
     /// <param name="trialsPerUnit">Trials each unit has: the prompts (and seeds) every condition pair was generated for.</param>
     /// <param name="cap">Judgments a trial takes at most (the study's k).</param>
     /// <param name="trialsPerParticipant">Judged trials per participant, gold ones left out.</param>
-    public static SimulatedStudy Run(StudyGoal goal, IReadOnlyList<UnitTruth> truth, int trialsPerUnit, int cap, int trialsPerParticipant, bool adaptive, Random random)
+    /// <param name="tiesPossible">Whether the scale has "same" (<see cref="StoppingRules.Assess"/>).</param>
+    public static SimulatedStudy Run(StudyGoal goal, IReadOnlyList<UnitTruth> truth, int trialsPerUnit, int cap, int trialsPerParticipant, bool adaptive, Random random,
+        bool tiesPossible = true)
     {
         var units = truth.Count;
         var trials = units * trialsPerUnit;
@@ -34,7 +39,7 @@ public static class StudySimulation
         var seenBy = new int[trials];
         var counts = new long[units, 3];
         var candidates = new List<Candidate>(trials);
-        var status = StoppingRules.Assess(goal, Counts(truth, counts), project: false);
+        var status = StoppingRules.Assess(goal, Counts(truth, counts), project: false, tiesPossible);
         var participants = 0;
         var judgments = 0L;
 
@@ -58,7 +63,7 @@ public static class StudySimulation
                 var u = random.NextDouble();
                 counts[unit, u < truth[unit].First ? 0 : u < truth[unit].First + truth[unit].Same ? 1 : 2]++;
                 judgments++;
-                status = StoppingRules.Assess(goal, Counts(truth, counts), project: false);
+                status = StoppingRules.Assess(goal, Counts(truth, counts), project: false, tiesPossible);
             }
             // A newcomer who finds nothing: every trial is at its cap, and the goal cannot be met.
             if (taken == 0) break;
@@ -71,10 +76,10 @@ public static class StudySimulation
 
     private static SimulatedStudy Outcome(StudyGoal goal, IReadOnlyList<UnitTruth> truth, GoalStatus final, long judgments, int participants)
     {
-        var covered = final.Units.Zip(truth).Count(p => p.First.Low <= p.Second.Mean && p.Second.Mean <= p.First.High);
+        var covered = final.Units.Zip(truth).Count(p => p.First.Low <= p.Second.TrueValue(goal.Kind) && p.Second.TrueValue(goal.Kind) <= p.First.High);
         var wrong = goal.Kind switch
         {
-            GoalKind.BeatsBaseline => final.Units.Zip(truth).Any(p => p.First.State == UnitState.Decided && Math.Sign(p.First.Low > 0 ? 1 : -1) != Math.Sign(p.Second.Mean)),
+            GoalKind.BeatsBaseline => final.Units.Zip(truth).Any(p => p.First.State == UnitState.Decided && (p.First.Low > 0.5 ? 1 : -1) != Math.Sign(p.Second.Mean)),
             GoalKind.TopCondition => final.Top is { } top && top != TrueTop(truth),
             _ => false,
         };

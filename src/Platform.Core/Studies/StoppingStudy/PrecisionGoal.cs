@@ -10,18 +10,18 @@ public sealed record UnitTally(string Unit, double Sum, long N);
 public sealed record UnitProgress(string Unit, long N, double Mean, double Low, double High, bool Met, long Remaining);
 
 /// <summary>
-/// "Every success rate within ± h" (judgments 0/1) or "every G − B within ± h" (judgments −1/0/+1, <paramref name="Difference"/>), at level α: a unit
-/// is done when its <see cref="ConfidenceSequence"/> interval is at most h either side, which may be checked after every
-/// judgment without spending more than α. The interval's width does not depend on the answers, so the judgments still
-/// needed are known exactly, not projected from a guess.
+/// "Every success rate within ± h" (judgments 0/1), at level α: a unit is done when its <see cref="ConfidenceSequence"/>
+/// interval is at most h either side, which may be checked after every judgment without spending more than α. The
+/// interval's width does not depend on the answers, so the judgments still needed are known exactly, not projected
+/// from a guess.
 /// </summary>
-public sealed record PrecisionGoal(double HalfWidth, bool Difference, double Alpha = 0.05, long PlannedPerUnit = 200)
+public sealed record PrecisionGoal(double HalfWidth, double Alpha = 0.05, long PlannedPerUnit = 200)
 {
-    private double Min => Difference ? -1 : 0;
+    private const double Min = 0;
 
-    private double Sigma => Difference ? 1 : 0.5;
+    private const double Sigma = 0.5;
 
-    private double Rho => ConfidenceSequence.MixingFor(PlannedPerUnit, Sigma);
+    private double Rho => ConfidenceSequence.MixingFor(PlannedPerUnit, Sigma, Alpha);
 
     /// <summary>The judgments a unit needs in all.</summary>
     public long JudgmentsPerUnit => ConfidenceSequence.JudgmentsFor(HalfWidth, Sigma, Alpha, Rho);

@@ -27,8 +27,9 @@ public sealed record UnitStatus(string Unit, long N, double Mean, double Low, do
 }
 
 /// <summary>Where a study's goal stands: each unit, whether the goal is met (every unit stopped), and why.</summary>
+/// <param name="Measure">What the units' estimates and intervals are of (<see cref="StoppingRules.MeasureOf"/>).</param>
 /// <param name="Top">The top condition, once a <see cref="GoalKind.TopCondition"/> goal identified it.</param>
-public sealed record GoalStatus(StudyGoal Goal, IReadOnlyList<UnitStatus> Units, bool Met, string Outcome, long Judgments, long ProjectedRemaining, string? Top = null);
+public sealed record GoalStatus(StudyGoal Goal, IReadOnlyList<UnitStatus> Units, bool Met, string Outcome, long Judgments, long ProjectedRemaining, string Measure, string? Top = null);
 
 /// <summary>
 /// The stopping rules of adaptive studies, pure functions of the answers so far. Every interval is an always-valid
@@ -40,26 +41,36 @@ public sealed record GoalStatus(StudyGoal Goal, IReadOnlyList<UnitStatus> Units,
 /// </summary>
 public static class StoppingRules
 {
-    public static GoalStatus Assess(StudyGoal goal, IReadOnlyList<UnitCounts> units, bool project = true) => goal.Kind switch
+    /// <param name="tiesPossible">Whether answers can be "same" (a three-way scale); on a two-way one G − B needs no interval for ties.</param>
+    public static GoalStatus Assess(StudyGoal goal, IReadOnlyList<UnitCounts> units, bool project = true, bool tiesPossible = true) => goal.Kind switch
     {
-        GoalKind.RatePrecision or GoalKind.DifferencePrecision => Precision(goal, units),
-        GoalKind.BeatsBaseline => Finish(goal, units, [.. units.Select(u => Decision(goal, u, units.Count, project))], null),
+        GoalKind.RatePrecision => Rate(goal, units),
+        GoalKind.DifferencePrecision => Difference(goal, units, project, tiesPossible),
+        GoalKind.BeatsBaseline => Finish(goal, units, [.. units.Select(u => Decide(goal, u, units.Count, project).Status)], null),
         _ => Top(goal, units, project),
     };
 
-    /// <summary>The precision goal's rule for one unit (σ = ½ for a rate, 1 for G − B).</summary>
-    public static PrecisionGoal PrecisionFor(StudyGoal goal)
+    /// <summary>What a goal's estimates and intervals are of.</summary>
+    public static string MeasureOf(GoalKind kind) => kind switch
     {
-        var difference = goal.Kind == GoalKind.DifferencePrecision;
-        var sigma = difference ? 1.0 : 0.5;
-        var planned = (long)Math.Ceiling(Math.Pow(2.5 * sigma / goal.HalfWidth, 2));
-        return new PrecisionGoal(goal.HalfWidth, difference, goal.Alpha, Math.Min(planned, goal.BudgetPerUnit));
-    }
+        GoalKind.RatePrecision => "success rate",
+        GoalKind.DifferencePrecision => "G − B",
+        _ => "share preferring the first condition, ties left out",
+    };
+
+    /// <summary>The count a fixed-n interval would need for h: where the always-valid boundary is made tightest.</summary>
+    private static long Planned(StudyGoal goal, double sigma) => Math.Min((long)Math.Ceiling(Math.Pow(2.5 * sigma / goal.HalfWidth, 2)), goal.BudgetPerUnit);
+
+    /// <summary>The rate precision goal's rule for one condition.</summary>
+    public static PrecisionGoal PrecisionFor(StudyGoal goal) => new(goal.HalfWidth, goal.Alpha, Planned(goal, 0.5));
+
+    /// <summary>The G − B precision goal's rule for one pair.</summary>
+    public static DifferenceGoal DifferenceFor(StudyGoal goal, bool tiesPossible = true) => new(goal.HalfWidth, goal.Alpha, Planned(goal, 1), tiesPossible);
 
     /// <summary>The decision rule for one pair of a goal over <paramref name="pairs"/> pairs: α split evenly.</summary>
     public static DecisionGoal DecisionFor(StudyGoal goal, int pairs) => new(goal.BudgetPerUnit, goal.Alpha / Math.Max(1, pairs));
 
-    private static GoalStatus Precision(StudyGoal goal, IReadOnlyList<UnitCounts> units)
+    private static GoalStatus Rate(StudyGoal goal, IReadOnlyList<UnitCounts> units)
     {
         var rule = PrecisionFor(goal);
         var needed = Math.Min(rule.JudgmentsPerUnit, goal.BudgetPerUnit);
@@ -71,45 +82,44 @@ public static class StoppingRules
         })], null);
     }
 
-    private static UnitStatus Decision(StudyGoal goal, UnitCounts unit, int pairs, bool project)
+    private static GoalStatus Difference(StudyGoal goal, IReadOnlyList<UnitCounts> units, bool project, bool tiesPossible)
     {
-        var rule = DecisionFor(goal, pairs);
-        var d = rule.Assess(unit.Tally);
-        var state = d.Decision != Studies.Decision.Undecided ? UnitState.Decided : d.Stopped ? UnitState.BudgetSpent : UnitState.Open;
-        var mean = unit.N == 0 ? double.NaN : unit.Sum / unit.N;
-        return new UnitStatus(unit.Unit.Name, unit.N, mean, d.Low, d.High, state,
-            state != UnitState.Open ? 0 : project ? ProjectDecision(rule, unit, goal.BudgetPerUnit) : goal.BudgetPerUnit - unit.N);
+        var rule = DifferenceFor(goal, tiesPossible);
+        return Finish(goal, units, [.. units.Select(u =>
+        {
+            var (low, high) = rule.Interval(u.First, u.Same, u.Second);
+            var met = u.N > 0 && high - low <= 2 * goal.HalfWidth;
+            var state = met ? UnitState.Met : u.N >= goal.BudgetPerUnit ? UnitState.BudgetSpent : UnitState.Open;
+            var left = goal.BudgetPerUnit - u.N;
+            var remaining = state != UnitState.Open ? 0 : project ? Math.Min(rule.Assess(u).Remaining, left) : left;
+            return new UnitStatus(u.Unit.Name, u.N, u.N == 0 ? double.NaN : u.Sum / u.N, low, high, state, remaining);
+        })], null);
     }
 
-    /// <summary>
-    /// Judgments a pair still needs if G − B is what it looks like now: until the radius falls below |G − B| (at least
-    /// one more), at most the budget. With fewer than 20 answers the estimate is too rough: the rest of the budget.
-    /// </summary>
-    private static long ProjectDecision(DecisionGoal rule, UnitCounts unit, long budget)
+    private static (UnitStatus Status, Decision Decision) Decide(StudyGoal goal, UnitCounts unit, int pairs, bool project)
     {
-        var left = budget - unit.N;
-        if (unit.N < 20 || unit.Sum == 0) return left;
-        var effect = Math.Abs(unit.Sum / unit.N);
-        var rho = ConfidenceSequence.MixingFor(rule.BudgetPerPair, 1);
-        var needed = ConfidenceSequence.JudgmentsFor(effect, 1, rule.Alpha, rho);
-        return needed == long.MaxValue ? left : Math.Clamp(needed - unit.N, 1, left);
+        var rule = DecisionFor(goal, pairs);
+        var d = rule.Assess(unit);
+        var state = d.Decision != Decision.Undecided ? UnitState.Decided : d.Stopped ? UnitState.BudgetSpent : UnitState.Open;
+        var remaining = state != UnitState.Open ? 0 : project ? rule.Projected(unit) : goal.BudgetPerUnit - unit.N;
+        return (new UnitStatus(unit.Unit.Name, unit.N, d.Share, d.Low, d.High, state, remaining), d.Decision);
     }
 
     private static GoalStatus Top(StudyGoal goal, IReadOnlyList<UnitCounts> pairs, bool project)
     {
-        var decided = pairs.Select(p => Decision(goal, p, pairs.Count, project)).ToList();
+        var decided = pairs.Select(p => Decide(goal, p, pairs.Count, project)).ToList();
         var conditions = pairs.SelectMany(p => new[] { p.Unit.First, p.Unit.Second! }).Distinct().ToList();
         var beaten = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < pairs.Count; i++)
         {
-            if (decided[i].State != UnitState.Decided) continue;
-            beaten.Add(decided[i].Low > 0 ? pairs[i].Unit.Second! : pairs[i].Unit.First);
+            if (decided[i].Decision == Decision.Better) beaten.Add(pairs[i].Unit.Second!);
+            else if (decided[i].Decision == Decision.Worse) beaten.Add(pairs[i].Unit.First);
         }
         var standing = conditions.Where(c => !beaten.Contains(c)).ToList();
         var top = standing.Count == 1 ? standing[0] : null;
         // Only pairs of two conditions still standing can change which one is top.
-        var units = decided.Select((d, i) => d.State == UnitState.Open && (top is not null || beaten.Contains(pairs[i].Unit.First) || beaten.Contains(pairs[i].Unit.Second!))
-            ? d with { State = UnitState.OutOfRace, Remaining = 0 } : d).ToList();
+        var units = decided.Select((d, i) => d.Status.IsOpen && (top is not null || beaten.Contains(pairs[i].Unit.First) || beaten.Contains(pairs[i].Unit.Second!))
+            ? d.Status with { State = UnitState.OutOfRace, Remaining = 0 } : d.Status).ToList();
         return Finish(goal, pairs, units, top, standing);
     }
 
@@ -123,6 +133,6 @@ public static class StoppingRules
             : units.Any(u => u.State == UnitState.BudgetSpent)
                 ? $"every unit stopped; {units.Count(u => u.State == UnitState.BudgetSpent)} with its budget spent before its goal"
                 : "goal met for every unit";
-        return new GoalStatus(goal, units, met, outcome, judgments, units.Sum(u => u.Remaining), top);
+        return new GoalStatus(goal, units, met, outcome, judgments, units.Sum(u => u.Remaining), MeasureOf(goal.Kind), top);
     }
 }

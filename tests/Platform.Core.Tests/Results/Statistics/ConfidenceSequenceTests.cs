@@ -16,11 +16,24 @@ public sealed class ConfidenceSequenceTests
     [Fact]
     public void Watching_after_every_judgment_costs_width_against_a_fixed_n_interval_and_the_width_still_shrinks()
     {
-        var rho = ConfidenceSequence.MixingFor(400, 0.5);
+        var rho = ConfidenceSequence.MixingFor(400, 0.5, 0.05);
         var wald = 1.96 * Math.Sqrt(0.25 / 400);
 
         ConfidenceSequence.Radius(400, 0.5, 0.05, rho).Should().BeGreaterThan(wald).And.BeLessThan(2.5 * wald);
         ConfidenceSequence.Radius(4000, 0.5, 0.05, rho).Should().BeLessThan(ConfidenceSequence.Radius(400, 0.5, 0.05, rho) / 2);
+    }
+
+    [Fact]
+    public void The_chosen_mixing_makes_the_boundary_tighter_at_the_planned_count_than_neighbouring_choices()
+    {
+        foreach (var alpha in new[] { 0.05, 0.005 })
+        {
+            var rho = ConfidenceSequence.MixingFor(400, 0.5, alpha);
+            var chosen = ConfidenceSequence.Radius(400, 0.5, alpha, rho);
+
+            chosen.Should().BeLessThan(ConfidenceSequence.Radius(400, 0.5, alpha, rho * 2)).And.BeLessThan(ConfidenceSequence.Radius(400, 0.5, alpha, rho / 2));
+            chosen.Should().BeLessThan(0.9 * ConfidenceSequence.Radius(400, 0.5, alpha, 400 * 0.25), "ρ = nσ² mixes far too widely");
+        }
     }
 
     [Fact]
@@ -41,7 +54,7 @@ public sealed class ConfidenceSequenceTests
         // 2,000 simulated studies of up to 500 judgments each, seeded; a study "misses" if at any n its interval excludes the truth.
         const int studies = 2000, judgments = 500;
         var generator = new Random(20261207);
-        var rho = ConfidenceSequence.MixingFor(judgments, 0.5);
+        var rho = ConfidenceSequence.MixingFor(judgments, 0.5, 0.05);
         var (sequenceMisses, peekingMisses) = (0, 0);
         for (var s = 0; s < studies; s++)
         {
