@@ -9,7 +9,7 @@ namespace Platform.Benchmarks;
 /// conditions, k = 50 (the most a study allows), one tiny clip per prompt and condition, uploaded a few at a time.
 /// Its capacity — trials × k answers — has to outlast the run: a study with no free trial left answers 409.
 /// </summary>
-public sealed record LoadStudy(int Conditions, int Prompts, int TrialsPerParticipant, double GoldRate)
+public sealed record LoadStudy(int Conditions, int Prompts, int TrialsPerParticipant, double GoldRate, bool Adaptive = false)
 {
     public const int JudgmentsPerTrial = DesigningStudy.MaxJudgmentsPerTrial;
 
@@ -26,14 +26,15 @@ public sealed record LoadStudy(int Conditions, int Prompts, int TrialsPerPartici
         var pairs = options.Conditions * (options.Conditions - 1) / 2;
         var needed = 1.25 * (options.Rate ?? AssumedClosedLoopRate) * (options.Warmup + options.Seconds);
         var prompts = options.Prompts ?? Math.Max(2, (int)Math.Ceiling(needed / (pairs * JudgmentsPerTrial)));
-        return new LoadStudy(options.Conditions, prompts, options.TrialsPerParticipant, options.GoldRate);
+        return new LoadStudy(options.Conditions, prompts, options.TrialsPerParticipant, options.GoldRate, options.Adaptive);
     }
 
     public void PrintCapacity(VotingOptions options)
     {
         var seconds = options.Warmup + options.Seconds;
         Console.WriteLine($"study: pairwise, all pairs of {Conditions} conditions, {Prompts} prompts → {Trials} trials × k {JudgmentsPerTrial} = capacity {Capacity} judgments " +
-            $"({Capacity / (double)seconds:0} judgments/s over the {seconds} s of warm-up and measurement), {TrialsPerParticipant} trials per participant, gold rate {GoldRate:0.##}");
+            $"({Capacity / (double)seconds:0} judgments/s over the {seconds} s of warm-up and measurement), {TrialsPerParticipant} trials per participant, gold rate {GoldRate:0.##}" +
+            (Adaptive ? ", adaptive (goal: the top condition)" : ""));
         if (options.Rate is { } rate && rate * seconds > Capacity)
             Console.WriteLine($"WARNING: {rate:0} judgments/s for {seconds} s would need {rate * seconds:0}: the study runs out (409) before the end; give more --prompts.");
     }
@@ -52,7 +53,10 @@ public sealed record LoadStudy(int Conditions, int Prompts, int TrialsPerPartici
             JudgmentsPerTrial = JudgmentsPerTrial,
             TrialsPerParticipant = TrialsPerParticipant,
             GoldRate = GoldRate,
-        }.Build());
+        }.Build() with
+        {
+            Goal = Adaptive ? new StudyGoal(GoalKind.TopCondition, BudgetPerUnit: StudyGoal.MaxBudgetPerUnit) : null,
+        });
 
         // One clip per condition (ffmpeg's testsrc2 in another hue), uploaded again for every prompt.
         var clips = new List<string>();

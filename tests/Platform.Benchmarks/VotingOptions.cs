@@ -7,7 +7,7 @@ public sealed record VotingOptions
 {
     public const string Usage = """
         voting    [--participants N] [--seconds T] [--warmup W] [--rate R [--no-ramp] [--max-in-flight M]]
-                  [--conditions C] [--prompts P] [--trials-per-participant N] [--gold-rate G]
+                  [--conditions C] [--prompts P] [--trials-per-participant N] [--gold-rate G] [--adaptive]
                   [--pgbench-seconds S | --no-pgbench] [--published DIR] [--set Key=Value]...
         voting-ui [--circuits C] [--start] [--settle S] [--published DIR] [--set Key=Value]...
         """;
@@ -32,6 +32,9 @@ public sealed record VotingOptions
 
     public int TrialsPerParticipant { get; init; } = 20;
     public double GoldRate { get; init; }
+
+    /// <summary>The study adaptive (goal: the top condition, a budget no run reaches): trials go by the goal's open units, and every answer checks the goal.</summary>
+    public bool Adaptive { get; init; }
     public bool Pgbench { get; init; } = true;
     public int? PgbenchSeconds { get; init; }
     public int Circuits { get; init; } = 200;
@@ -68,6 +71,7 @@ public sealed record VotingOptions
                 "--prompts" => options with { Prompts = Int() },
                 "--trials-per-participant" => options with { TrialsPerParticipant = Int() },
                 "--gold-rate" => options with { GoldRate = Double() },
+                "--adaptive" => options with { Adaptive = true },
                 "--pgbench-seconds" => options with { PgbenchSeconds = Int() },
                 "--no-pgbench" => options with { Pgbench = false },
                 "--circuits" => options with { Circuits = Int() },

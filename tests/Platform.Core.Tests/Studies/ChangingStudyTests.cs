@@ -165,4 +165,17 @@ public sealed class ChangingStudyTests
         "judgments per trial" => s with { JudgmentsPerTrial = 5 },
         _ => throw new ArgumentOutOfRangeException(nameof(what), what, null),
     };
+
+    [Fact]
+    public void Once_judged_a_goal_keeps_its_kind_error_level_and_budget_and_only_its_floor_may_change()
+    {
+        var goal = new StudyGoal(GoalKind.BeatsBaseline, Alpha: 0.05, BudgetPerUnit: 500, FloorPerTrial: 1);
+        var adaptive = Running() with { Goal = goal };
+
+        ChangingStudy.BreakingChanges(adaptive, adaptive with { Goal = goal with { Alpha = 0.1 } }).Should().Equal("the goal");
+        ChangingStudy.BreakingChanges(adaptive, adaptive with { Goal = goal with { BudgetPerUnit = 900 } }).Should().Equal("the goal");
+        ChangingStudy.BreakingChanges(adaptive, adaptive with { Goal = null }).Should().Equal("the goal");
+        ChangingStudy.BreakingChanges(Running(), adaptive).Should().Equal("the goal");
+        ChangingStudy.BreakingChanges(adaptive, adaptive with { Goal = goal with { FloorPerTrial = 2 } }).Should().BeEmpty();
+    }
 }
