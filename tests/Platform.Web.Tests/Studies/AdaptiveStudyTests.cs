@@ -70,6 +70,8 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/results.csv");
         csv.Should().MatchRegex(@"stopping,,,,goal_met,,\d+,,,,,,,,,""decide for every condition whether it beats the baseline, wrong with chance at most 0\.05; goal met for every unit; stopped at 20\d\d-");
         csv.Should().Contain("stopping,ours-simdrop,base-model,,decided,");
+        (await researcher.GetStringAsync($"/api/studies/{studyId}/results.tex"))
+            .Should().MatchRegex(@"% Adaptive study, stopped by its goal \(decide for every condition whether it beats the baseline, wrong with chance at most 0\.05\) at 20\d\d-\d\d-\d\d \d\d:\d\d:\d\d UTC after \d+ judgments: goal met for every unit\.");
     }
 
     [Fact]

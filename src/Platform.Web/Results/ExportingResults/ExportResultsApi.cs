@@ -39,13 +39,14 @@ public static class ExportResultsApi
             })
             .WithSummary("The results as one long CSV table, one row per figure");
 
-        studies.MapGet("/results.tex", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, HttpContext http) =>
+        studies.MapGet("/results.tex", async (Guid id, bool? exclusions, string? task, ResultsReader reader, MetricTables tables, IDocumentStore store, HttpContext http) =>
             {
                 // The labels and the kind of table come from the settings the results were computed from.
                 var (results, settings) = await reader.ComputeWithSettingsAsync(id, exclusions ?? true, task, http.RequestAborted);
                 var metrics = await tables.ComputeAsync(id, results.Task, http.RequestAborted, exclusions ?? true);
+                var stopping = await StoppingAsync(store, id, http.RequestAborted);
                 await WriteAsync(http, results.EventVersion, "application/x-tex", $"results-{id:N}.tex",
-                    writer => writer.WriteAsync(ResultsTex.Write(results, settings, metrics)));
+                    writer => writer.WriteAsync(ResultsTex.Write(results, settings, metrics, stopping.StoppedBy)));
             })
             .WithSummary("LaTeX tables like the paper's (booktabs): percentages with 95 % intervals");
 

@@ -11,11 +11,14 @@ namespace Platform.Web.Results;
 /// </summary>
 public static class ResultsTex
 {
-    public static string Write(StudyResults results, StudySettings settings, MetricTable? metrics = null)
+    /// <param name="stoppedBy">Why an adaptive study stopped, said in a comment (its methods section needs the rule and the time).</param>
+    public static string Write(StudyResults results, StudySettings settings, MetricTable? metrics = null, StudyGoalMet? stoppedBy = null)
     {
         var tex = new StringBuilder();
         tex.AppendLine(Invariant($"% {Escape(settings.Title)}: event version {results.EventVersion}."));
         tex.AppendLine("% " + Escape(Wording.Basis(results)) + ".");
+        if (stoppedBy is not null)
+            tex.AppendLine(Invariant($"% Adaptive study, stopped by its goal ({Escape(stoppedBy.Rule)}) at {stoppedBy.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC after {stoppedBy.Judgments} judgments: {Escape(stoppedBy.Outcome)}."));
         tex.AppendLine("% Percentages with 95 % Wilson intervals in brackets. Needs \\usepackage{booktabs}.");
         if (settings.Kind == StudyKind.Rating) Success(tex, results, settings);
         else
