@@ -16,13 +16,14 @@ public static class AdaptiveHarness
 
     public static int Run(string[] args)
     {
-        // adaptive [studies per design and policy]
+        // adaptive [studies per design and policy] [part of a design's name or goal, to run only those]
         var studies = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        var only = args.Length > 2 ? args[2] : "";
         MachineInfo.Print(args);
         Console.WriteLine();
         Console.WriteLine("| design | goal | uniform median (p90) | adaptive median (p90) | uniform ÷ adaptive | coverage | stopping error | planner (÷ median) | planner, effects 20 % off |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var design in Designs())
+        foreach (var design in Designs().Where(d => (d.Name + " " + d.Settings.Goal!.Describe()).Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             var started = DateTime.UtcNow;
             var goal = design.Settings.Goal!;
@@ -77,6 +78,9 @@ public static class AdaptiveHarness
             yield return new Design($"6 conditions, all pairs, {ties:P0} ties", pairwise with { Conditions = six, Goal = new StudyGoal(GoalKind.TopCondition, BudgetPerUnit: 1500) },
                 Assumed(ties, elo), Assumed(ties, Scaled(elo, v => v * 1.2)));
         }
+        var closer = six.Select((c, i) => (c.Key, Value: -80.0 * i)).ToDictionary(p => p.Key, p => p.Value);
+        yield return new Design("6 conditions, all pairs, 30 % ties", pairwise with { Conditions = six, Goal = new StudyGoal(GoalKind.RankingPrecision, BudgetPerUnit: 1500, EloWidth: 150) },
+            Assumed(0.3, closer), Assumed(0.3, Scaled(closer, v => v * 1.2)));
         foreach (var ties in new[] { 0.3, 0.5, 0.7 })
         {
             yield return new Design($"10 conditions against a baseline, {ties:P0} ties",

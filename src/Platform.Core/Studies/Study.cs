@@ -20,7 +20,7 @@ public sealed record StudyClosed(Guid StudyId, Guid By, DateTimeOffset At);
 /// <param name="Outcome">How it ended (<see cref="GoalStatus.Outcome"/>).</param>
 /// <param name="Judgments">The judgments the goal was assessed on when it stopped.</param>
 /// <param name="Units">Each unit as it stood then.</param>
-public sealed record StudyGoalMet(Guid StudyId, string Rule, string Outcome, long Judgments, DateTimeOffset At, IReadOnlyList<UnitStatus> Units);
+public sealed record StudyGoalMet(Guid StudyId, string Rule, string Outcome, long Judgments, DateTimeOffset At, IReadOnlyList<UnitOutcome> Units);
 
 /// <summary>A study folded from its stream (the stream id is the study id).</summary>
 public sealed class Study

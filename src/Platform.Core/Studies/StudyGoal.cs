@@ -14,6 +14,9 @@ public enum GoalKind
 
     /// <summary>All pairs: identify the condition that beats every other one.</summary>
     TopCondition,
+
+    /// <summary>All pairs: every condition's Bradley–Terry rating known to within w Elo points.</summary>
+    RankingPrecision,
 }
 
 /// <summary>
@@ -26,19 +29,23 @@ public enum GoalKind
 /// <param name="Alpha">The error allowed: 1 − α is the intervals' confidence; for the decision goals, the chance of any wrong decision in the study.</param>
 /// <param name="BudgetPerUnit">The most judgments one unit takes: a pair of truly equal conditions never decides.</param>
 /// <param name="FloorPerTrial">Judgments every trial gets before any trial gets more, so every prompt is seen.</param>
-public sealed record StudyGoal(GoalKind Kind, double HalfWidth = 0.1, double Alpha = 0.05, int BudgetPerUnit = 1000, int FloorPerTrial = 1)
+/// <param name="EloWidth">The ranking precision goal's w: every rating's interval at most this many Elo points wide.</param>
+public sealed record StudyGoal(GoalKind Kind, double HalfWidth = 0.1, double Alpha = 0.05, int BudgetPerUnit = 1000, int FloorPerTrial = 1, double EloWidth = 100)
 {
     public const int MaxBudgetPerUnit = 1_000_000;
 
     /// <summary>What the goal asks, in words.</summary>
     public string Describe() => Kind switch
     {
-        GoalKind.RatePrecision => $"every success rate within ± {HalfWidth:0.###} at {1 - Alpha:0.##%} confidence",
-        GoalKind.DifferencePrecision => $"every G − B within ± {HalfWidth:0.###} at {1 - Alpha:0.##%} confidence",
-        GoalKind.BeatsBaseline => $"decide for every condition whether it beats the baseline, wrong with chance at most {Alpha:0.##}",
-        GoalKind.TopCondition => $"identify the condition that beats every other, wrong with chance at most {Alpha:0.##}",
+        GoalKind.RatePrecision => Invariant($"every success rate within ± {HalfWidth:0.###} at {100 * (1 - Alpha):0.##} % confidence"),
+        GoalKind.DifferencePrecision => Invariant($"every G − B within ± {HalfWidth:0.###} at {100 * (1 - Alpha):0.##} % confidence"),
+        GoalKind.BeatsBaseline => Invariant($"decide for every condition whether it beats the baseline, wrong with chance at most {Alpha:0.###}"),
+        GoalKind.TopCondition => Invariant($"identify the condition that beats every other, wrong with chance at most {Alpha:0.###}"),
+        GoalKind.RankingPrecision => Invariant($"every Bradley–Terry rating within an interval of {EloWidth:0.#} Elo points, all at once at {100 * (1 - Alpha):0.##} % confidence"),
         _ => Kind.ToString(),
     };
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
     /// <summary>What is wrong with this goal for these settings, by field; empty when nothing is.</summary>
     public IEnumerable<(string Field, string Expected)> Problems(StudySettings settings)
@@ -47,13 +54,15 @@ public sealed record StudyGoal(GoalKind Kind, double HalfWidth = 0.1, double Alp
         {
             GoalKind.RatePrecision => settings.Kind == StudyKind.Rating,
             GoalKind.DifferencePrecision or GoalKind.BeatsBaseline => settings.Kind == StudyKind.Pairwise && settings.Pairing == PairingRule.AgainstBaseline,
-            GoalKind.TopCondition => settings.Kind == StudyKind.Pairwise && settings.Pairing == PairingRule.AllPairs,
+            GoalKind.TopCondition or GoalKind.RankingPrecision => settings.Kind == StudyKind.Pairwise && settings.Pairing == PairingRule.AllPairs,
             _ => false,
         };
         if (!fit)
-            yield return ("goal.kind", "a goal that fits the design: rate-precision for a rating study, difference-precision or beats-baseline against a baseline, top-condition for all pairs");
+            yield return ("goal.kind", "a goal that fits the design: rate-precision for a rating study, difference-precision or beats-baseline against a baseline, top-condition or ranking-precision for all pairs");
         if (Kind is GoalKind.RatePrecision or GoalKind.DifferencePrecision && (double.IsNaN(HalfWidth) || HalfWidth is < 0.005 or > 0.5))
             yield return ("goal.halfWidth", "a half-width h between 0.005 and 0.5");
+        if (Kind == GoalKind.RankingPrecision && (double.IsNaN(EloWidth) || EloWidth is < 10 or > 2000))
+            yield return ("goal.eloWidth", "an interval width w of 10 to 2000 Elo points");
         if (double.IsNaN(Alpha) || Alpha is < 0.001 or > 0.2) yield return ("goal.alpha", "an error level α between 0.001 and 0.2");
         if (BudgetPerUnit is < 10 or > MaxBudgetPerUnit) yield return ("goal.budgetPerUnit", $"a budget of 10 to {MaxBudgetPerUnit} judgments per unit");
         if (FloorPerTrial < 0 || FloorPerTrial > settings.JudgmentsPerTrial)

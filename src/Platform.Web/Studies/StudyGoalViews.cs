@@ -10,8 +10,9 @@ namespace Platform.Web.Studies;
 /// <param name="ProjectedRemaining">Judgments the open units are projected to still need, if each is what it looks like now (at most their budgets).</param>
 /// <param name="Measure">What each unit's estimate and interval are of: a success rate, G − B, or the share preferring the pair's first condition with ties left out.</param>
 /// <param name="StoppedBy">Why and when the study closed itself, once it did.</param>
+/// <param name="Ratings">A ranking precision goal's conditions: rating (Elo, mean 0), interval and state.</param>
 public sealed record GoalView(string Rule, StudyGoal Goal, bool Met, string Outcome, long Judgments, long ProjectedRemaining, string? Top, string Measure,
-    IReadOnlyList<UnitStatus> Units, StudyGoalMet? StoppedBy);
+    IReadOnlyList<UnitOutcome> Units, StudyGoalMet? StoppedBy, IReadOnlyList<UnitOutcome>? Ratings = null);
 
 /// <summary>What the planner is asked: any figure left out takes the planner's default (<see cref="PlanningAssumptions"/>), the prompts the study's own count.</summary>
 public sealed record PlanRequest(double? Effect = null, double? TieRate = null, double? SuccessRate = null, double? EloStep = null,
@@ -31,7 +32,8 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
         var study = await LoadAsync(studyId, cancellationToken);
         var goal = study.Settings.Goal ?? throw NoGoal();
         var status = (await goals.GetAsync(study, cancellationToken, fresh: true))!.Status;
-        return new GoalView(goal.Describe(), goal, status.Met, status.Outcome, status.Judgments, status.ProjectedRemaining, status.Top, status.Measure, status.Units, study.StoppedBy);
+        return new GoalView(goal.Describe(), goal, status.Met, status.Outcome, status.Judgments, status.ProjectedRemaining, status.Top, status.Measure,
+            [.. status.Units.Select(UnitOutcome.From)], study.StoppedBy, status.Ratings?.Select(UnitOutcome.From).ToList());
     }
 
     public async Task<PlanView> PlanAsync(Guid studyId, PlanRequest request, CancellationToken cancellationToken)

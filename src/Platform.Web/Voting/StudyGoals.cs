@@ -52,7 +52,7 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
         try
         {
             await store.DecideAsync<Study>(study.Id, (_, current) => Task.FromResult<object?>(current.Status == StudyStatus.Open
-                ? new StudyGoalMet(study.Id, goal.Describe(), snapshot.Status.Outcome, snapshot.Status.Judgments, clock.GetUtcNow(), snapshot.Status.Units)
+                ? new StudyGoalMet(study.Id, goal.Describe(), snapshot.Status.Outcome, snapshot.Status.Judgments, clock.GetUtcNow(), [.. snapshot.Status.Units.Select(UnitOutcome.From)])
                 : null), StudyCatalog.NotFound, cancellationToken);
             logger.LogInformation("Study {StudyId} met its goal after {Judgments} judgments: {Outcome}", study.Id, snapshot.Status.Judgments, snapshot.Status.Outcome);
         }

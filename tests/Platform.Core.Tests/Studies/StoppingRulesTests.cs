@@ -98,4 +98,32 @@ public sealed class StoppingRulesTests
         precise.Should().Equal("goal.halfWidth");
         new StudyGoal(GoalKind.RatePrecision).Problems(A.Rating()).Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_ranking_rating_is_the_mean_of_its_pairs_elo_bounds_and_pairs_stop_once_both_their_ratings_are_narrow()
+    {
+        var goal = new StudyGoal(GoalKind.RankingPrecision, BudgetPerUnit: 5000, EloWidth: 200);
+        var counts = Counts(Ranking, ("a vs b", 600, 0, 400), ("a vs c", 3000, 0, 1000), ("b vs c", 40, 0, 20));
+        var rule = StoppingRules.DecisionFor(goal, 3);
+        var (ab, ac) = (rule.Assess(counts[0]), rule.Assess(counts[1]));
+
+        var status = StoppingRules.Assess(goal, counts);
+
+        var a = status.Ratings!.Single(r => r.Unit == "a");
+        a.Low.Should().BeApproximately((RankingPrecision.Elo(ab.Low) + RankingPrecision.Elo(ac.Low)) / 3, 1e-9);
+        a.High.Should().BeApproximately((RankingPrecision.Elo(ab.High) + RankingPrecision.Elo(ac.High)) / 3, 1e-9);
+        a.Mean.Should().BeApproximately((RankingPrecision.Elo(600.5 / 1001) + RankingPrecision.Elo(3000.5 / 4001)) / 3, 1e-9);
+        status.Ratings!.Select(r => (r.Unit, r.State)).Should().Equal(("a", UnitState.Met), ("b", UnitState.Open), ("c", UnitState.Open));
+        status.Units.Should().OnlyContain(u => u.State == UnitState.Open, "b and c are still too wide, and each pair touches one of them");
+        status.Measure.Should().Be("share preferring the first condition, ties left out");
+    }
+
+    [Fact]
+    public void Elo_points_follow_the_log_odds_of_the_share()
+    {
+        RankingPrecision.Elo(0.5).Should().Be(0);
+        RankingPrecision.Elo(10 / 11.0).Should().BeApproximately(400, 1e-9);
+        RankingPrecision.Elo(1).Should().Be(double.PositiveInfinity);
+        RankingPrecision.Elo(0).Should().Be(double.NegativeInfinity);
+    }
 }

@@ -21,6 +21,23 @@ public sealed class ActiveSamplingTests
     }
 
     [Fact]
+    public void For_a_ranking_a_pair_far_apart_weighs_more_and_counts_once_for_each_condition_still_too_wide()
+    {
+        var close = new UnitCounts(new GoalUnit("a vs b", "a", "b"), 55, 0, 45);
+        var far = new UnitCounts(new GoalUnit("a vs c", "a", "c"), 95, 0, 5);
+        var goal = new StudyGoal(GoalKind.RankingPrecision);
+        var ratings = new[] { ("a", UnitState.Open), ("b", UnitState.Met), ("c", UnitState.Open) }.Select(r => new UnitStatus(r.Item1, 100, 0, -1, 1, r.Item2, 0)).ToList();
+        var units = new[] { close, far }.Select(c => new UnitStatus(c.Unit.Name, c.N, 0, 0, 1, UnitState.Open, 1)).ToList();
+        var status = new GoalStatus(goal, units, false, "", 200, 2, "", Ratings: ratings);
+
+        var weights = ActiveSampling.OpenWeights(status, [close, far]);
+
+        ActiveSampling.EloWeight(far).Should().BeGreaterThan(2 * ActiveSampling.EloWeight(close));
+        weights["a vs b"].Should().Be(ActiveSampling.EloWeight(close));
+        weights["a vs c"].Should().Be(2 * ActiveSampling.EloWeight(far));
+    }
+
+    [Fact]
     public void Without_weights_the_least_judged_trial_goes_first()
     {
         Candidate[] candidates = [new(0, "x", 2), new(1, "y", 1), new(2, "x", 3)];

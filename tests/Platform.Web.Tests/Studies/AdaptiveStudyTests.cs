@@ -97,6 +97,10 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).Should().Contain("tieRate");
         none.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var before = (await researcher.GetFromJsonAsync<GoalView>($"/api/studies/{adaptive}/goal", ApiClient.Json))!;
+        before.Units.Should().ContainSingle().Which.Should().Match<UnitOutcome>(u => u.N == 0 && u.Estimate == null && u.State == UnitState.Open,
+            "before any answer the estimate is null (no NaN in JSON)");
+        (await researcher.GetAsync($"/api/studies/{fixedK}/goal")).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 
     private static async Task<Guid> OpenWithDistinctVideosAsync(HttpClient researcher, StudySettings settings, int prompts)

@@ -10,7 +10,10 @@ public sealed record UnitTruth(GoalUnit Unit, double First, double Same)
     public double Mean => Math.Round(Unit.Second is null ? First : First - (1 - First - Same), 12);
 
     /// <summary>The true value a goal's interval for this unit estimates (<see cref="StoppingRules.MeasureOf"/>).</summary>
-    public double TrueValue(GoalKind kind) => kind is GoalKind.BeatsBaseline or GoalKind.TopCondition ? Math.Round(First / (1 - Same), 12) : Mean;
+    public double TrueValue(GoalKind kind) => kind is GoalKind.BeatsBaseline or GoalKind.TopCondition or GoalKind.RankingPrecision ? Share : Mean;
+
+    /// <summary>The share preferring the first condition among the answers that are not "same".</summary>
+    public double Share => Math.Round(First / (1 - Same), 12);
 }
 
 /// <summary>How one simulated study went.</summary>
@@ -77,13 +80,29 @@ public static class StudySimulation
     private static SimulatedStudy Outcome(StudyGoal goal, IReadOnlyList<UnitTruth> truth, GoalStatus final, long judgments, int participants)
     {
         var covered = final.Units.Zip(truth).Count(p => p.First.Low <= p.Second.TrueValue(goal.Kind) && p.Second.TrueValue(goal.Kind) <= p.First.High);
+        var intervals = truth.Count;
+        if (final.Ratings is { } ratings)
+        {
+            // A ranking's intervals are its ratings: each against the mean of its true Elo differences.
+            var rated = TrueRatings(truth);
+            covered = ratings.Count(r => r.Low <= rated[r.Unit] + 1e-9 && rated[r.Unit] - 1e-9 <= r.High);
+            intervals = ratings.Count;
+        }
         var wrong = goal.Kind switch
         {
             GoalKind.BeatsBaseline => final.Units.Zip(truth).Any(p => p.First.State == UnitState.Decided && (p.First.Low > 0.5 ? 1 : -1) != Math.Sign(p.Second.Mean)),
             GoalKind.TopCondition => final.Top is { } top && top != TrueTop(truth),
             _ => false,
         };
-        return new SimulatedStudy(judgments, participants, final, covered, truth.Count, wrong);
+        return new SimulatedStudy(judgments, participants, final, covered, intervals, wrong);
+    }
+
+    /// <summary>Each condition's true rating: the mean of its Elo differences to every condition, itself included at 0.</summary>
+    public static IReadOnlyDictionary<string, double> TrueRatings(IReadOnlyList<UnitTruth> pairs)
+    {
+        var conditions = pairs.SelectMany(p => new[] { p.Unit.First, p.Unit.Second! }).Distinct().ToList();
+        return conditions.ToDictionary(c => c, c => pairs.Sum(p =>
+            p.Unit.First == c ? RankingPrecision.Elo(p.Share) : p.Unit.Second == c ? -RankingPrecision.Elo(p.Share) : 0) / conditions.Count);
     }
 
     /// <summary>The condition that beats every other in truth (G − B &gt; 0 in each of its pairs); null when none does.</summary>

@@ -26,10 +26,25 @@ public sealed record UnitStatus(string Unit, long N, double Mean, double Low, do
     public bool IsOpen => State == UnitState.Open;
 }
 
+/// <summary>
+/// A unit's standing as stored (in <see cref="StudyGoalMet"/>) and shown: a figure that does not exist yet (an estimate
+/// before any answer, a rating's bound while a pair was always won) is null, not NaN or infinity.
+/// </summary>
+public sealed record UnitOutcome(string Unit, long N, double? Estimate, double? Low, double? High, UnitState State, long Remaining)
+{
+    public bool IsOpen => State == UnitState.Open;
+
+    public static UnitOutcome From(UnitStatus u) => new(u.Unit, u.N, Finite(u.Mean), Finite(u.Low), Finite(u.High), u.State, u.Remaining);
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}
+
 /// <summary>Where a study's goal stands: each unit, whether the goal is met (every unit stopped), and why.</summary>
 /// <param name="Measure">What the units' estimates and intervals are of (<see cref="StoppingRules.MeasureOf"/>).</param>
 /// <param name="Top">The top condition, once a <see cref="GoalKind.TopCondition"/> goal identified it.</param>
-public sealed record GoalStatus(StudyGoal Goal, IReadOnlyList<UnitStatus> Units, bool Met, string Outcome, long Judgments, long ProjectedRemaining, string Measure, string? Top = null);
+/// <param name="Ratings">A <see cref="GoalKind.RankingPrecision"/> goal's conditions: each rating (Elo points, mean 0) with its interval.</param>
+public sealed record GoalStatus(StudyGoal Goal, IReadOnlyList<UnitStatus> Units, bool Met, string Outcome, long Judgments, long ProjectedRemaining, string Measure,
+    string? Top = null, IReadOnlyList<UnitStatus>? Ratings = null);
 
 /// <summary>
 /// The stopping rules of adaptive studies, pure functions of the answers so far. Every interval is an always-valid
@@ -47,6 +62,7 @@ public static class StoppingRules
         GoalKind.RatePrecision => Rate(goal, units),
         GoalKind.DifferencePrecision => Difference(goal, units, project, tiesPossible),
         GoalKind.BeatsBaseline => Finish(goal, units, [.. units.Select(u => Decide(goal, u, units.Count, project).Status)], null),
+        GoalKind.RankingPrecision => RankingPrecision.Assess(goal, units, project),
         _ => Top(goal, units, project),
     };
 
@@ -123,7 +139,7 @@ public static class StoppingRules
         return Finish(goal, pairs, units, top, standing);
     }
 
-    private static GoalStatus Finish(StudyGoal goal, IReadOnlyList<UnitCounts> counts, List<UnitStatus> units, string? top, IReadOnlyList<string>? standing = null)
+    internal static GoalStatus Finish(StudyGoal goal, IReadOnlyList<UnitCounts> counts, List<UnitStatus> units, string? top, IReadOnlyList<string>? standing = null)
     {
         var met = units.Count > 0 && units.All(u => !u.IsOpen);
         var judgments = counts.Sum(c => c.N);

@@ -24,10 +24,31 @@ public static class ActiveSampling
         return Math.Sqrt(variance / unit.N) - Math.Sqrt(variance / (unit.N + 1));
     }
 
+    /// <summary>
+    /// The same on the Elo scale, for a ranking's precision: one judgment's variance there is that of the log-odds of the
+    /// pair's share, 1 / (q(1 − q)), over the share of answers that are not ties (q and the tie share with one made-up
+    /// answer each way), so pairs far apart — whose Elo intervals are widest — get the judgments they need.
+    /// </summary>
+    public static double EloWeight(UnitCounts unit)
+    {
+        if (unit.N == 0) return double.PositiveInfinity;
+        var share = (unit.First + 1.0) / (unit.First + unit.Second + 2.0);
+        var preferring = (unit.First + unit.Second + 1.0) / (unit.N + 2.0);
+        var variance = 1 / (share * (1 - share)) / preferring;
+        return Math.Sqrt(variance / unit.N) - Math.Sqrt(variance / (unit.N + 1));
+    }
+
     /// <summary>The weights of the units still open: what <see cref="Choose"/> draws from. Stopped units get none.</summary>
     public static IReadOnlyDictionary<string, double> OpenWeights(GoalStatus status, IReadOnlyList<UnitCounts> counts)
     {
         var open = status.Units.Where(u => u.IsOpen).Select(u => u.Unit).ToHashSet(StringComparer.Ordinal);
+        if (status.Ratings is { } ratings)
+        {
+            // A judgment narrows both conditions' ratings: it counts for each of them whose interval is still too wide.
+            var wide = ratings.Where(r => r.IsOpen).Select(r => r.Unit).ToHashSet(StringComparer.Ordinal);
+            return counts.Where(c => open.Contains(c.Unit.Name)).ToDictionary(c => c.Unit.Name,
+                c => EloWeight(c) * ((wide.Contains(c.Unit.First) ? 1 : 0) + (wide.Contains(c.Unit.Second!) ? 1 : 0)), StringComparer.Ordinal);
+        }
         return counts.Where(c => open.Contains(c.Unit.Name)).ToDictionary(c => c.Unit.Name, Weight, StringComparer.Ordinal);
     }
 

@@ -52,7 +52,7 @@ public static class ResultsCsv
         {
             var (condition, versus) = GoalUnits.Split(u.Unit);
             yield return new(r.EventVersion, r.ExclusionsApplied, "stopping", CsvCells.Text(condition), CsvCells.Text(versus), null, System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(u.State.ToString()), u.N, null,
-                Finite(u.Mean), Finite(u.Low), Finite(u.High), null, null, null, null);
+                u.Estimate, u.Low, u.High, null, null, null, null);
         }
     }
 

@@ -33,6 +33,7 @@ public sealed class StudyDraft
     public double GoalAlpha { get; set; } = 0.05;
     public int GoalBudget { get; set; } = 1000;
     public int GoalFloor { get; set; } = 1;
+    public double GoalEloWidth { get; set; } = 100;
     public string? FullStudyCode { get; set; }
 
     public StudySettings ToSettings() => new(
@@ -41,7 +42,7 @@ public sealed class StudyDraft
         [.. Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         Pairing, JudgmentsPerTrial, TrialsPerParticipant ?? StudySettings.EveryTrial, GoldRate, CompletionCode, CompletionUrl,
         new ExclusionRules(MaxGoldFailureRate, MinMedianDecisionMs, MinGoldFailures), PublicTitle, TrialTimeoutMinutes,
-        GoalKind is { } kind ? new StudyGoal(kind, GoalHalfWidth, GoalAlpha, GoalBudget, GoalFloor) : null, FullStudyCode);
+        GoalKind is { } kind ? new StudyGoal(kind, GoalHalfWidth, GoalAlpha, GoalBudget, GoalFloor, GoalEloWidth) : null, FullStudyCode);
 
     public static StudyDraft From(StudySettings s) => new()
     {
@@ -69,6 +70,7 @@ public sealed class StudyDraft
         GoalAlpha = s.Goal?.Alpha ?? 0.05,
         GoalBudget = s.Goal?.BudgetPerUnit ?? 1000,
         GoalFloor = s.Goal?.FloorPerTrial ?? 1,
+        GoalEloWidth = s.Goal?.EloWidth ?? 100,
         FullStudyCode = s.FullStudyCode,
     };
 }

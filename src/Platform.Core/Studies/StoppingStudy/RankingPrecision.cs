@@ -1,0 +1,77 @@
+using Platform.Results;
+
+namespace Platform.Studies;
+
+/// <summary>
+/// "Every Bradley–Terry rating within w Elo points", for a study of all pairs. Each pair's share preferring its first
+/// condition, ties left out, has an always-valid interval (<see cref="DecisionGoal"/>, α split over the pairs, so they
+/// all hold at once); through the Elo scale, 400 log₁₀(q / (1 − q)), it bounds the pair's rating difference. A
+/// condition's rating (mean 0 over the conditions) is under the Bradley–Terry model the mean of its differences to
+/// every condition, itself included at 0, so its interval is the mean of those bounds; without the model it is the
+/// interval of that mean Elo difference, the same figure. A pair keeps taking judgments while one of its conditions'
+/// intervals is wider than w, until its budget; the goal is met when every rating's is at most w.
+/// </summary>
+public static class RankingPrecision
+{
+    /// <summary>Elo points of a preference share: 400 log₁₀(q / (1 − q)), infinite at 0 and 1.</summary>
+    public static double Elo(double share) =>
+        share <= 0 ? double.NegativeInfinity : share >= 1 ? double.PositiveInfinity : 400 * Math.Log10(share / (1 - share));
+
+    public static GoalStatus Assess(StudyGoal goal, IReadOnlyList<UnitCounts> pairs, bool project)
+    {
+        var rule = StoppingRules.DecisionFor(goal, pairs.Count);
+        var decided = pairs.Select(rule.Assess).ToList();
+        var conditions = pairs.SelectMany(p => new[] { p.Unit.First, p.Unit.Second! }).Distinct().ToList();
+        var ratings = conditions.Select(c => Rating(c, conditions.Count, pairs, decided)).ToList();
+        var narrow = ratings.ToDictionary(r => r.Unit, r => r.High - r.Low <= goal.EloWidth);
+        ratings = [.. ratings.Select(r => r with { State = narrow[r.Unit] ? UnitState.Met : UnitState.Open })];
+
+        var units = pairs.Select((p, i) =>
+        {
+            var d = decided[i];
+            var needed = !narrow[p.Unit.First] || !narrow[p.Unit.Second!];
+            var state = !needed ? UnitState.Met : p.N >= goal.BudgetPerUnit ? UnitState.BudgetSpent : UnitState.Open;
+            var remaining = state != UnitState.Open ? 0 : project ? Projected(goal, rule, p) : goal.BudgetPerUnit - p.N;
+            return new UnitStatus(p.Unit.Name, p.N, d.Share, d.Low, d.High, state, remaining);
+        }).ToList();
+        var status = StoppingRules.Finish(goal, pairs, units, null);
+        var outcome = !status.Met ? status.Outcome
+            : ratings.All(r => r.IsOpen == false) ? "every rating's interval is narrow enough"
+            : $"budgets spent before {ratings.Count(r => r.IsOpen)} of {ratings.Count} ratings were narrow enough";
+        return status with { Outcome = outcome, Ratings = ratings };
+    }
+
+    /// <summary>A condition's rating interval: the mean of its pairs' Elo bounds (its own difference, 0, included).</summary>
+    private static UnitStatus Rating(string condition, int count, IReadOnlyList<UnitCounts> pairs, List<PairDecision> decided)
+    {
+        var (low, high, estimate, n) = (0.0, 0.0, 0.0, 0L);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var sign = pairs[i].Unit.First == condition ? 1 : pairs[i].Unit.Second == condition ? -1 : 0;
+            if (sign == 0) continue;
+            var (pairLow, pairHigh) = (Elo(decided[i].Low), Elo(decided[i].High));
+            low += sign > 0 ? pairLow : -pairHigh;
+            high += sign > 0 ? pairHigh : -pairLow;
+            // The estimate with half an answer added each way, so a pair won every time is not infinitely apart.
+            estimate += sign * Elo((pairs[i].First + 0.5) / (pairs[i].First + pairs[i].Second + 1.0));
+            n += pairs[i].N;
+        }
+        return new UnitStatus(condition, n, estimate / count, low / count, high / count, UnitState.Open, 0);
+    }
+
+    /// <summary>
+    /// Judgments a pair is projected to still need for its Elo interval to be w wide if its shares stay as now: the
+    /// share's radius that many Elo points allow near the share seen, then the count that radius needs, ties added.
+    /// </summary>
+    private static long Projected(StudyGoal goal, DecisionGoal rule, UnitCounts pair)
+    {
+        var left = Math.Max(0, goal.BudgetPerUnit - pair.N);
+        var preferences = pair.First + pair.Second;
+        if (preferences < 20) return left;
+        var share = Math.Clamp((double)pair.First / preferences, 0.02, 0.98);
+        var radius = goal.EloWidth / 2 * share * (1 - share) * Math.Log(10) / 400;
+        var needed = ConfidenceSequence.JudgmentsFor(radius, 0.5, rule.Alpha, ConfidenceSequence.MixingFor(rule.BudgetPerPair, 0.5, rule.Alpha));
+        if (needed == long.MaxValue) return left;
+        return Math.Clamp((long)Math.Ceiling((needed - preferences) * (double)pair.N / preferences), 1, Math.Max(1, left));
+    }
+}
