@@ -27,6 +27,9 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
     /// <summary>One planner at a time per process: each runs hundreds of simulated studies on the web server's cores.</summary>
     private static readonly SemaphoreSlim Planning = new(1, 1);
 
+    /// <summary>The longest a plan may run (a huge budget with equal conditions simulates a great many judgments).</summary>
+    public static readonly TimeSpan PlanningLimit = TimeSpan.FromSeconds(60);
+
     public async Task<GoalView> ReadAsync(Guid studyId, CancellationToken cancellationToken)
     {
         var study = await LoadAsync(studyId, cancellationToken);
@@ -45,11 +48,19 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
         foreach (var (field, expected) in assumptions.Problems()) problems.Add(field, expected);
         problems.ThrowIfAny("The planner needs ");
         await Planning.WaitAsync(cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(PlanningLimit);
         try
         {
-            var estimate = await Task.Run(() => SampleSize.Estimate(study.Settings, assumptions), cancellationToken);
+            var estimate = await Task.Run(() => SampleSize.Estimate(study.Settings, assumptions, cancellationToken: limit.Token), limit.Token);
             return new PlanView(estimate, GoalUnits.Units(study.Settings).Count,
                 $"median and 90th percentile of {estimate.Simulations} simulated studies run through the platform's own assignment and stopping rules");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DomainException(
+                $"The plan took more than {PlanningLimit.TotalSeconds:0} seconds and was stopped: ask for fewer simulations or prompts, or a smaller budget per unit.",
+                DomainError.Unprocessable);
         }
         finally
         {

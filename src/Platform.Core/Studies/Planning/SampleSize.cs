@@ -20,8 +20,8 @@ public sealed record PlanningAssumptions(
         if (double.IsNaN(TieRate) || TieRate is < 0 or > 0.95) yield return ("tieRate", "a tie rate between 0 and 0.95");
         if (double.IsNaN(SuccessRate) || SuccessRate is < 0 or > 1) yield return ("successRate", "a success rate between 0 and 1");
         if (double.IsNaN(EloStep) || EloStep is < 0 or > 1000) yield return ("eloStep", "an Elo step between 0 and 1000");
-        if (Prompts is < 1 or > 10_000) yield return ("prompts", "1 to 10000 prompts");
-        if (Simulations is < 20 or > 2000) yield return ("simulations", "20 to 2000 simulated studies");
+        if (Prompts is < 1 or > 1000) yield return ("prompts", "1 to 1000 prompts");
+        if (Simulations is < 20 or > 1000) yield return ("simulations", "20 to 1000 simulated studies");
         if (PerCondition?.Values.Any(double.IsNaN) == true) yield return ("perCondition", "numbers for every condition");
     }
 }
@@ -39,7 +39,8 @@ public sealed record SampleSizeEstimate(
 /// </summary>
 public static class SampleSize
 {
-    public static SampleSizeEstimate Estimate(StudySettings settings, PlanningAssumptions assumptions, int seed = 1)
+    /// <param name="cancellationToken">Checked between simulated studies: a plan that takes too long can be given up.</param>
+    public static SampleSizeEstimate Estimate(StudySettings settings, PlanningAssumptions assumptions, int seed = 1, CancellationToken cancellationToken = default)
     {
         var goal = settings.Goal ?? throw new ArgumentException("Only a study with a goal can be planned.", nameof(settings));
         var truth = Truth(settings, assumptions);
@@ -47,9 +48,13 @@ public static class SampleSize
         var random = new Random(seed);
         var ties = TiesPossible(settings);
         var adaptive = Enumerable.Range(0, assumptions.Simulations)
-            .Select(_ => StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive: true, random, ties)).ToList();
-        var uniform = Enumerable.Range(0, Math.Max(20, assumptions.Simulations / 4))
-            .Select(_ => StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive: false, random, ties)).ToList();
+            .Select(_ => Run(adaptive: true)).ToList();
+        var uniform = Enumerable.Range(0, Math.Max(20, assumptions.Simulations / 4)).Select(_ => Run(adaptive: false)).ToList();
+        SimulatedStudy Run(bool adaptive)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive, random, ties);
+        }
         var judgments = adaptive.Select(s => (double)s.Judgments).Order().ToArray();
         var participants = adaptive.Select(s => (double)s.Participants).Order().ToArray();
         return new SampleSizeEstimate(
