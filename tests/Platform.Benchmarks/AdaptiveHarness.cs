@@ -87,6 +87,11 @@ public static class AdaptiveHarness
                 pairwise with { Conditions = ten, Pairing = PairingRule.AgainstBaseline, Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 1500) },
                 Assumed(ties, Effects(ties)), Assumed(ties, Scaled(Effects(ties), v => v * 1.2)));
         }
+        // The stopping rule's error where it can err most: four conditions exactly as good as the baseline.
+        var nulls = Effects(0.3).ToDictionary(p => p.Key, p => p.Key is "m3" or "m5" or "m7" or "m9" ? 0 : p.Value);
+        yield return new Design("10 conditions against a baseline, 4 equal to it, 30 % ties",
+            pairwise with { Conditions = ten, Pairing = PairingRule.AgainstBaseline, Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 1500) },
+            Assumed(0.3, nulls), Assumed(0.3, Scaled(nulls, v => v * 1.2)));
         yield return new Design("10 conditions against a baseline, 30 % ties",
             pairwise with { Conditions = ten, Pairing = PairingRule.AgainstBaseline, Goal = new StudyGoal(GoalKind.DifferencePrecision, HalfWidth: 0.15, BudgetPerUnit: 1500) },
             Assumed(0.3, Effects(0.3)), Assumed(0.3, Scaled(Effects(0.3), v => v * 1.2)));
