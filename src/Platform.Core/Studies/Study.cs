@@ -22,6 +22,12 @@ public sealed record StudyClosed(Guid StudyId, Guid By, DateTimeOffset At);
 /// <param name="Units">Each unit as it stood then.</param>
 public sealed record StudyGoalMet(Guid StudyId, string Rule, string Outcome, long Judgments, DateTimeOffset At, IReadOnlyList<UnitOutcome> Units);
 
+/// <summary>
+/// Units of an adaptive study stopped (decided, met, out of budget or out of the race): they stay stopped with the
+/// interval they stopped on, whatever answers to trials handed out before still bring (<see cref="StoppingRules"/>).
+/// </summary>
+public sealed record GoalUnitsStopped(Guid StudyId, IReadOnlyList<UnitOutcome> Units, DateTimeOffset At);
+
 /// <summary>A study folded from its stream (the stream id is the study id).</summary>
 public sealed class Study
 {
@@ -42,6 +48,9 @@ public sealed class Study
 
     /// <summary>Why an adaptive study closed itself, when it did.</summary>
     public StudyGoalMet? StoppedBy { get; set; }
+
+    /// <summary>An adaptive study's units that stopped, each as it stood then, by unit.</summary>
+    public Dictionary<string, UnitOutcome> StoppedUnits { get; set; } = [];
 
     public static Study Create(StudyCreated created) => new()
     {
@@ -67,6 +76,11 @@ public sealed class Study
     public void Apply(StudyClosed _) => Status = StudyStatus.Closed;
 
     public void Apply(StudyGoalMet met) => (Status, StoppedBy) = (StudyStatus.Closed, met);
+
+    public void Apply(GoalUnitsStopped stopped)
+    {
+        foreach (var unit in stopped.Units) StoppedUnits.TryAdd(unit.Unit, unit);
+    }
 
     public void Apply(StudyShared shared)
     {

@@ -59,9 +59,10 @@ public sealed record StudyGoal(GoalKind Kind, double HalfWidth = 0.1, double Alp
         };
         if (!fit)
             yield return ("goal.kind", "a goal that fits the design: rate-precision for a rating study, difference-precision or beats-baseline against a baseline, top-condition or ranking-precision for all pairs");
-        if (Kind is GoalKind.RatePrecision or GoalKind.DifferencePrecision && (double.IsNaN(HalfWidth) || HalfWidth is < 0.005 or > 0.5))
+        // Every field is checked, used by this kind or not: what is stored must be a number that can be read back.
+        if (double.IsNaN(HalfWidth) || HalfWidth is < 0.005 or > 0.5)
             yield return ("goal.halfWidth", "a half-width h between 0.005 and 0.5");
-        if (Kind == GoalKind.RankingPrecision && (double.IsNaN(EloWidth) || EloWidth is < 10 or > 2000))
+        if (double.IsNaN(EloWidth) || EloWidth is < 10 or > 2000)
             yield return ("goal.eloWidth", "an interval width w of 10 to 2000 Elo points");
         if (double.IsNaN(Alpha) || Alpha is < 0.001 or > 0.2) yield return ("goal.alpha", "an error level α between 0.001 and 0.2");
         if (BudgetPerUnit is < 10 or > MaxBudgetPerUnit) yield return ("goal.budgetPerUnit", $"a budget of 10 to {MaxBudgetPerUnit} judgments per unit");

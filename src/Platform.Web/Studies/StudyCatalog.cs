@@ -12,7 +12,7 @@ public sealed record StudyCounts(int VideosProcessing, int VideosReady, int Vide
     int GoldJudgments = 0, int ImportedJudgments = 0);
 
 /// <summary>Runs the study use cases: design, change, open / pause / close, and what a researcher sees of a study.</summary>
-public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
+public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock, Voting.StudyGoals goals)
 {
     public async Task<Study> CreateAsync(DesignStudy command, CancellationToken cancellationToken = default)
     {
@@ -68,10 +68,14 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock)
             return ChangingStudy.Handle(study, command, await JudgmentsAsync(session, study.Id, cancellationToken), clock.GetUtcNow());
         }, cancellationToken);
 
-    public Task OpenAsync(OpenStudy command, CancellationToken cancellationToken = default) =>
-        DecideAsync(command.StudyId, async (session, study) =>
+    public async Task OpenAsync(OpenStudy command, CancellationToken cancellationToken = default)
+    {
+        await DecideAsync(command.StudyId, async (session, study) =>
             RunningStudy.Handle(study, command, (await PlanAsync(session, study, cancellationToken)).Count, clock.GetUtcNow(),
                 await session.Query<CandidateVideo>().CountAsync(v => v.StudyId == study.Id && v.State == VideoState.Processing, cancellationToken)), cancellationToken);
+        // An adaptive study whose goal was met while it was paused closes now: no answer would come to close it.
+        await goals.CloseIfMetAsync(await GetAsync(command.StudyId, cancellationToken), cancellationToken);
+    }
 
     public Task PauseAsync(PauseStudy command, CancellationToken cancellationToken = default) =>
         DecideAsync(command.StudyId, (_, study) => Task.FromResult<object?>(RunningStudy.Handle(study, command, clock.GetUtcNow())), cancellationToken);

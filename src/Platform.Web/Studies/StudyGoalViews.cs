@@ -45,9 +45,10 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
         if (study.Settings.Goal is null) throw NoGoal();
         var assumptions = await AssumptionsAsync(study, request, cancellationToken);
         var problems = new FieldProblems();
-        foreach (var (field, expected) in assumptions.Problems()) problems.Add(field, expected);
+        foreach (var (field, expected) in assumptions.Problems(study.Settings)) problems.Add(field, expected);
         problems.ThrowIfAny("The planner needs ");
-        await Planning.WaitAsync(cancellationToken);
+        if (!await Planning.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken))
+            throw new DomainException("Another plan is being computed on this server; try again in a minute.", DomainError.Conflict) { RetryAfter = TimeSpan.FromSeconds(30) };
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(PlanningLimit);
         try
@@ -78,9 +79,12 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
             var trials = await StudyCatalog.PlanAsync(session, study, cancellationToken);
             prompts = trials.Count == 0 ? defaults.Prompts : trials.GroupBy(GoalUnits.UnitOf).Max(g => g.Count());
         }
+        // Condition keys as researchers write them, in any case: the study's spelling (an unknown key stays, to be refused by name).
+        var perCondition = request.PerCondition?.ToDictionary(
+            p => study.Settings.Conditions.FirstOrDefault(c => string.Equals(c.Key, p.Key, StringComparison.OrdinalIgnoreCase))?.Key ?? p.Key, p => p.Value);
         return new PlanningAssumptions(
             request.Effect ?? defaults.Effect, request.TieRate ?? defaults.TieRate, request.SuccessRate ?? defaults.SuccessRate,
-            request.EloStep ?? defaults.EloStep, request.PerCondition, prompts.Value, request.Simulations ?? defaults.Simulations);
+            request.EloStep ?? defaults.EloStep, perCondition, prompts.Value, request.Simulations ?? defaults.Simulations);
     }
 
     private async Task<Study> LoadAsync(Guid studyId, CancellationToken cancellationToken)

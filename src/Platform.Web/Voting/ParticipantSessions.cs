@@ -104,7 +104,7 @@ public sealed class ParticipantSessions(IDocumentStore store, IMemoryCache cache
 
     /// <summary>What a participant arriving at a closed study is told, with the code its researchers chose for them, if any.</summary>
     public static string FullMessage(Study study) =>
-        (study.StoppedBy is not null ? "This study is full: it has all the answers it needs. " : "This study has closed and takes no more participants. ") +
+        (study.Status == StudyStatus.Closed && study.StoppedBy is null ? "This study has closed and takes no more participants. " : "This study is full: it has all the answers it needs. ") +
         (study.Settings.FullStudyCode is { } code
             ? $"Thank you for coming: enter the code {code} on Prolific to be paid for your time."
             : "Please return your submission on Prolific, so it does not count as taken; you lose nothing by it.");

@@ -3,9 +3,7 @@ using JasperFx;
 using Marten;
 using Platform.Studies;
 using Platform.Voting;
-using Platform.Web.Hosting.Database;
 using Platform.Web.Results;
-using Platform.Web.Studies;
 using Platform.Web.Voting.Slots;
 
 namespace Platform.Web.Voting;
@@ -13,12 +11,13 @@ namespace Platform.Web.Voting;
 /// <summary>Where an adaptive study's goal stood at a read: each unit, and what the assignment draws from.</summary>
 public sealed record GoalSnapshot(GoalStatus Status, IReadOnlyList<UnitCounts> Counts, AdaptiveState Adaptive, int StudyVersion, long ReadAt)
 {
-    public static GoalSnapshot Assess(StudySettings settings, IReadOnlyDictionary<string, long[]> counts, int studyVersion, long readAt)
+    public static GoalSnapshot Assess(Study study, IReadOnlyDictionary<string, long[]> counts, long readAt)
     {
-        var goal = settings.Goal ?? throw new ArgumentException("The study has no goal.", nameof(settings));
+        var settings = study.Settings;
+        var goal = settings.Goal ?? throw new ArgumentException("The study has no goal.", nameof(study));
         var units = GoalUnits.Count(settings, counts);
-        var status = StoppingRules.Assess(goal, units, tiesPossible: SampleSize.TiesPossible(settings));
-        return new GoalSnapshot(status, units, new AdaptiveState(ActiveSampling.OpenWeights(status, units), goal.FloorPerTrial), studyVersion, readAt);
+        var status = StoppingRules.Assess(goal, units, tiesPossible: SampleSize.TiesPossible(settings), stopped: study.StoppedUnits);
+        return new GoalSnapshot(status, units, new AdaptiveState(ActiveSampling.OpenWeights(status, units), goal.FloorPerTrial), study.Version, readAt);
     }
 }
 
@@ -43,22 +42,30 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
             () => ReadAsync(study), cancellationToken);
     }
 
-    /// <summary>After an answer to an open adaptive study: closes it if its goal is met now.</summary>
+    /// <summary>
+    /// After an answer to an adaptive study that is open or paused, or when it opens again: records the units that
+    /// stopped now (<see cref="GoalUnitsStopped"/>), and closes the study if its goal is met.
+    /// </summary>
     public async Task CloseIfMetAsync(Study study, CancellationToken cancellationToken)
     {
-        if (study.Status != StudyStatus.Open || study.Settings.Goal is not { } goal) return;
-        var snapshot = (await GetAsync(study, cancellationToken, fresh: true))!;
-        if (!snapshot.Status.Met) return;
+        if (study.Status is not (StudyStatus.Open or StudyStatus.Paused) || study.Settings.Goal is not { } goal) return;
+        var status = (await GetAsync(study, cancellationToken, fresh: true))!.Status;
+        if (!status.Met && StoppingRules.NewlyStopped(status, study.StoppedUnits).Count == 0) return;
         try
         {
-            await store.DecideAsync<Study>(study.Id, (_, current) => Task.FromResult<object?>(current.Status == StudyStatus.Open
-                ? new StudyGoalMet(study.Id, goal.Describe(), snapshot.Status.Outcome, snapshot.Status.Judgments, clock.GetUtcNow(), [.. snapshot.Status.Units.Select(UnitOutcome.From)])
-                : null), StudyCatalog.NotFound, cancellationToken);
-            logger.LogInformation("Study {StudyId} met its goal after {Judgments} judgments: {Outcome}", study.Id, snapshot.Status.Judgments, snapshot.Status.Outcome);
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<Study>(study.Id, cancellationToken);
+            if (stream.Aggregate is not { Status: StudyStatus.Open or StudyStatus.Paused } current) return;
+            var now = clock.GetUtcNow();
+            var newly = StoppingRules.NewlyStopped(status, current.StoppedUnits);
+            if (newly.Count > 0) stream.AppendOne(new GoalUnitsStopped(study.Id, newly, now));
+            if (status.Met) stream.AppendOne(new StudyGoalMet(study.Id, goal.Describe(), status.Outcome, status.Judgments, now, [.. status.Units.Select(UnitOutcome.From)]));
+            await session.SaveChangesAsync(cancellationToken);
+            if (status.Met) logger.LogInformation("Study {StudyId} met its goal after {Judgments} judgments: {Outcome}", study.Id, status.Judgments, status.Outcome);
         }
         catch (ConcurrencyException)
         {
-            // Another answer closed it, or a researcher changed it, meanwhile: the next answer decides again.
+            // Another answer recorded it, or a researcher changed the study, meanwhile: the next answer decides again.
         }
     }
 
@@ -67,6 +74,6 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
         var readAt = Stopwatch.GetTimestamp();
         await using var session = store.QuerySession();
         var tally = await StudyTally.ReadAsync(session, study.Id, CancellationToken.None);
-        return GoalSnapshot.Assess(study.Settings, tally.Counts, study.Version, readAt);
+        return GoalSnapshot.Assess(study, tally.Counts, readAt);
     }
 }

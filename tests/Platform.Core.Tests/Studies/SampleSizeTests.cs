@@ -58,4 +58,29 @@ public sealed class SampleSizeTests
         new PlanningAssumptions(Effect: 2, TieRate: -1, Prompts: 0).Problems().Select(p => p.Field).Should().Equal("effect", "tieRate", "prompts");
         new PlanningAssumptions().Problems().Should().BeEmpty();
     }
+
+    [Fact]
+    public void Assumptions_per_condition_must_name_a_condition_other_than_the_baseline_and_fit_its_scale()
+    {
+        var perCondition = new Dictionary<string, double> { ["a"] = 0.9, ["base"] = 0.1, ["nobody"] = 0.2, ["b"] = 0.3 };
+
+        var problems = new PlanningAssumptions(TieRate: 0.3, PerCondition: perCondition).Problems(Baseline).Select(p => p.Field);
+
+        problems.Should().Equal("perCondition.a", "perCondition.base", "perCondition.nobody");
+        new PlanningAssumptions(Effect: 1, TieRate: 0.9).Problems(Baseline).Select(p => p.Field).Should().Equal("effect");
+        new PlanningAssumptions(PerCondition: new Dictionary<string, double> { ["a"] = double.PositiveInfinity }).Problems().Select(p => p.Field).Should().Equal("perCondition");
+    }
+
+    [Fact]
+    public void A_simulation_gives_up_when_asked_to_even_in_the_middle_of_a_long_study()
+    {
+        var goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: StudyGoal.MaxBudgetPerUnit);
+        var truth = SampleSize.Truth(Baseline, new PlanningAssumptions(Effect: 0));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var run = () => StudySimulation.Run(goal, truth, 100, 50, 20, adaptive: true, new Random(1), cancellationToken: cancelled.Token);
+
+        run.Should().Throw<OperationCanceledException>();
+    }
 }

@@ -126,4 +126,30 @@ public sealed class StoppingRulesTests
         RankingPrecision.Elo(1).Should().Be(double.PositiveInfinity);
         RankingPrecision.Elo(0).Should().Be(double.NegativeInfinity);
     }
+
+    [Fact]
+    public void A_unit_that_stopped_stays_stopped_on_the_interval_it_stopped_with_whatever_answers_come_after()
+    {
+        var goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 300);
+        var decided = StoppingRules.Assess(goal, Counts(Baseline, ("a vs base", 80, 10, 10), ("b vs base", 40, 20, 40)));
+        var record = StoppingRules.NewlyStopped(decided, new Dictionary<string, UnitOutcome>()).ToDictionary(u => u.Unit);
+
+        // Late answers (trials handed out before the stop) all for the baseline: the counts alone would reopen the pair.
+        var later = Counts(Baseline, ("a vs base", 80, 10, 60), ("b vs base", 40, 20, 40));
+        var forgetful = StoppingRules.Assess(goal, later);
+        var kept = StoppingRules.Assess(goal, later, stopped: record);
+
+        record.Keys.Should().Equal("a vs base");
+        forgetful.Units[0].State.Should().Be(UnitState.Open);
+        kept.Units[0].Should().Match<UnitStatus>(u => u.State == UnitState.Decided && u.N == 150 && u.Low == decided.Units[0].Low && u.High == decided.Units[0].High);
+        StoppingRules.NewlyStopped(kept, record).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_goal_field_is_checked_whether_its_kind_uses_it_or_not()
+    {
+        var problems = new StudyGoal(GoalKind.BeatsBaseline, HalfWidth: double.PositiveInfinity, EloWidth: -5).Problems(Baseline).Select(p => p.Field);
+
+        problems.Should().Equal("goal.halfWidth", "goal.eloWidth");
+    }
 }

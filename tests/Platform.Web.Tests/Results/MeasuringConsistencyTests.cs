@@ -81,7 +81,7 @@ public sealed class MeasuringConsistencyTests(PlatformFixture fixture) : IAsyncL
 
         // And the exports carry them: results.csv rows, a table-4 shaped results.tex, and the results JSON
         var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/results.csv");
-        csv.Split("\r\n")[0].Should().EndWith(",metric");
+        csv.Split("\r\n")[0].Should().EndWith(",metric,note");
         csv.Should().Contain($",metrics,consistent,,,mean,2,,").And.Contain($",{Consistency.RegisteredShare}").And.Contain(",spearman_rho,4,");
         var tex = await researcher.GetStringAsync($"/api/studies/{studyId}/results.tex");
         tex.Should().Contain("Condition & Reg. & $N$ & $T$ & $\\epsilon_{\\mathrm{proj}}$ & $\\hat{\\epsilon}_{\\mathrm{proj}}$ & Success (\\%) \\\\");

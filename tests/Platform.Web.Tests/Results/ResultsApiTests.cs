@@ -49,8 +49,8 @@ public sealed class ResultsApiTests(PlatformFixture fixture)
 
         var csv = await researcher.GetStringAsync($"/api/studies/{studyId}/results.csv");
         var lines = csv.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("event_version,exclusions,table,condition,versus,task,measure,n,count,value,low,high,rank,best_rank,worst_rank,p_value,metric");
-        lines.Should().Contain($"{version},True,counts,,,,judgments,,38,,,,,,,,").And.Contain($"{version},True,counts,,,,gold_judgments,,0,,,,,,,,");
+        lines[0].Should().Be("event_version,exclusions,table,condition,versus,task,measure,n,count,value,low,high,rank,best_rank,worst_rank,p_value,metric,note");
+        lines.Should().Contain($"{version},True,counts,,,,judgments,,38,,,,,,,,,").And.Contain($"{version},True,counts,,,,gold_judgments,,0,,,,,,,,,");
         lines.Should().Contain(l => l.StartsWith($"{version},True,pairwise,ours-simdrop,base-model,,a_preferred,38,10,0.2631578947368", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith($"{version},True,pairwise,ours-simdrop,base-model,,good_minus_bad,38,,0.236842105263", StringComparison.Ordinal));
 

@@ -103,6 +103,63 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         (await researcher.GetAsync($"/api/studies/{fixedK}/goal")).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task A_goal_met_while_the_study_is_paused_closes_it_and_answers_arriving_after_leave_its_decision_standing()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder { JudgmentsPerTrial = 50, TrialsPerParticipant = 3, Tasks = ["dance"] }.Build() with
+        {
+            Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 200),
+        };
+        var studyId = await OpenWithDistinctVideosAsync(researcher, settings, prompts: 3);
+        var ours = await MediaOfAsync(studyId, "ours-simdrop");
+        var holders = new List<(HttpClient Client, string Token, TrialResponse Trial)>();
+        for (var p = 0; p < 40; p++)
+        {
+            var client = Factory.CreateClient();
+            var token = await client.StartSessionAsync(studyId, $"holder-{p}");
+            holders.Add((client, token, await client.NextTrialAsync(token)));
+        }
+        (await researcher.PostAsync($"/api/studies/{studyId}/pause", null)).EnsureSuccessStatusCode();
+
+        // Thirty prefer ours while the study is paused, then ten prefer the baseline after it closed.
+        foreach (var (client, token, trial) in holders)
+        {
+            var preferOurs = holders.IndexOf((client, token, trial)) < 30;
+            var choice = ours.Contains(trial.Videos[0].Url) == preferOurs ? Choice.Left : Choice.Right;
+            (await client.AnswerAsync(token, trial.TrialId, choice)).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var details = (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{studyId}", ApiClient.Json))!;
+        var goal = (await researcher.GetFromJsonAsync<GoalView>($"/api/studies/{studyId}/goal", ApiClient.Json))!;
+        details.Status.Should().Be(StudyStatus.Closed);
+        details.StoppedBy!.Outcome.Should().Be("goal met for every unit");
+        details.StoppedBy.Judgments.Should().BeLessThan(40);
+        (goal.Met, goal.Judgments).Should().Be((true, 40L));
+        goal.Units.Single().Should().Match<UnitOutcome>(u => u.State == UnitState.Decided && u.Low == details.StoppedBy.Units.Single().Low);
+    }
+
+    [Fact]
+    public async Task Numbers_too_large_for_a_double_are_refused_with_a_problem_not_a_server_error()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var json = JsonSerializer.Serialize(new StudyBuilder().Build() with { Goal = new StudyGoal(GoalKind.BeatsBaseline) }, ApiClient.Json)
+            .Replace("\"halfWidth\":0.1", "\"halfWidth\":1e400", StringComparison.Ordinal);
+        var adaptive = await researcher.CreateStudyAsync(new StudyBuilder().Build() with { Goal = new StudyGoal(GoalKind.BeatsBaseline) });
+
+        var created = await researcher.PostAsync("/api/studies", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var plan = await researcher.PostAsync($"/api/studies/{adaptive}/plan",
+            new StringContent("{\"perCondition\": {\"OURS-SIMDROP\": 1e400}}", System.Text.Encoding.UTF8, "application/json"));
+        var unknown = await researcher.PostAsJsonAsync($"/api/studies/{adaptive}/plan", new PlanRequest(PerCondition: new() { ["nobody"] = 0.1 }), ApiClient.Json);
+
+        json.Should().Contain("1e400");
+        created.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await created.Content.ReadAsStringAsync()).Should().Contain("goal.halfWidth");
+        plan.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("perCondition.nobody");
+    }
+
     private static async Task<Guid> OpenWithDistinctVideosAsync(HttpClient researcher, StudySettings settings, int prompts)
     {
         var id = await researcher.CreateStudyAsync(settings);

@@ -13,16 +13,30 @@ public sealed record PlanningAssumptions(
     double Effect = 0.2, double TieRate = 0.3, double SuccessRate = 0.7, double EloStep = 100,
     IReadOnlyDictionary<string, double>? PerCondition = null, int Prompts = 20, int Simulations = 200)
 {
-    /// <summary>What is wrong with these assumptions, by field; empty when nothing is.</summary>
-    public IEnumerable<(string Field, string Expected)> Problems()
+    /// <summary>What is wrong with these assumptions for a study, by field; empty when nothing is.</summary>
+    public IEnumerable<(string Field, string Expected)> Problems(StudySettings? settings = null)
     {
         if (double.IsNaN(Effect) || Effect is < -1 or > 1) yield return ("effect", "an expected G − B between −1 and 1");
+        else if (settings is { Kind: StudyKind.Pairwise, Pairing: PairingRule.AgainstBaseline } && Math.Abs(Effect) > 1 - TieRate + 1e-9) yield return ("effect", "an expected G − B no larger than the answers that are not ties allow (1 − tie rate)");
         if (double.IsNaN(TieRate) || TieRate is < 0 or > 0.95) yield return ("tieRate", "a tie rate between 0 and 0.95");
         if (double.IsNaN(SuccessRate) || SuccessRate is < 0 or > 1) yield return ("successRate", "a success rate between 0 and 1");
         if (double.IsNaN(EloStep) || EloStep is < 0 or > 1000) yield return ("eloStep", "an Elo step between 0 and 1000");
         if (Prompts is < 1 or > 1000) yield return ("prompts", "1 to 1000 prompts");
         if (Simulations is < 20 or > 1000) yield return ("simulations", "20 to 1000 simulated studies");
-        if (PerCondition?.Values.Any(double.IsNaN) == true) yield return ("perCondition", "numbers for every condition");
+        if (PerCondition?.Values.Any(v => !double.IsFinite(v)) == true) yield return ("perCondition", "numbers for every condition");
+        if (settings is not null && PerCondition is not null)
+        {
+            foreach (var (key, value) in PerCondition)
+            {
+                var condition = settings.Conditions.FirstOrDefault(c => c.Key == key);
+                if (condition is null) yield return ($"perCondition.{key}", $"a condition of the study ('{key}' is none)");
+                else if (condition.IsBaseline && settings.Pairing == PairingRule.AgainstBaseline) yield return ($"perCondition.{key}", "no figure for the baseline (it is what the others are compared with)");
+                else if (settings.Goal?.Kind is GoalKind.TopCondition or GoalKind.RankingPrecision ? value is < -5000 or > 5000
+                         : settings.Kind == StudyKind.Rating ? value is < 0 or > 1 : Math.Abs(value) > 1 - TieRate + 1e-9)
+                    yield return ($"perCondition.{key}", settings.Goal?.Kind is GoalKind.TopCondition or GoalKind.RankingPrecision ? "an Elo rating between −5000 and 5000"
+                        : settings.Kind == StudyKind.Rating ? "a success rate between 0 and 1" : "an expected G − B no larger, either way, than 1 − tie rate");
+            }
+        }
     }
 }
 
@@ -53,7 +67,7 @@ public static class SampleSize
         SimulatedStudy Run(bool adaptive)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive, random, ties);
+            return StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive, random, ties, cancellationToken);
         }
         var judgments = adaptive.Select(s => (double)s.Judgments).Order().ToArray();
         var participants = adaptive.Select(s => (double)s.Participants).Order().ToArray();

@@ -33,8 +33,9 @@ public static class StudySimulation
     /// <param name="cap">Judgments a trial takes at most (the study's k).</param>
     /// <param name="trialsPerParticipant">Judged trials per participant, gold ones left out.</param>
     /// <param name="tiesPossible">Whether the scale has "same" (<see cref="StoppingRules.Assess"/>).</param>
+    /// <param name="cancellationToken">Checked every 1,024 judgments: a study with a huge budget may run long.</param>
     public static SimulatedStudy Run(StudyGoal goal, IReadOnlyList<UnitTruth> truth, int trialsPerUnit, int cap, int trialsPerParticipant, bool adaptive, Random random,
-        bool tiesPossible = true)
+        bool tiesPossible = true, CancellationToken cancellationToken = default)
     {
         var units = truth.Count;
         var trials = units * trialsPerUnit;
@@ -42,7 +43,9 @@ public static class StudySimulation
         var seenBy = new int[trials];
         var counts = new long[units, 3];
         var candidates = new List<Candidate>(trials);
-        var status = StoppingRules.Assess(goal, Counts(truth, counts), project: false, tiesPossible);
+        // Units stay stopped on the interval they stopped with, as a live study records them (GoalUnitsStopped).
+        var stopped = new Dictionary<string, UnitOutcome>(StringComparer.Ordinal);
+        var status = StoppingRules.Assess(goal, Counts(truth, counts), project: false, tiesPossible, stopped);
         var participants = 0;
         var judgments = 0L;
 
@@ -66,7 +69,9 @@ public static class StudySimulation
                 var u = random.NextDouble();
                 counts[unit, u < truth[unit].First ? 0 : u < truth[unit].First + truth[unit].Same ? 1 : 2]++;
                 judgments++;
-                status = StoppingRules.Assess(goal, Counts(truth, counts), project: false, tiesPossible);
+                status = StoppingRules.Assess(goal, Counts(truth, counts), project: false, tiesPossible, stopped);
+                foreach (var newly in StoppingRules.NewlyStopped(status, stopped)) stopped[newly.Unit] = newly;
+                if ((judgments & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
             }
             // A newcomer who finds nothing: every trial is at its cap, and the goal cannot be met.
             if (taken == 0) break;

@@ -17,10 +17,12 @@ public static class RankingPrecision
     public static double Elo(double share) =>
         share <= 0 ? double.NegativeInfinity : share >= 1 ? double.PositiveInfinity : 400 * Math.Log10(share / (1 - share));
 
-    public static GoalStatus Assess(StudyGoal goal, IReadOnlyList<UnitCounts> pairs, bool project)
+    /// <param name="stopped">Pairs that stopped before: their ratings' bounds use the intervals they stopped on (<see cref="StoppingRules.Assess"/>).</param>
+    public static GoalStatus Assess(StudyGoal goal, IReadOnlyList<UnitCounts> pairs, bool project, IReadOnlyDictionary<string, UnitOutcome> stopped)
     {
         var rule = StoppingRules.DecisionFor(goal, pairs.Count);
-        var decided = pairs.Select(rule.Assess).ToList();
+        var decided = pairs.Select(rule.Assess).Select(d => stopped.TryGetValue(d.Unit, out var then)
+            ? d with { Low = then.Low ?? 0, High = then.High ?? 1 } : d).ToList();
         var conditions = pairs.SelectMany(p => new[] { p.Unit.First, p.Unit.Second! }).Distinct().ToList();
         var ratings = conditions.Select(c => Rating(c, conditions.Count, pairs, decided)).ToList();
         var narrow = ratings.ToDictionary(r => r.Unit, r => r.High - r.Low <= goal.EloWidth);
@@ -30,7 +32,8 @@ public static class RankingPrecision
         {
             var d = decided[i];
             var needed = !narrow[p.Unit.First] || !narrow[p.Unit.Second!];
-            var state = !needed ? UnitState.Met : p.N >= goal.BudgetPerUnit ? UnitState.BudgetSpent : UnitState.Open;
+            var state = stopped.TryGetValue(p.Unit.Name, out var then) ? then.State
+                : !needed ? UnitState.Met : p.N >= goal.BudgetPerUnit ? UnitState.BudgetSpent : UnitState.Open;
             var remaining = state != UnitState.Open ? 0 : project ? Projected(goal, rule, p) : goal.BudgetPerUnit - p.N;
             return new UnitStatus(p.Unit.Name, p.N, d.Share, d.Low, d.High, state, remaining);
         }).ToList();

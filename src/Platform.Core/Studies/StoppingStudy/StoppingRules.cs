@@ -57,14 +57,41 @@ public sealed record GoalStatus(StudyGoal Goal, IReadOnlyList<UnitStatus> Units,
 public static class StoppingRules
 {
     /// <param name="tiesPossible">Whether answers can be "same" (a three-way scale); on a two-way one G − B needs no interval for ties.</param>
-    public static GoalStatus Assess(StudyGoal goal, IReadOnlyList<UnitCounts> units, bool project = true, bool tiesPossible = true) => goal.Kind switch
+    /// <param name="stopped">
+    /// Units that stopped before, as they stood then: they stay stopped on the interval they stopped with. An always-valid
+    /// interval holds at every count at once, so the one a unit stopped on stays as valid as any later one, and answers
+    /// arriving after the stop (trials handed out before) cannot undo a decision.
+    /// </param>
+    public static GoalStatus Assess(StudyGoal goal, IReadOnlyList<UnitCounts> units, bool project = true, bool tiesPossible = true,
+        IReadOnlyDictionary<string, UnitOutcome>? stopped = null)
     {
-        GoalKind.RatePrecision => Rate(goal, units),
-        GoalKind.DifferencePrecision => Difference(goal, units, project, tiesPossible),
-        GoalKind.BeatsBaseline => Finish(goal, units, [.. units.Select(u => Decide(goal, u, units.Count, project).Status)], null),
-        GoalKind.RankingPrecision => RankingPrecision.Assess(goal, units, project),
-        _ => Top(goal, units, project),
-    };
+        stopped ??= NoneStopped;
+        return goal.Kind switch
+        {
+            GoalKind.RatePrecision => Keep(Rate(goal, units), stopped),
+            GoalKind.DifferencePrecision => Keep(Difference(goal, units, project, tiesPossible), stopped),
+            GoalKind.BeatsBaseline => Keep(Finish(goal, units, [.. units.Select(u => Decide(goal, u, units.Count, project).Status)], null), stopped),
+            GoalKind.RankingPrecision => RankingPrecision.Assess(goal, units, project, stopped),
+            _ => Top(goal, units, project, stopped),
+        };
+    }
+
+    private static readonly Dictionary<string, UnitOutcome> NoneStopped = [];
+
+    /// <summary>The units that stop now and had not before: what to record.</summary>
+    public static IReadOnlyList<UnitOutcome> NewlyStopped(GoalStatus status, IReadOnlyDictionary<string, UnitOutcome> stopped) =>
+        [.. status.Units.Where(u => !u.IsOpen && !stopped.ContainsKey(u.Unit)).Select(UnitOutcome.From)];
+
+    /// <summary>A unit that stopped before as it stopped, with its count and estimate as they are now.</summary>
+    internal static UnitStatus Kept(UnitStatus now, UnitOutcome then) =>
+        now with { Low = then.Low ?? double.NegativeInfinity, High = then.High ?? double.PositiveInfinity, State = then.State, Remaining = 0 };
+
+    private static GoalStatus Keep(GoalStatus status, IReadOnlyDictionary<string, UnitOutcome> stopped)
+    {
+        if (stopped.Count == 0) return status;
+        var units = status.Units.Select(u => stopped.TryGetValue(u.Unit, out var then) ? Kept(u, then) : u).ToList();
+        return Finish(status.Goal, status.Judgments, units, status.Top, null);
+    }
 
     /// <summary>What a goal's estimates and intervals are of.</summary>
     public static string MeasureOf(GoalKind kind) => kind switch
@@ -121,9 +148,11 @@ public static class StoppingRules
         return (new UnitStatus(unit.Unit.Name, unit.N, d.Share, d.Low, d.High, state, remaining), d.Decision);
     }
 
-    private static GoalStatus Top(StudyGoal goal, IReadOnlyList<UnitCounts> pairs, bool project)
+    private static GoalStatus Top(StudyGoal goal, IReadOnlyList<UnitCounts> pairs, bool project, IReadOnlyDictionary<string, UnitOutcome> stopped)
     {
-        var decided = pairs.Select(p => Decide(goal, p, pairs.Count, project)).ToList();
+        var decided = pairs.Select(p => Decide(goal, p, pairs.Count, project)).Select(d => stopped.TryGetValue(d.Status.Unit, out var then)
+            ? (Status: Kept(d.Status, then), Decision: then.State != UnitState.Decided ? Decision.Undecided : then.Low > 0.5 ? Decision.Better : Decision.Worse)
+            : d).ToList();
         var conditions = pairs.SelectMany(p => new[] { p.Unit.First, p.Unit.Second! }).Distinct().ToList();
         var beaten = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < pairs.Count; i++)
@@ -139,10 +168,12 @@ public static class StoppingRules
         return Finish(goal, pairs, units, top, standing);
     }
 
-    internal static GoalStatus Finish(StudyGoal goal, IReadOnlyList<UnitCounts> counts, List<UnitStatus> units, string? top, IReadOnlyList<string>? standing = null)
+    internal static GoalStatus Finish(StudyGoal goal, IReadOnlyList<UnitCounts> counts, List<UnitStatus> units, string? top, IReadOnlyList<string>? standing = null) =>
+        Finish(goal, counts.Sum(c => c.N), units, top, standing);
+
+    private static GoalStatus Finish(StudyGoal goal, long judgments, List<UnitStatus> units, string? top, IReadOnlyList<string>? standing)
     {
         var met = units.Count > 0 && units.All(u => !u.IsOpen);
-        var judgments = counts.Sum(c => c.N);
         var outcome = !met ? $"{units.Count(u => u.IsOpen)} of {units.Count} units still open"
             : goal.Kind == GoalKind.TopCondition
                 ? top is not null ? $"top condition identified: {top}" : $"budget spent before one condition stood out; still standing: {string.Join(", ", standing ?? [])}"

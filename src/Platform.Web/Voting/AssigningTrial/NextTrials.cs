@@ -89,10 +89,9 @@ public sealed class NextTrials(IDocumentStore store, ParticipantSessions session
             await session.SaveChangesAsync(cancellationToken);
             // Places held by others who have not answered yet are not judgments: they come free if those people stop.
             var heldByOthers = await SlotLedger.AnyHeldAsync(session, study.Id, HoldingSlots.Cutoff(now, hold), cancellationToken);
-            throw new DomainException(HoldingSlots.NothingFree(heldByOthers, hold), DomainError.Conflict)
-            {
-                RetryAfter = heldByOthers ? HoldingSlots.RetryNewcomer : null,
-            };
+            // Nothing held either: the study is full (every trial judged, or an adaptive study's open units out of trials), with the researchers' code.
+            if (!heldByOthers) return ParticipantSessions.Full(study);
+            throw new DomainException(HoldingSlots.NothingFree(heldByOthers, hold), DomainError.Conflict) { RetryAfter = HoldingSlots.RetryNewcomer };
         }
         stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
         await session.SaveChangesAsync(cancellationToken);
