@@ -21,6 +21,7 @@ public static class Config
         services.AddSingleton<StudyPlans>();
         services.AddSingleton<TrialLoads>();
         services.AddSingleton<StudyGoals>();
+        services.AddHostedService<GoalSweep>();
         services.AddSingleton<TrialClaims>();
         services.AddSingleton<ParticipantSessions>();
         services.AddSingleton<NextTrials>();

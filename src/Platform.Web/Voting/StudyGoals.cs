@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using JasperFx;
 using Marten;
@@ -23,14 +24,56 @@ public sealed record GoalSnapshot(GoalStatus Status, IReadOnlyList<UnitCounts> C
 
 /// <summary>
 /// Each adaptive study's goal, assessed on its tallies (<see cref="StudyTally.Counts"/>) at most every
-/// <see cref="Freshness"/> per process for handing out trials, and afresh after every answer, which closes the study
-/// the moment its goal is met (<see cref="StudyGoalMet"/>). Reads in flight are shared by every request of the study.
+/// <see cref="Freshness"/> per process for handing out trials, and afresh after answers — in the background, one check
+/// at a time per study, so the answer itself does not wait — recording units that stop and closing the study the moment
+/// its goal is met (<see cref="StudyGoalMet"/>). Reads in flight are shared by every request of the study.
 /// </summary>
 public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger<StudyGoals> logger)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMilliseconds(500);
 
     private readonly SharedReads<Guid, GoalSnapshot> _reads = new();
+
+    /// <summary>Studies with a check running (1), or running and asked for again meanwhile (2).</summary>
+    private readonly ConcurrentDictionary<Guid, int> _checks = new();
+
+    /// <summary>
+    /// After an answer to an adaptive study: checks its goal soon, off the answer's path. Answers arriving while a check
+    /// runs ask for one more, at most every <see cref="CheckEvery"/>, which reads everything they stored.
+    /// </summary>
+    public void CheckSoon(Study study)
+    {
+        if (study.Settings.Goal is null) return;
+        if (_checks.AddOrUpdate(study.Id, 1, (_, _) => 2) == 1) _ = Task.Run(() => CheckAsync(study.Id));
+    }
+
+    /// <summary>The least time between two checks of one study: each reads every session's tally row of the study.</summary>
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
+
+    private async Task CheckAsync(Guid studyId)
+    {
+        while (true)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await using (var session = store.QuerySession())
+                {
+                    if (await session.LoadAsync<Study>(studyId) is { } study) await CloseIfMetAsync(study, CancellationToken.None);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The next answer, the next opening or the sweep (GoalSweep) checks again.
+                logger.LogWarning(e, "Checking the goal of study {StudyId} failed", studyId);
+            }
+            if (_checks.TryRemove(KeyValuePair.Create(studyId, 1))) return;
+            // Asked again meanwhile: once more, a moment later, for every answer stored by then.
+            var wait = CheckEvery - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            _checks[studyId] = 1;
+        }
+    }
 
     /// <summary>The goal as read a moment ago (null for a study without one): what steers the choice of trial.</summary>
     public async Task<GoalSnapshot?> GetAsync(Study study, CancellationToken cancellationToken, bool fresh = false)

@@ -42,8 +42,8 @@ public sealed class JudgmentRecorder(IDocumentStore store, ParticipantSessions s
         }
         await session.SaveChangesAsync(cancellationToken);
         claims.Committed(study, next);
-        // The answer is stored whatever this finds; an adaptive study closes itself the moment its goal is met.
-        await goals.CloseIfMetAsync(study, cancellationToken);
+        // An adaptive study closes itself the moment its goal is met: checked after the answer, not before it is acknowledged.
+        goals.CheckSoon(study);
         return (outcome.Judgment, true);
     }
 
