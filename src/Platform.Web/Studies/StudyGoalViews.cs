@@ -80,8 +80,13 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
             prompts = trials.Count == 0 ? defaults.Prompts : trials.GroupBy(GoalUnits.UnitOf).Max(g => g.Count());
         }
         // Condition keys as researchers write them, in any case: the study's spelling (an unknown key stays, to be refused by name).
-        var perCondition = request.PerCondition?.ToDictionary(
-            p => study.Settings.Conditions.FirstOrDefault(c => string.Equals(c.Key, p.Key, StringComparison.OrdinalIgnoreCase))?.Key ?? p.Key, p => p.Value);
+        string Spelled(string key) => study.Settings.Conditions.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase))?.Key ?? key;
+        if (request.PerCondition?.GroupBy(p => Spelled(p.Key), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            var problem = $"one figure per condition ('{twice.Key}' is given {twice.Count()} times, in different letter cases)";
+            throw new DomainException($"The planner needs {problem}.") { Fields = new Dictionary<string, string[]> { [$"perCondition.{twice.Key}"] = [problem] } };
+        }
+        var perCondition = request.PerCondition?.ToDictionary(p => Spelled(p.Key), p => p.Value);
         return new PlanningAssumptions(
             request.Effect ?? defaults.Effect, request.TieRate ?? defaults.TieRate, request.SuccessRate ?? defaults.SuccessRate,
             request.EloStep ?? defaults.EloStep, perCondition, prompts.Value, request.Simulations ?? defaults.Simulations);

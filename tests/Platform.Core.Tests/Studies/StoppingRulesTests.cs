@@ -141,7 +141,9 @@ public sealed class StoppingRulesTests
 
         record.Keys.Should().Equal("a vs base");
         forgetful.Units[0].State.Should().Be(UnitState.Open);
-        kept.Units[0].Should().Match<UnitStatus>(u => u.State == UnitState.Decided && u.N == 150 && u.Low == decided.Units[0].Low && u.High == decided.Units[0].High);
+        kept.Units[0].Should().Match<UnitStatus>(u => u.State == UnitState.Decided && u.N == 100 && u.Mean == decided.Units[0].Mean
+            && u.Low == decided.Units[0].Low && u.High == decided.Units[0].High, "the unit as it stopped");
+        kept.Judgments.Should().Be(250, "the study's count has every answer");
         StoppingRules.NewlyStopped(kept, record).Should().BeEmpty();
     }
 

@@ -153,6 +153,7 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         var plan = await researcher.PostAsync($"/api/studies/{adaptive}/plan",
             new StringContent("{\"perCondition\": {\"OURS-SIMDROP\": 1e400}}", System.Text.Encoding.UTF8, "application/json"));
         var unknown = await researcher.PostAsJsonAsync($"/api/studies/{adaptive}/plan", new PlanRequest(PerCondition: new() { ["nobody"] = 0.1 }), ApiClient.Json);
+        var twice = await researcher.PostAsJsonAsync($"/api/studies/{adaptive}/plan", new PlanRequest(PerCondition: new() { ["OURS-SIMDROP"] = 0.1, ["ours-simdrop"] = 0.2 }), ApiClient.Json);
 
         json.Should().Contain("1e400");
         created.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -160,6 +161,8 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         plan.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await unknown.Content.ReadAsStringAsync()).Should().Contain("perCondition.nobody");
+        twice.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await twice.Content.ReadAsStringAsync()).Should().Contain("perCondition.ours-simdrop").And.Contain("2 times");
     }
 
     private static async Task<Guid> OpenWithDistinctVideosAsync(HttpClient researcher, StudySettings settings, int prompts)

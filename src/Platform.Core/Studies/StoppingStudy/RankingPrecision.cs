@@ -59,7 +59,7 @@ public static class RankingPrecision
             estimate += sign * Elo((pairs[i].First + 0.5) / (pairs[i].First + pairs[i].Second + 1.0));
             n += pairs[i].N;
         }
-        return new UnitStatus(condition, n, estimate / count, low / count, high / count, UnitState.Open, 0);
+        return new UnitStatus(condition, n, n == 0 ? double.NaN : estimate / count, low / count, high / count, UnitState.Open, 0);
     }
 
     /// <summary>

@@ -82,9 +82,16 @@ public static class StoppingRules
     public static IReadOnlyList<UnitOutcome> NewlyStopped(GoalStatus status, IReadOnlyDictionary<string, UnitOutcome> stopped) =>
         [.. status.Units.Where(u => !u.IsOpen && !stopped.ContainsKey(u.Unit)).Select(UnitOutcome.From)];
 
-    /// <summary>A unit that stopped before as it stopped, with its count and estimate as they are now.</summary>
-    internal static UnitStatus Kept(UnitStatus now, UnitOutcome then) =>
-        now with { Low = then.Low ?? double.NegativeInfinity, High = then.High ?? double.PositiveInfinity, State = then.State, Remaining = 0 };
+    /// <summary>A unit that stopped before, as it stopped: its count, estimate and interval then (answers after the stop are in the results, not here).</summary>
+    internal static UnitStatus Kept(UnitStatus now, UnitOutcome then) => now with
+    {
+        N = then.N,
+        Mean = then.Estimate ?? double.NaN,
+        Low = then.Low ?? double.NegativeInfinity,
+        High = then.High ?? double.PositiveInfinity,
+        State = then.State,
+        Remaining = 0,
+    };
 
     private static GoalStatus Keep(GoalStatus status, IReadOnlyDictionary<string, UnitOutcome> stopped)
     {
