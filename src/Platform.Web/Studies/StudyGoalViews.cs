@@ -34,7 +34,7 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
     {
         var study = await LoadAsync(studyId, cancellationToken);
         var goal = study.Settings.Goal ?? throw NoGoal();
-        var status = (await goals.GetAsync(study, cancellationToken, fresh: true))!.Status;
+        var status = (await goals.ReadNowAsync(study)).Status;
         return new GoalView(goal.Describe(), goal, status.Met, status.Outcome, status.Judgments, status.ProjectedRemaining, status.Top, status.Measure,
             [.. status.Units.Select(UnitOutcome.From)], study.StoppedBy, status.Ratings?.Select(UnitOutcome.From).ToList());
     }

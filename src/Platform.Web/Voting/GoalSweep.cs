@@ -4,12 +4,12 @@ using Platform.Studies;
 namespace Platform.Web.Voting;
 
 /// <summary>
-/// Every half minute, checks the goal of every open or paused adaptive study (<see cref="StudyGoals.CloseIfMetAsync"/>):
+/// Every ten seconds, checks the goal of every open or paused adaptive study (<see cref="StudyGoals.CloseIfMetAsync"/>):
 /// a check after an answer that was lost (the process stopped meanwhile) is made up for here.
 /// </summary>
 public sealed class GoalSweep(IDocumentStore store, StudyGoals goals, ILogger<GoalSweep> logger) : BackgroundService
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -52,6 +52,7 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
 
     private async Task CheckAsync(Guid studyId)
     {
+        var failures = 0;
         while (true)
         {
             var started = Stopwatch.GetTimestamp();
@@ -61,11 +62,13 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
                 {
                     if (await session.LoadAsync<Study>(studyId) is { } study) await CloseIfMetAsync(study, CancellationToken.None);
                 }
+                failures = 0;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // The next answer, the next opening or the sweep (GoalSweep) checks again.
+                // Once more after a pause (below); the next answer, the next opening and the sweep (GoalSweep) check again too.
                 logger.LogWarning(e, "Checking the goal of study {StudyId} failed", studyId);
+                if (++failures < 3) _checks[studyId] = 2;
             }
             if (_checks.TryRemove(KeyValuePair.Create(studyId, 1))) return;
             // Asked again meanwhile: once more, a moment later, for every answer stored by then.
@@ -76,14 +79,14 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
     }
 
     /// <summary>The goal as read a moment ago (null for a study without one): what steers the choice of trial.</summary>
-    public async Task<GoalSnapshot?> GetAsync(Study study, CancellationToken cancellationToken, bool fresh = false)
-    {
-        if (study.Settings.Goal is null) return null;
-        var asked = Stopwatch.GetTimestamp();
-        return await _reads.GetAsync(study.Id,
-            s => s.StudyVersion == study.Version && (fresh ? s.ReadAt >= asked : Stopwatch.GetElapsedTime(s.ReadAt) < Freshness),
-            () => ReadAsync(study), cancellationToken);
-    }
+    public async Task<GoalSnapshot?> GetAsync(Study study, CancellationToken cancellationToken) =>
+        study.Settings.Goal is null ? null
+            : await _reads.GetAsync(study.Id, s => s.StudyVersion == study.Version && Stopwatch.GetElapsedTime(s.ReadAt) < Freshness,
+                () => ReadAsync(study), cancellationToken);
+
+    /// <summary>The goal as it stands now, read for this caller alone (a shared read may have begun before the caller's answers were stored).</summary>
+    public Task<GoalSnapshot> ReadNowAsync(Study study) =>
+        study.Settings.Goal is null ? throw new ArgumentException("The study has no goal.", nameof(study)) : ReadAsync(study);
 
     /// <summary>
     /// After an answer to an adaptive study that is open or paused, or when it opens again: records the units that
@@ -91,25 +94,34 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
     /// </summary>
     public async Task CloseIfMetAsync(Study study, CancellationToken cancellationToken)
     {
-        if (study.Status is not (StudyStatus.Open or StudyStatus.Paused) || study.Settings.Goal is not { } goal) return;
-        var status = (await GetAsync(study, cancellationToken, fresh: true))!.Status;
-        if (!status.Met && StoppingRules.NewlyStopped(status, study.StoppedUnits).Count == 0) return;
-        try
+        if (study.Status is not (StudyStatus.Open or StudyStatus.Paused) || study.Settings.Goal is null) return;
+        for (var attempt = 1; ; attempt++)
         {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<Study>(study.Id, cancellationToken);
-            if (stream.Aggregate is not { Status: StudyStatus.Open or StudyStatus.Paused } current) return;
-            var now = clock.GetUtcNow();
-            var newly = StoppingRules.NewlyStopped(status, current.StoppedUnits);
-            if (newly.Count > 0) stream.AppendOne(new GoalUnitsStopped(study.Id, newly, now));
-            if (status.Met) stream.AppendOne(new StudyGoalMet(study.Id, goal.Describe(), status.Outcome, status.Judgments, now, [.. status.Units.Select(UnitOutcome.From)]));
-            await session.SaveChangesAsync(cancellationToken);
-            if (status.Met) logger.LogInformation("Study {StudyId} met its goal after {Judgments} judgments: {Outcome}", study.Id, status.Judgments, status.Outcome);
+            try
+            {
+                await RecordStopsAsync(study.Id, cancellationToken);
+                return;
+            }
+            // The sweep or a researcher wrote the study meanwhile: decide again on what they stored.
+            catch (ConcurrencyException) when (attempt < 3)
+            {
+            }
         }
-        catch (ConcurrencyException)
-        {
-            // Another answer recorded it, or a researcher changed the study, meanwhile: the next answer decides again.
-        }
+    }
+
+    private async Task RecordStopsAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Study>(studyId, cancellationToken);
+        if (stream.Aggregate is not { Status: StudyStatus.Open or StudyStatus.Paused, Settings.Goal: { } goal } study) return;
+        var status = (await ReadNowAsync(study)).Status;
+        var newly = StoppingRules.NewlyStopped(status, study.StoppedUnits);
+        if (!status.Met && newly.Count == 0) return;
+        var now = clock.GetUtcNow();
+        if (newly.Count > 0) stream.AppendOne(new GoalUnitsStopped(studyId, newly, now));
+        if (status.Met) stream.AppendOne(new StudyGoalMet(studyId, goal.Describe(), status.Outcome, status.Judgments, now, [.. status.Units.Select(UnitOutcome.From)]));
+        await session.SaveChangesAsync(cancellationToken);
+        if (status.Met) logger.LogInformation("Study {StudyId} met its goal after {Judgments} judgments: {Outcome}", studyId, status.Judgments, status.Outcome);
     }
 
     private async Task<GoalSnapshot> ReadAsync(Study study)

@@ -133,7 +133,7 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         // The goal is checked after each answer, off the answer's path: the study closes a moment later.
         var details = await Eventually.ReturnsAsync(
             async () => (await researcher.GetFromJsonAsync<StudyDetails>($"/api/studies/{studyId}", ApiClient.Json))!,
-            d => d.Status == StudyStatus.Closed, "the study closes itself", TimeSpan.FromSeconds(30));
+            d => d.Status == StudyStatus.Closed, "the study closes itself", TimeSpan.FromSeconds(60));
         var goal = (await researcher.GetFromJsonAsync<GoalView>($"/api/studies/{studyId}/goal", ApiClient.Json))!;
         details.StoppedBy!.Outcome.Should().Be("goal met for every unit");
         details.StoppedBy.Judgments.Should().BeLessThan(40);
