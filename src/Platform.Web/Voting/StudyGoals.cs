@@ -102,22 +102,36 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
                 await RecordStopsAsync(study.Id, cancellationToken);
                 return;
             }
-            // The sweep or a researcher wrote the study meanwhile: decide again on what they stored.
+            // The sweep or a researcher wrote the study meanwhile: decide again on what they stored (the next answer and the
+            // sweep do, after three tries).
             catch (ConcurrencyException) when (attempt < 3)
             {
+            }
+            catch (ConcurrencyException)
+            {
+                return;
             }
         }
     }
 
     private async Task RecordStopsAsync(Guid studyId, CancellationToken cancellationToken)
     {
+        // Read first, outside any writing session: most checks find nothing to record and write nothing.
+        Study? study;
+        await using (var query = store.QuerySession())
+        {
+            study = await query.LoadAsync<Study>(studyId, cancellationToken);
+        }
+        if (study is not { Status: StudyStatus.Open or StudyStatus.Paused, Settings.Goal: { } goal }) return;
+        var status = (await ReadNowAsync(study)).Status;
+        if (!status.Met && StoppingRules.NewlyStopped(status, study.StoppedUnits).Count == 0) return;
+
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Study>(studyId, cancellationToken);
-        if (stream.Aggregate is not { Status: StudyStatus.Open or StudyStatus.Paused, Settings.Goal: { } goal } study) return;
-        var status = (await ReadNowAsync(study)).Status;
-        var newly = StoppingRules.NewlyStopped(status, study.StoppedUnits);
-        if (!status.Met && newly.Count == 0) return;
+        // Appended at the version read above: a study written since (the sweep, a researcher) is a conflict, decided again.
+        if (stream.Aggregate is not { Status: StudyStatus.Open or StudyStatus.Paused } current || current.Version != study.Version) throw new ConcurrencyException("The study changed meanwhile.", typeof(Study), studyId);
         var now = clock.GetUtcNow();
+        var newly = StoppingRules.NewlyStopped(status, current.StoppedUnits);
         if (newly.Count > 0) stream.AppendOne(new GoalUnitsStopped(studyId, newly, now));
         if (status.Met) stream.AppendOne(new StudyGoalMet(studyId, goal.Describe(), status.Outcome, status.Judgments, now, [.. status.Units.Select(UnitOutcome.From)]));
         await session.SaveChangesAsync(cancellationToken);
