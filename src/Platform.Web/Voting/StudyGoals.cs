@@ -10,7 +10,7 @@ using Platform.Web.Voting.Slots;
 namespace Platform.Web.Voting;
 
 /// <summary>Where an adaptive study's goal stood at a read: each unit, and what the assignment draws from.</summary>
-public sealed record GoalSnapshot(GoalStatus Status, IReadOnlyList<UnitCounts> Counts, AdaptiveState Adaptive, int StudyVersion, long ReadAt)
+public sealed record GoalSnapshot(GoalStatus Status, AdaptiveState Adaptive, int StudyVersion, long ReadAt)
 {
     public static GoalSnapshot Assess(Study study, IReadOnlyDictionary<string, long[]> counts, long readAt)
     {
@@ -18,7 +18,7 @@ public sealed record GoalSnapshot(GoalStatus Status, IReadOnlyList<UnitCounts> C
         var goal = settings.Goal ?? throw new ArgumentException("The study has no goal.", nameof(study));
         var units = GoalUnits.Count(settings, counts);
         var status = StoppingRules.Assess(goal, units, tiesPossible: SampleSize.TiesPossible(settings), stopped: study.StoppedUnits);
-        return new GoalSnapshot(status, units, new AdaptiveState(ActiveSampling.OpenWeights(status, units), goal.FloorPerTrial), study.Version, readAt);
+        return new GoalSnapshot(status, new AdaptiveState(ActiveSampling.OpenWeights(status, units), goal.FloorPerTrial), study.Version, readAt);
     }
 }
 
