@@ -67,8 +67,12 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Once more after a pause (below); the next answer, the next opening and the sweep (GoalSweep) check again too.
-                logger.LogWarning(e, "Checking the goal of study {StudyId} failed", studyId);
-                if (++failures < 3) _checks[studyId] = 2;
+                if (++failures < 3)
+                {
+                    logger.LogWarning(e, "Checking the goal of study {StudyId} failed; trying again in a moment", studyId);
+                    _checks[studyId] = 2;
+                }
+                else logger.LogError(e, "Checking the goal of study {StudyId} failed {Failures} times in a row; the sweep tries again", studyId, failures);
             }
             if (_checks.TryRemove(KeyValuePair.Create(studyId, 1))) return;
             // Asked again meanwhile: once more, a moment later, for every answer stored by then.

@@ -17,7 +17,7 @@ public abstract record NextTrial
 }
 
 /// <summary>Hands out the trial a participant judges now: the pending one again, a new one, or the end.</summary>
-public sealed class NextTrials(IDocumentStore store, ParticipantSessions sessions, StudyPlans plans, TrialClaims claims, TimeProvider clock)
+public sealed class NextTrials(IDocumentStore store, ParticipantSessions sessions, StudyPlans plans, TrialClaims claims, StudyGoals goals, TimeProvider clock)
 {
     /// <summary>The pending trial again (a reload resumes it), or a new one, or the end.</summary>
     public Task<NextTrial> NextAsync(string token, CancellationToken cancellationToken) =>
@@ -81,9 +81,11 @@ public sealed class NextTrials(IDocumentStore store, ParticipantSessions session
         return new NextTrial.Trial(await TrialViews.ViewAsync(session, study, participant, assigned, plan, cancellationToken));
     }
 
-    private static async Task<NextTrial> NothingLeftAsync(IDocumentSession session, IEventStream<ParticipantSession> stream, Study study, DateTimeOffset now, TimeSpan hold, CancellationToken cancellationToken)
+    private async Task<NextTrial> NothingLeftAsync(IDocumentSession session, IEventStream<ParticipantSession> stream, Study study, DateTimeOffset now, TimeSpan hold, CancellationToken cancellationToken)
     {
         var participant = stream.Aggregate!;
+        // An adaptive study whose open units ran out of trials may just have met its goal: close it without waiting for the check after the next answer.
+        goals.CheckSoon(study);
         if (participant.Judgments.Count == 0)
         {
             await session.SaveChangesAsync(cancellationToken);
