@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Platform.Benchmarks;
 
-// `dispatch …` runs the generation load harness, `consistency [seeds]` times COLMAP measurements, `adaptive [studies]` simulates adaptive studies, `voting …` and `voting-ui …` the voting ones (docs/BENCHMARKS.md, "Voting at crowd scale: the load harness");
+// `dispatch …` runs the generation load harness, `consistency [seeds]` times COLMAP measurements, `adaptive [studies]` simulates adaptive studies (`adaptive-bound` bounds what assignment can save on a ranking's precision), `voting …` and `voting-ui …` the voting ones (docs/BENCHMARKS.md, "Voting at crowd scale: the load harness");
 // anything else goes to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
@@ -11,6 +11,8 @@ switch (args.FirstOrDefault())
         return await ConsistencyHarness.RunAsync(args);
     case "adaptive":
         return AdaptiveHarness.Run(args);
+    case "adaptive-bound":
+        return RankingAllocationBound.Run(args);
     case "voting" or "voting-ui":
         VotingOptions options;
         try
