@@ -2,6 +2,7 @@ using Marten;
 using Platform.Common;
 using Platform.Studies;
 using Platform.Web.Voting;
+using Platform.Web.Voting.Slots;
 
 namespace Platform.Web.Studies;
 
@@ -11,8 +12,12 @@ namespace Platform.Web.Studies;
 /// <param name="Measure">What each unit's estimate and interval are of: a success rate, G − B, or the share preferring the pair's first condition with ties left out.</param>
 /// <param name="StoppedBy">Why and when the study closed itself, once it did.</param>
 /// <param name="Ratings">A ranking precision goal's conditions: rating (Elo, mean 0), interval and state.</param>
+/// <param name="Stalled">
+/// A running study whose open units' trials have all had k judgments (<see cref="GoalRoom"/>): nobody can be given a
+/// trial and the goal cannot be met until k is raised or prompts are added.
+/// </param>
 public sealed record GoalView(string Rule, StudyGoal Goal, bool Met, string Outcome, long Judgments, long ProjectedRemaining, string? Top, string Measure,
-    IReadOnlyList<UnitOutcome> Units, StudyGoalMet? StoppedBy, IReadOnlyList<UnitOutcome>? Ratings = null);
+    IReadOnlyList<UnitOutcome> Units, StudyGoalMet? StoppedBy, IReadOnlyList<UnitOutcome>? Ratings = null, bool Stalled = false);
 
 /// <summary>What the planner is asked: any figure left out takes the planner's default (<see cref="PlanningAssumptions"/>), the prompts the study's own count.</summary>
 public sealed record PlanRequest(double? Effect = null, double? TieRate = null, double? SuccessRate = null, double? EloStep = null,
@@ -22,7 +27,7 @@ public sealed record PlanRequest(double? Effect = null, double? TieRate = null, 
 /// <param name="Method">How the figure was found, in words.</param>
 public sealed record PlanView(SampleSizeEstimate Estimate, int Units, string Method);
 
-public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
+public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals, StudyPlans plans)
 {
     /// <summary>One planner at a time per process: each runs hundreds of simulated studies on the web server's cores.</summary>
     private static readonly SemaphoreSlim Planning = new(1, 1);
@@ -35,8 +40,21 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals)
         var study = await LoadAsync(studyId, cancellationToken);
         var goal = study.Settings.Goal ?? throw NoGoal();
         var status = (await goals.ReadNowAsync(study)).Status;
+        var stalled = false;
+        if (study.Status is StudyStatus.Open or StudyStatus.Paused && await RoomAsync(study, cancellationToken) is { } room)
+            (status, stalled) = GoalRoom.Within(status, room);
         return new GoalView(goal.Describe(), goal, status.Met, status.Outcome, status.Judgments, status.ProjectedRemaining, status.Top, status.Measure,
-            [.. status.Units.Select(UnitOutcome.From)], study.StoppedBy, status.Ratings?.Select(UnitOutcome.From).ToList());
+            [.. status.Units.Select(UnitOutcome.From)], study.StoppedBy, status.Ratings?.Select(UnitOutcome.From).ToList(), stalled);
+    }
+
+    /// <summary>What each unit's trials can still take under k; null while the study has no trials.</summary>
+    private async Task<IReadOnlyDictionary<string, long>?> RoomAsync(Study study, CancellationToken cancellationToken)
+    {
+        var trials = (await plans.GetAsync(study, cancellationToken)).Trials;
+        if (trials.Count == 0) return null;
+        await using var session = store.QuerySession();
+        var judged = (await SlotLedger.CountJudgedAsync(session, study.Id, cancellationToken)).ToDictionary(c => c.TrialId, c => c.Judged);
+        return GoalRoom.PerUnit(trials.Select(t => (GoalUnits.UnitOf(t), judged.GetValueOrDefault(t.TrialId))), study.Settings.JudgmentsPerTrial);
     }
 
     public async Task<PlanView> PlanAsync(Guid studyId, PlanRequest request, CancellationToken cancellationToken)

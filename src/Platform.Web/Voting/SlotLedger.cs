@@ -8,6 +8,9 @@ namespace Platform.Web.Voting.Slots;
 /// <summary>Live slots of a study counted per trial and left condition.</summary>
 public sealed record SlotCount(Guid TrialId, string? LeftCondition, int Live);
 
+/// <summary>A trial's answered slots.</summary>
+public sealed record JudgedCount(Guid TrialId, int Judged);
+
 /// <summary>
 /// The k slots of every planned trial, one row each (<c>voting_slots</c>). Each statement here is one atomic
 /// UPDATE on a trial's own rows, run in the caller's transaction beside the session's events: no study-wide lock,
@@ -120,6 +123,15 @@ public static class SlotLedger
     /// <summary>The study's lock, shared: for answers that spend no slot (gold trials), like <see cref="JudgeAsync"/>.</summary>
     public static Task ShareStudyLockAsync(IDocumentSession session, Guid studyId, CancellationToken cancellationToken) =>
         session.QueryAsync<int>("select 1 from (select pg_advisory_xact_lock_shared(?)) as locked", cancellationToken, Hosting.Database.AdvisoryLocks.Key64(studyId));
+
+    /// <summary>The answered slots of the study's trials that have any, per trial.</summary>
+    public static async Task<IReadOnlyList<JudgedCount>> CountJudgedAsync(IQuerySession session, Guid studyId, CancellationToken cancellationToken) =>
+        await session.QueryAsync<JudgedCount>($"""
+            select json_build_object('TrialId', trial_id, 'Judged', count(*))
+            from {TableName}
+            where study_id = ? and judged_at is not null
+            group by trial_id
+            """, cancellationToken, studyId);
 
     /// <summary>Live slots (answered, or held since after the cutoff) of the study, counted per trial and left condition.</summary>
     public static async Task<IReadOnlyList<SlotCount>> CountLiveAsync(IQuerySession session, Guid studyId, DateTimeOffset cutoff, CancellationToken cancellationToken) =>

@@ -119,6 +119,29 @@ public sealed class StoppingRulesTests
     }
 
     [Fact]
+    public void A_ranking_projects_a_pair_won_every_time_to_its_budget_and_each_wide_rating_to_its_slowest_open_pair()
+    {
+        var goal = new StudyGoal(GoalKind.RankingPrecision, BudgetPerUnit: 1000, EloWidth: 600);
+        var status = StoppingRules.Assess(goal, Counts(Ranking, ("a vs b", 80, 0, 0), ("a vs c", 75, 0, 5), ("b vs c", 40, 0, 40)));
+
+        status.Units.Select(u => (u.Unit, u.Remaining)).Should().StartWith(("a vs b", 920), "no finite Elo bound before b wins once");
+        status.Ratings!.Single(r => r.Unit == "a").Remaining.Should().Be(920);
+        status.Ratings!.Where(r => r.IsOpen).Should().OnlyContain(r => r.Remaining > 0, "a rating still too wide is never projected to need nothing");
+    }
+
+    [Theory]
+    [InlineData(0.5, 150)]
+    [InlineData(0.9, 150)]
+    [InlineData(0.1, 400)]
+    public void The_radius_a_width_in_elo_points_allows_is_the_one_whose_interval_is_that_wide(double share, double width)
+    {
+        var r = RankingPrecision.Radius(share, width);
+
+        (RankingPrecision.Elo(share + r) - RankingPrecision.Elo(share - r)).Should().BeApproximately(width, 1e-6);
+        RankingPrecision.Radius(0.5, 150).Should().BeApproximately(0.5 * (Math.Pow(10, 150 / 800.0) - 1) / (Math.Pow(10, 150 / 800.0) + 1), 1e-9);
+    }
+
+    [Fact]
     public void Elo_points_follow_the_log_odds_of_the_share()
     {
         RankingPrecision.Elo(0.5).Should().Be(0);

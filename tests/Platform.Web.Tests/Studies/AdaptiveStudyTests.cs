@@ -178,6 +178,37 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         (await twice.Content.ReadAsStringAsync()).Should().Contain("perCondition.ours-simdrop").And.Contain("2 times");
     }
 
+    [Fact]
+    public async Task A_study_whose_trials_are_all_at_k_before_its_goal_is_met_says_it_is_stalled_and_projects_no_more_than_they_can_take()
+    {
+        var researcher = await fixture.ResearcherAsync();
+        var settings = new StudyBuilder { JudgmentsPerTrial = 4, TrialsPerParticipant = 2, Tasks = ["dance"] }.Build() with
+        {
+            Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 200),
+        };
+        var studyId = await OpenWithDistinctVideosAsync(researcher, settings, prompts: 2);
+        async Task<GoalView> GoalAsync() => (await researcher.GetFromJsonAsync<GoalView>($"/api/studies/{studyId}/goal", ApiClient.Json))!;
+
+        var views = new List<GoalView>();
+        for (var p = 0; p < 4; p++)
+        {
+            var client = Factory.CreateClient();
+            var token = await client.StartSessionAsync(studyId, $"evenly-split-{p}");
+            for (var t = 0; t < 2; t++)
+                (await client.AnswerAsync(token, (await client.NextTrialAsync(token)).TrialId, (p + t) % 2 == 0 ? Choice.Left : Choice.Right)).EnsureSuccessStatusCode();
+            views.Add(await GoalAsync());
+        }
+        var newcomer = Factory.CreateClient();
+        var first = await newcomer.GetAsync($"/api/sessions/{await newcomer.StartSessionAsync(studyId, "one-too-many")}/next");
+
+        views.Select(v => (v.Stalled, v.ProjectedRemaining)).Should().Equal(new List<(bool, long)> { (false, 6), (false, 4), (false, 2), (true, 0) },
+            "two trials × k = 4 is all the pair can take: far short of its budget, and of a decision on an even split");
+        views[^1].Met.Should().BeFalse();
+        (await StatusAsync(researcher, studyId)).Should().Be(StudyStatus.Open, "a stalled study waits for its researchers");
+        first.StatusCode.Should().Be(HttpStatusCode.Conflict, "a newcomer is given no trial");
+        (await first.Content.ReadAsStringAsync()).Should().Contain("This study is full");
+    }
+
     private static async Task<Guid> OpenWithDistinctVideosAsync(HttpClient researcher, StudySettings settings, int prompts)
     {
         var id = await researcher.CreateStudyAsync(settings);

@@ -33,7 +33,7 @@ public static class StudySimulation
     /// <param name="cap">Judgments a trial takes at most (the study's k).</param>
     /// <param name="trialsPerParticipant">Judged trials per participant, gold ones left out.</param>
     /// <param name="tiesPossible">Whether the scale has "same" (<see cref="StoppingRules.Assess"/>).</param>
-    /// <param name="cancellationToken">Checked every 1,024 judgments: a study with a huge budget may run long.</param>
+    /// <param name="cancellationToken">Checked after every judgment: a study with a huge budget may run long.</param>
     public static SimulatedStudy Run(StudyGoal goal, IReadOnlyList<UnitTruth> truth, int trialsPerUnit, int cap, int trialsPerParticipant, bool adaptive, Random random,
         bool tiesPossible = true, CancellationToken cancellationToken = default)
     {
@@ -71,7 +71,8 @@ public static class StudySimulation
                 judgments++;
                 status = StoppingRules.Assess(goal, Counts(truth, counts), project: false, tiesPossible, stopped);
                 foreach (var newly in StoppingRules.NewlyStopped(status, stopped)) stopped[newly.Unit] = newly;
-                if ((judgments & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
+                // After every judgment: a large design spends milliseconds on each (its candidates and its units).
+                cancellationToken.ThrowIfCancellationRequested();
             }
             // A newcomer who finds nothing: every trial is at its cap, and the goal cannot be met.
             if (taken == 0) break;

@@ -37,6 +37,10 @@ public static class RankingPrecision
             var remaining = state != UnitState.Open ? 0 : project ? Projected(goal, rule, p) : goal.BudgetPerUnit - p.N;
             return new UnitStatus(p.Unit.Name, p.N, d.Share, d.Low, d.High, state, remaining);
         }).ToList();
+        // A rating still too wide is projected to need what its slowest open pair does.
+        ratings = [.. ratings.Select(r => r.IsOpen
+            ? r with { Remaining = units.Where((u, i) => u.IsOpen && (pairs[i].Unit.First == r.Unit || pairs[i].Unit.Second == r.Unit)).Select(u => u.Remaining).DefaultIfEmpty(0).Max() }
+            : r)];
         var status = StoppingRules.Finish(goal, pairs, units, null);
         var outcome = !status.Met ? status.Outcome
             : ratings.All(r => r.IsOpen == false) ? "every rating's interval is narrow enough"
@@ -64,17 +68,31 @@ public static class RankingPrecision
 
     /// <summary>
     /// Judgments a pair is projected to still need for its Elo interval to be w wide if its shares stay as now: the
-    /// share's radius that many Elo points allow near the share seen, then the count that radius needs, ties added.
+    /// share's radius that many Elo points allow around the share seen, then the count that radius needs, ties added.
+    /// A pair one condition has won every time has no finite Elo bound until the other wins once: its budget.
     /// </summary>
     private static long Projected(StudyGoal goal, DecisionGoal rule, UnitCounts pair)
     {
         var left = Math.Max(0, goal.BudgetPerUnit - pair.N);
         var preferences = pair.First + pair.Second;
-        if (preferences < 20) return left;
-        var share = Math.Clamp((double)pair.First / preferences, 0.02, 0.98);
-        var radius = goal.EloWidth / 2 * share * (1 - share) * Math.Log(10) / 400;
+        if (preferences < 20 || pair.First == 0 || pair.Second == 0) return left;
+        var share = (double)pair.First / preferences;
+        var radius = Radius(share, goal.EloWidth);
         var needed = ConfidenceSequence.JudgmentsFor(radius, 0.5, rule.Alpha, ConfidenceSequence.MixingFor(rule.BudgetPerPair, 0.5, rule.Alpha));
         if (needed == long.MaxValue) return left;
         return Math.Clamp((long)Math.Ceiling((needed - preferences) * (double)pair.N / preferences), 1, Math.Max(1, left));
+    }
+
+    /// <summary>The radius r around <paramref name="share"/> whose interval [s − r, s + r] is <paramref name="width"/> Elo points wide (it widens without bound near 0 and 1).</summary>
+    internal static double Radius(double share, double width)
+    {
+        var (low, high) = (0.0, Math.Min(share, 1 - share));
+        for (var i = 0; i < 50; i++)
+        {
+            var r = (low + high) / 2;
+            if (Elo(share + r) - Elo(share - r) <= width) low = r;
+            else high = r;
+        }
+        return low;
     }
 }
