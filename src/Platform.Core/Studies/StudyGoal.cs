@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.Studies;
 
 /// <summary>What an adaptive study is run until (<see cref="StudyGoal"/>); a study without a goal gives every trial k judgments.</summary>
@@ -30,7 +32,7 @@ public enum GoalKind
 /// <param name="BudgetPerUnit">The most judgments one unit takes: a pair of truly equal conditions never decides.</param>
 /// <param name="FloorPerTrial">Judgments every trial gets before any trial gets more, so every prompt is seen.</param>
 /// <param name="EloWidth">The ranking precision goal's w: every rating's interval at most this many Elo points wide.</param>
-public sealed record StudyGoal(GoalKind Kind, double HalfWidth = 0.1, double Alpha = 0.05, int BudgetPerUnit = 1000, int FloorPerTrial = 1, double EloWidth = 100)
+public sealed record StudyGoal([property: JsonRequired] GoalKind Kind, double HalfWidth = 0.1, double Alpha = 0.05, int BudgetPerUnit = 1000, int FloorPerTrial = 1, double EloWidth = 100)
 {
     public const int MaxBudgetPerUnit = 1_000_000;
 

@@ -29,8 +29,18 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
             $"{Common.SafeText.Problem} Field: {path}.",
         JsonException { Path: { Length: > 0 } path } json when json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
             $"The field {path} has no value of its type, or one this endpoint does not take (enumerations by name; see /api/docs).",
+        JsonException { Path: { Length: > 0 } path } json when json.Message.Contains("missing required properties including: ", StringComparison.Ordinal) =>
+            $"The object at {path} lacks a field it needs: {Missing(json.Message)} (see /api/docs).",
         JsonException { Path: { Length: > 0 } path } => $"The body must be JSON with the fields this endpoint names (see /api/docs); it could not be read at {path}.",
         JsonException => "The body must be JSON with the fields this endpoint names (see /api/docs), each of its type.",
         _ => null,
     };
+
+    /// <summary>The fields System.Text.Json names as missing: "… missing required properties including: 'kind'. Path: …".</summary>
+    private static string Missing(string message)
+    {
+        var names = message[(message.IndexOf("including: ", StringComparison.Ordinal) + "including: ".Length)..];
+        var end = names.IndexOf(". Path", StringComparison.Ordinal);
+        return (end < 0 ? names : names[..end]).TrimEnd('.');
+    }
 }

@@ -110,4 +110,13 @@ public sealed class ParticipantSessions(IDocumentStore store, IMemoryCache cache
             : "Please return your submission on Prolific, so it does not count as taken; you lose nothing by it.");
 
     public static NextTrial.Full Full(Study study) => new(FullMessage(study), study.Settings.FullStudyCode);
+
+    /// <summary>The 409 for a participant the study cannot take: the message, and the researchers' code as <c>fullStudyCode</c> when there is one for them.</summary>
+    public static DomainException Refused(string message, string? fullStudyCode) => new(message, DomainError.Conflict)
+    {
+        Extensions = fullStudyCode is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["fullStudyCode"] = fullStudyCode },
+    };
+
+    /// <summary>The 409 for a study that is not open: paused, not yet open, or closed (then with the researchers' code).</summary>
+    public static DomainException NotOpen(Study study) => Refused(NotOpenMessage(study), study.Status == StudyStatus.Closed ? study.Settings.FullStudyCode : null);
 }

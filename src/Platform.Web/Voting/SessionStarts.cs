@@ -43,7 +43,7 @@ public sealed class SessionStarts(IDocumentStore store, IMemoryCache cache, Time
 
         var study = await session.LoadAsync<Study>(studyId, cancellationToken) ?? throw StudyCatalog.NotFound();
         if (study.Status != StudyStatus.Open)
-            throw new DomainException(ParticipantSessions.NotOpenMessage(study), DomainError.Conflict);
+            throw ParticipantSessions.NotOpen(study);
         var started = new SessionStarted(Guid.NewGuid(), studyId, participant.ParticipantId, participant.Source == "prolific" ? "prolific" : "direct",
             participant.ExternalStudyId, participant.ExternalSessionId, SessionTokens.New(), clock.GetUtcNow());
         session.Events.StartStream<ParticipantSession>(started.SessionId, started);

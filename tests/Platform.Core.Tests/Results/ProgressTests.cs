@@ -37,6 +37,18 @@ public class ProgressTests
     }
 
     [Fact]
+    public void An_adaptive_study_wants_what_its_goal_is_projected_to_still_need_and_nothing_once_it_is_met()
+    {
+        var running = StudyProgress.ByGoalEstimate(11, 20, met: false, Pace(11, 0, TimeSpan.FromMinutes(10)));
+        var met = StudyProgress.ByGoalEstimate(40, 500, met: true, Pace(40, 0, TimeSpan.FromMinutes(10)));
+
+        (running.Needed, running.Remaining, running.ByGoal).Should().Be((31, TimeSpan.FromMinutes(20), true));
+        running.Explain().Should().StartWith("Estimated for the 20 judgments the goal is projected to still need");
+        (met.Needed, met.Remaining, met.Share).Should().Be((40, TimeSpan.Zero, 1.0));
+        met.Explain().Should().Be("Done: the study's goal is met (40 judgments in all).");
+    }
+
+    [Fact]
     public void The_time_left_explains_how_it_is_estimated_and_why_it_is_not_yet()
     {
         var running = StudyProgress.Estimate(11, 31, Pace(11, 0, TimeSpan.FromMinutes(10)));

@@ -89,6 +89,8 @@ public sealed class DesigningStudyTests
     [InlineData("NaN gold rate", "*gold-trial rate between 0 and 0.5*")]
     [InlineData("blank completion code", "*completion code of 1 to 100 characters*")]
     [InlineData("101-character completion code", "*completion code of 1 to 100 characters*")]
+    [InlineData("completion code on two lines", "*completion code on one line*")]
+    [InlineData("full-study code with a tab", "*full on one line*")]
     [InlineData("ftp completion URL", "*completion redirect URL*")]
     [InlineData("relative completion URL", "*completion redirect URL*")]
     [InlineData("half-minute trial timeout", "*trial timeout of 1 to 120 minutes*")]
@@ -205,6 +207,8 @@ public sealed class DesigningStudyTests
         "NaN gold rate" => A.Pairwise() with { GoldRate = double.NaN },
         "blank completion code" => A.Pairwise() with { CompletionCode = " " },
         "101-character completion code" => A.Pairwise() with { CompletionCode = new string('c', 101) },
+        "completion code on two lines" => A.Pairwise() with { CompletionCode = "DONE\n42" },
+        "full-study code with a tab" => A.Pairwise() with { FullStudyCode = "FULL\t1" },
         "ftp completion URL" => A.Pairwise() with { CompletionUrl = "ftp://example.org/done" },
         "relative completion URL" => A.Pairwise() with { CompletionUrl = "/done" },
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),

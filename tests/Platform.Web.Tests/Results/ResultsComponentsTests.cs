@@ -86,4 +86,18 @@ public sealed class ResultsComponentsTests : BunitTest
             .Be("Agreement (Krippendorff's α): not computed yet: it needs at least two judgments on the same trial, and no trial has two yet")
             .And.NotContain("over 0 trials");
     }
+
+    [Fact]
+    public void The_progress_panel_of_an_adaptive_study_counts_toward_its_goal_not_k_per_trial()
+    {
+        var tally = new StudyTally { Judgments = 18, Participants = ["p1", "p2"] };
+        var results = Results() with { Agreement = new AgreementRow(null, 0), PositionBias = null };
+        IRenderedComponent<ProgressPanel> Panel(StudyProgress progress) =>
+            Context.Render<ProgressPanel>(p => p.Add(x => x.Progress, progress).Add(x => x.Tally, tally).Add(x => x.Results, results));
+
+        Panel(StudyProgress.ByGoalEstimate(18, 42, met: false, tally.Pace())).Find("[data-testid=judgments]").TextContent
+            .Should().Contain("of about 60 the goal is projected to need").And.NotContain("wanted");
+        Panel(StudyProgress.ByGoalEstimate(18, 42, met: true, tally.Pace())).Find("[data-testid=judgments]").TextContent
+            .Should().Contain("the goal is met");
+    }
 }

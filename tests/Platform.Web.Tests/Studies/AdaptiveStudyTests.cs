@@ -69,7 +69,9 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
 
         var newcomer = await Factory.CreateClient().PostAsJsonAsync($"/api/studies/{studyId}/sessions", new StartSession("too-late", "prolific"), ApiClient.Json);
         newcomer.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await newcomer.Content.ReadAsStringAsync()).Should().Contain("This study is full").And.Contain("FULL-7F3A");
+        var refusal = JsonDocument.Parse(await newcomer.Content.ReadAsStringAsync()).RootElement;
+        refusal.GetProperty("detail").GetString().Should().Contain("This study is full").And.Contain("FULL-7F3A");
+        refusal.GetProperty("fullStudyCode").GetString().Should().Be("FULL-7F3A", "a client of the API reads the code without parsing the message");
 
         var results = JsonDocument.Parse(await researcher.GetStringAsync($"/api/studies/{studyId}/results")).RootElement;
         var stoppedBy = results.GetProperty("stopping").GetProperty("stoppedBy");
@@ -155,7 +157,7 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task Numbers_too_large_for_a_double_are_refused_with_a_problem_not_a_server_error()
+    public async Task Numbers_too_large_for_a_double_and_a_goal_without_its_kind_are_refused_with_a_problem_not_a_server_error()
     {
         var researcher = await fixture.ResearcherAsync();
         var json = JsonSerializer.Serialize(new StudyBuilder().Build() with { Goal = new StudyGoal(GoalKind.BeatsBaseline) }, ApiClient.Json)
@@ -168,7 +170,13 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         var unknown = await researcher.PostAsJsonAsync($"/api/studies/{adaptive}/plan", new PlanRequest(PerCondition: new() { ["nobody"] = 0.1 }), ApiClient.Json);
         var twice = await researcher.PostAsJsonAsync($"/api/studies/{adaptive}/plan", new PlanRequest(PerCondition: new() { ["OURS-SIMDROP"] = 0.1, ["ours-simdrop"] = 0.2 }), ApiClient.Json);
 
+        var kindless = await researcher.PostAsync("/api/studies", new StringContent(
+            JsonSerializer.Serialize(new StudyBuilder().Build() with { Goal = new StudyGoal(GoalKind.BeatsBaseline) }, ApiClient.Json).Replace("\"kind\":\"beats-baseline\",", "", StringComparison.Ordinal),
+            System.Text.Encoding.UTF8, "application/json"));
+
         json.Should().Contain("1e400");
+        kindless.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a goal without its kind is not quietly the first kind");
+        (await kindless.Content.ReadAsStringAsync()).Should().Contain("The object at $.goal lacks a field it needs: 'kind'");
         created.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await created.Content.ReadAsStringAsync()).Should().Contain("goal.halfWidth");
         plan.StatusCode.Should().Be(HttpStatusCode.BadRequest);

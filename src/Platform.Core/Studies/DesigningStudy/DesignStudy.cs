@@ -43,6 +43,9 @@ public static class DesigningStudy
         foreach (var (field, expected) in s.Goal?.Problems(s) ?? []) problems.Add(field, expected);
         if (s.FullStudyCode is { Length: > 100 }) problems.Add("fullStudyCode", "a code for participants who arrive when the study is full of at most 100 characters (or none)");
         if (s.CompletionCode.Length is 0 or > 100) problems.Add("completionCode", "a completion code of 1 to 100 characters (Prolific shows it to check completion)");
+        // Participants type these codes in: one line, nothing they cannot see.
+        if (s.CompletionCode.Any(char.IsControl)) problems.Add("completionCode", "a completion code on one line, without tabs");
+        if (s.FullStudyCode?.Any(char.IsControl) == true) problems.Add("fullStudyCode", "a code for participants who arrive when the study is full on one line, without tabs");
         if (s.CompletionUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             problems.Add("completionUrl", "a completion redirect URL that starts with https:// (or none)");
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Common;
 using Platform.Studies;
 using Platform.Voting;
 
@@ -18,7 +17,7 @@ public static class NextTrialApi
                 await trials.NextAsync(token, ct) switch
                 {
                     NextTrial.Trial trial => TypedResults.Ok(TrialResponse.From(trial.View)),
-                    NextTrial.Full full => throw new DomainException(full.Message, DomainError.Conflict),
+                    NextTrial.Full full => throw ParticipantSessions.Refused(full.Message, full.Code),
                     _ => TypedResults.NoContent(),
                 })
             .WithSummary("The trial to judge now (the same one again until it is answered); 204 when the session is finished; 409 when the study closed before it began")

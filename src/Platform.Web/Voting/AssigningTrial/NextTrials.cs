@@ -69,7 +69,7 @@ public sealed class NextTrials(IDocumentStore store, ParticipantSessions session
             await session.SaveChangesAsync(cancellationToken);
             if (finishing) return ParticipantSessions.Finished(study);
             if (study.Status == StudyStatus.Closed && participant.Judgments.Count == 0) return ParticipantSessions.Full(study);
-            throw new DomainException(ParticipantSessions.NotOpenMessage(study), DomainError.Conflict);
+            throw ParticipantSessions.NotOpen(study);
         }
         await session.BeginTransactionAsync(cancellationToken);
         if (await claims.ClaimAsync(session, study, participant, plan, now, hold, firstRoundOnly: false, cancellationToken) is not { } assigned)
