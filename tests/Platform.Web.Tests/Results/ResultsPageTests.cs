@@ -25,6 +25,7 @@ public sealed class ResultsPageTests : BunitTest
         Context.Services.AddSingleton(fixture.Factory.Services.GetRequiredService<ResultsReader>());
         Context.Services.AddSingleton(fixture.Factory.Services.GetRequiredService<StudyCatalog>());
         Context.Services.AddSingleton(fixture.Factory.Services.GetRequiredService<MetricTables>());
+        Context.Services.AddSingleton(fixture.Factory.Services.GetRequiredService<Platform.Web.Studies.StudyGoalViews>());
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
