@@ -43,9 +43,13 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals, Study
         var stalled = false;
         if (study.Status is StudyStatus.Open or StudyStatus.Paused && await RoomAsync(study, cancellationToken) is { } room)
             (status, stalled) = GoalRoom.Within(status, room);
+        // A closed study takes nothing more: no unit is projected to get anything.
+        else if (study.Status == StudyStatus.Closed) status = GoalRoom.Within(status, NoRoom).Status;
         return new GoalView(goal.Describe(), goal, status.Met, status.Outcome, status.Judgments, status.ProjectedRemaining, status.Top, status.Measure,
             [.. status.Units.Select(UnitOutcome.From)], study.StoppedBy, status.Ratings?.Select(UnitOutcome.From).ToList(), stalled);
     }
+
+    private static readonly Dictionary<string, long> NoRoom = [];
 
     /// <summary>What each unit's trials can still take under k; null while the study has no trials.</summary>
     private async Task<IReadOnlyDictionary<string, long>?> RoomAsync(Study study, CancellationToken cancellationToken)
@@ -66,7 +70,7 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals, Study
         foreach (var (field, expected) in assumptions.Problems(study.Settings)) problems.Add(field, expected);
         problems.ThrowIfAny("The planner needs ");
         if (!await Planning.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken))
-            throw new DomainException("Another plan is being computed on this server; try again in a minute.", DomainError.Conflict) { RetryAfter = TimeSpan.FromSeconds(30) };
+            throw new DomainException("Another plan is being computed on this server; try again in half a minute.", DomainError.Conflict) { RetryAfter = TimeSpan.FromSeconds(30) };
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(PlanningLimit);
         try

@@ -37,15 +37,20 @@ public class ProgressTests
     }
 
     [Fact]
-    public void An_adaptive_study_wants_what_its_goal_is_projected_to_still_need_and_nothing_once_it_is_met()
+    public void An_adaptive_study_wants_what_its_goal_is_projected_to_still_need_and_says_when_it_is_stalled_stopped_or_closed()
     {
-        var running = StudyProgress.ByGoalEstimate(11, 20, met: false, Pace(11, 0, TimeSpan.FromMinutes(10)));
-        var met = StudyProgress.ByGoalEstimate(40, 500, met: true, Pace(40, 0, TimeSpan.FromMinutes(10)));
+        var pace = Pace(11, 0, TimeSpan.FromMinutes(10));
+        var running = StudyProgress.ByGoalEstimate(11, 20, GoalProgress.Running, pace);
+        var stalled = StudyProgress.ByGoalEstimate(11, 0, GoalProgress.Stalled, pace);
+        var stopped = StudyProgress.ByGoalEstimate(11, 500, GoalProgress.Stopped, pace);
+        var closed = StudyProgress.ByGoalEstimate(11, 500, GoalProgress.Closed, pace);
 
-        (running.Needed, running.Remaining, running.ByGoal).Should().Be((31, TimeSpan.FromMinutes(20), true));
+        (running.Needed, running.Remaining, running.Goal).Should().Be((31, TimeSpan.FromMinutes(20), GoalProgress.Running));
         running.Explain().Should().StartWith("Estimated for the 20 judgments the goal is projected to still need");
-        (met.Needed, met.Remaining, met.Share).Should().Be((40, TimeSpan.Zero, 1.0));
-        met.Explain().Should().Be("Done: the study's goal is met (40 judgments in all).");
+        (stalled.Remaining, stalled.Explain()).Should().Be((null, "Stalled: every trial of the goal's units still open has had its k judgments, so nobody can be given a trial. Raise k, or close the study."));
+        (stopped.Needed, stopped.Remaining, stopped.Share).Should().Be((11, TimeSpan.Zero, 1.0));
+        stopped.Explain().Should().Be("Done: the study's goal stopped it (11 judgments in all).");
+        closed.Explain().Should().Be("Closed by its researchers before its goal stopped it (11 judgments in all).");
     }
 
     [Fact]

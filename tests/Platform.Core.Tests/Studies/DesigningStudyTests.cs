@@ -91,6 +91,8 @@ public sealed class DesigningStudyTests
     [InlineData("101-character completion code", "*completion code of 1 to 100 characters*")]
     [InlineData("completion code on two lines", "*completion code on one line*")]
     [InlineData("full-study code with a tab", "*full on one line*")]
+    [InlineData("completion code with a line separator", "*completion code on one line of visible characters*")]
+    [InlineData("full-study code with a zero-width space", "*full on one line of visible characters*")]
     [InlineData("ftp completion URL", "*completion redirect URL*")]
     [InlineData("relative completion URL", "*completion redirect URL*")]
     [InlineData("half-minute trial timeout", "*trial timeout of 1 to 120 minutes*")]
@@ -209,6 +211,8 @@ public sealed class DesigningStudyTests
         "101-character completion code" => A.Pairwise() with { CompletionCode = new string('c', 101) },
         "completion code on two lines" => A.Pairwise() with { CompletionCode = "DONE\n42" },
         "full-study code with a tab" => A.Pairwise() with { FullStudyCode = "FULL\t1" },
+        "completion code with a line separator" => A.Pairwise() with { CompletionCode = "DONE\u2028 42" },
+        "full-study code with a zero-width space" => A.Pairwise() with { FullStudyCode = "FULL\u200B1" },
         "ftp completion URL" => A.Pairwise() with { CompletionUrl = "ftp://example.org/done" },
         "relative completion URL" => A.Pairwise() with { CompletionUrl = "/done" },
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),

@@ -88,16 +88,21 @@ public sealed class ResultsComponentsTests : BunitTest
     }
 
     [Fact]
-    public void The_progress_panel_of_an_adaptive_study_counts_toward_its_goal_not_k_per_trial()
+    public void The_progress_panel_of_an_adaptive_study_counts_toward_its_goal_not_k_per_trial_and_says_when_it_stalled_stopped_or_closed()
     {
         var tally = new StudyTally { Judgments = 18, Participants = ["p1", "p2"] };
         var results = Results() with { Agreement = new AgreementRow(null, 0), PositionBias = null };
         IRenderedComponent<ProgressPanel> Panel(StudyProgress progress) =>
             Context.Render<ProgressPanel>(p => p.Add(x => x.Progress, progress).Add(x => x.Tally, tally).Add(x => x.Results, results));
 
-        Panel(StudyProgress.ByGoalEstimate(18, 42, met: false, tally.Pace())).Find("[data-testid=judgments]").TextContent
+        Panel(StudyProgress.ByGoalEstimate(18, 42, GoalProgress.Running, tally.Pace())).Find("[data-testid=judgments]").TextContent
             .Should().Contain("of about 60 the goal is projected to need").And.NotContain("wanted");
-        Panel(StudyProgress.ByGoalEstimate(18, 42, met: true, tally.Pace())).Find("[data-testid=judgments]").TextContent
-            .Should().Contain("the goal is met");
+        var stalled = Panel(StudyProgress.ByGoalEstimate(18, 0, GoalProgress.Stalled, tally.Pace()));
+        stalled.Find("[data-testid=judgments]").TextContent.Should().Contain("stalled: no trial left below k").And.NotContain("met");
+        stalled.Find("[data-testid=time-left-value]").TextContent.Should().Be("stalled");
+        Panel(StudyProgress.ByGoalEstimate(18, 0, GoalProgress.Stopped, tally.Pace())).Find("[data-testid=judgments]").TextContent
+            .Should().Contain("stopped by its goal");
+        Panel(StudyProgress.ByGoalEstimate(18, 42, GoalProgress.Closed, tally.Pace())).Find("[data-testid=time-left-value]").TextContent
+            .Should().Be("closed");
     }
 }

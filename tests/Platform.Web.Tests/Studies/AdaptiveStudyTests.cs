@@ -215,6 +215,10 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         (await StatusAsync(researcher, studyId)).Should().Be(StudyStatus.Open, "a stalled study waits for its researchers");
         first.StatusCode.Should().Be(HttpStatusCode.Conflict, "a newcomer is given no trial");
         (await first.Content.ReadAsStringAsync()).Should().Contain("This study is full");
+
+        (await researcher.PostAsync($"/api/studies/{studyId}/close", null)).EnsureSuccessStatusCode();
+        var closed = await GoalAsync();
+        (closed.Stalled, closed.ProjectedRemaining, closed.Met).Should().Be((false, 0, false), "a closed study takes nothing more, and its goal was not met");
     }
 
     private static async Task<Guid> OpenWithDistinctVideosAsync(HttpClient researcher, StudySettings settings, int prompts)

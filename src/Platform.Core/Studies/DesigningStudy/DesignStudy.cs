@@ -44,8 +44,9 @@ public static class DesigningStudy
         if (s.FullStudyCode is { Length: > 100 }) problems.Add("fullStudyCode", "a code for participants who arrive when the study is full of at most 100 characters (or none)");
         if (s.CompletionCode.Length is 0 or > 100) problems.Add("completionCode", "a completion code of 1 to 100 characters (Prolific shows it to check completion)");
         // Participants type these codes in: one line, nothing they cannot see.
-        if (s.CompletionCode.Any(char.IsControl)) problems.Add("completionCode", "a completion code on one line, without tabs");
-        if (s.FullStudyCode?.Any(char.IsControl) == true) problems.Add("fullStudyCode", "a code for participants who arrive when the study is full on one line, without tabs");
+        if (!Typeable(s.CompletionCode)) problems.Add("completionCode", "a completion code on one line of visible characters (plain spaces allowed)");
+        if (s.FullStudyCode is { } full && !Typeable(full))
+            problems.Add("fullStudyCode", "a code for participants who arrive when the study is full on one line of visible characters (plain spaces allowed)");
         if (s.CompletionUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             problems.Add("completionUrl", "a completion redirect URL that starts with https:// (or none)");
 
@@ -54,6 +55,10 @@ public static class DesigningStudy
         problems.ThrowIfAny("The study needs ");
         return s;
     }
+
+    /// <summary>No line breaks, tabs or other spaces than the plain one, and no invisible (format) characters such as zero-width spaces.</summary>
+    private static bool Typeable(string code) => code.All(c => c == ' ' || !(char.IsControl(c) || char.IsWhiteSpace(c)
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator));
 
     private static void CheckConditions(StudySettings s, FieldProblems problems)
     {
