@@ -74,7 +74,7 @@ public sealed class StudyCatalog(IDocumentStore store, TimeProvider clock, Votin
             RunningStudy.Handle(study, command, (await PlanAsync(session, study, cancellationToken)).Count, clock.GetUtcNow(),
                 await session.Query<CandidateVideo>().CountAsync(v => v.StudyId == study.Id && v.State == VideoState.Processing, cancellationToken)), cancellationToken);
         // An adaptive study whose goal was met while it was paused closes now: no answer would come to close it.
-        await goals.CloseIfMetAsync(await GetAsync(command.StudyId, cancellationToken), cancellationToken);
+        await goals.CloseIfMetAsync(command.StudyId, cancellationToken);
     }
 
     public Task PauseAsync(PauseStudy command, CancellationToken cancellationToken = default) =>

@@ -35,9 +35,12 @@ public sealed class StudyGoalViews(IDocumentStore store, StudyGoals goals, Study
     /// <summary>The longest a plan may run (a huge budget with equal conditions simulates a great many judgments).</summary>
     public static readonly TimeSpan PlanningLimit = TimeSpan.FromSeconds(60);
 
-    public async Task<GoalView> ReadAsync(Guid studyId, CancellationToken cancellationToken)
+    public async Task<GoalView> ReadAsync(Guid studyId, CancellationToken cancellationToken) =>
+        await ReadAsync(await LoadAsync(studyId, cancellationToken), cancellationToken);
+
+    /// <summary>The goal of a study the caller has just loaded (the study and results pages have).</summary>
+    public async Task<GoalView> ReadAsync(Study study, CancellationToken cancellationToken)
     {
-        var study = await LoadAsync(studyId, cancellationToken);
         var goal = study.Settings.Goal ?? throw NoGoal();
         var status = (await goals.ReadNowAsync(study)).Status;
         var stalled = false;

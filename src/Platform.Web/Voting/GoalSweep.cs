@@ -20,7 +20,7 @@ public sealed class GoalSweep(IDocumentStore store, StudyGoals goals, ILogger<Go
             {
                 await using var session = store.QuerySession();
                 var running = await session.Query<Study>().Where(s => s.Status == StudyStatus.Open || s.Status == StudyStatus.Paused).ToListAsync(stoppingToken);
-                foreach (var study in running.Where(s => s.Settings.Goal is not null)) await goals.CloseIfMetAsync(study, stoppingToken);
+                foreach (var study in running.Where(s => s.Settings.Goal is not null)) await goals.CloseIfMetAsync(study.Id, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

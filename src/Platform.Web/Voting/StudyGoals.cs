@@ -58,10 +58,7 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await using (var session = store.QuerySession())
-                {
-                    if (await session.LoadAsync<Study>(studyId) is { } study) await CloseIfMetAsync(study, CancellationToken.None);
-                }
+                await CloseIfMetAsync(studyId, CancellationToken.None);
                 failures = 0;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -94,16 +91,15 @@ public sealed class StudyGoals(IDocumentStore store, TimeProvider clock, ILogger
 
     /// <summary>
     /// After an answer to an adaptive study that is open or paused, or when it opens again: records the units that
-    /// stopped now (<see cref="GoalUnitsStopped"/>), and closes the study if its goal is met.
+    /// stopped now (<see cref="GoalUnitsStopped"/>), and closes the study if its goal is met. Any other study is left alone.
     /// </summary>
-    public async Task CloseIfMetAsync(Study study, CancellationToken cancellationToken)
+    public async Task CloseIfMetAsync(Guid studyId, CancellationToken cancellationToken)
     {
-        if (study.Status is not (StudyStatus.Open or StudyStatus.Paused) || study.Settings.Goal is null) return;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await RecordStopsAsync(study.Id, cancellationToken);
+                await RecordStopsAsync(studyId, cancellationToken);
                 return;
             }
             // The sweep or a researcher wrote the study meanwhile: decide again on what they stored (the next answer and the

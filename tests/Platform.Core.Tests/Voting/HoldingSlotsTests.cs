@@ -101,7 +101,6 @@ public sealed class HoldingSlotsTests
     [Fact]
     public void A_study_whose_places_are_only_held_is_not_called_full()
     {
-        HoldingSlots.NothingFree(heldByOthers: true, TimeSpan.FromMinutes(3)).Should().Contain("try again").And.Contain("3 minutes").And.NotContain("all the judgments");
-        HoldingSlots.NothingFree(heldByOthers: false, TimeSpan.FromMinutes(3)).Should().Contain("all the judgments it needs");
+        HoldingSlots.AllHeld(TimeSpan.FromMinutes(3)).Should().Contain("try again").And.Contain("3 minutes").And.NotContain("all the judgments").And.NotContain("full");
     }
 }

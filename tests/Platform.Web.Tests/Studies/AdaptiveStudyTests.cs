@@ -19,12 +19,7 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
     public async Task An_adaptive_study_driven_through_the_api_stops_itself_when_its_goal_is_met_and_its_exports_say_which_rule_and_when()
     {
         var researcher = await fixture.ResearcherAsync();
-        var settings = new StudyBuilder { JudgmentsPerTrial = 50, TrialsPerParticipant = 5, Tasks = ["dance"] }.Build() with
-        {
-            Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 200),
-            FullStudyCode = "FULL-7F3A",
-        };
-        var studyId = await OpenWithDistinctVideosAsync(researcher, settings, prompts: 3);
+        var studyId = await OpenBeatsBaselineAsync(researcher, k: 50, trialsPerParticipant: 5, prompts: 3, fullStudyCode: "FULL-7F3A");
         var ours = await MediaOfAsync(studyId, "ours-simdrop");
 
         // One participant takes a trial early and answers only after the study closed: the answer still counts.
@@ -117,11 +112,7 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
     public async Task A_goal_met_while_the_study_is_paused_closes_it_and_answers_arriving_after_leave_its_decision_standing()
     {
         var researcher = await fixture.ResearcherAsync();
-        var settings = new StudyBuilder { JudgmentsPerTrial = 50, TrialsPerParticipant = 3, Tasks = ["dance"] }.Build() with
-        {
-            Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 200),
-        };
-        var studyId = await OpenWithDistinctVideosAsync(researcher, settings, prompts: 3);
+        var studyId = await OpenBeatsBaselineAsync(researcher, k: 50, trialsPerParticipant: 3, prompts: 3);
         var ours = await MediaOfAsync(studyId, "ours-simdrop");
         var holders = new List<(HttpClient Client, string Token, TrialResponse Trial)>();
         for (var p = 0; p < 40; p++)
@@ -190,11 +181,7 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
     public async Task A_study_whose_trials_are_all_at_k_before_its_goal_is_met_says_it_is_stalled_and_projects_no_more_than_they_can_take()
     {
         var researcher = await fixture.ResearcherAsync();
-        var settings = new StudyBuilder { JudgmentsPerTrial = 4, TrialsPerParticipant = 2, Tasks = ["dance"] }.Build() with
-        {
-            Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 200),
-        };
-        var studyId = await OpenWithDistinctVideosAsync(researcher, settings, prompts: 2);
+        var studyId = await OpenBeatsBaselineAsync(researcher, k: 4, trialsPerParticipant: 2, prompts: 2);
         async Task<GoalView> GoalAsync() => (await researcher.GetFromJsonAsync<GoalView>($"/api/studies/{studyId}/goal", ApiClient.Json))!;
 
         var views = new List<GoalView>();
@@ -220,6 +207,14 @@ public sealed class AdaptiveStudyTests(PlatformFixture fixture)
         var closed = await GoalAsync();
         (closed.Stalled, closed.ProjectedRemaining, closed.Met).Should().Be((false, 0, false), "a closed study takes nothing more, and its goal was not met");
     }
+
+    /// <summary>An open study of ours against the baseline in one task, whose goal is to decide it within a budget of 200 judgments.</summary>
+    private static Task<Guid> OpenBeatsBaselineAsync(HttpClient researcher, int k, int trialsPerParticipant, int prompts, string? fullStudyCode = null) =>
+        OpenWithDistinctVideosAsync(researcher, new StudyBuilder { JudgmentsPerTrial = k, TrialsPerParticipant = trialsPerParticipant, Tasks = ["dance"] }.Build() with
+        {
+            Goal = new StudyGoal(GoalKind.BeatsBaseline, BudgetPerUnit: 200),
+            FullStudyCode = fullStudyCode,
+        }, prompts);
 
     private static async Task<Guid> OpenWithDistinctVideosAsync(HttpClient researcher, StudySettings settings, int prompts)
     {

@@ -24,20 +24,22 @@ public sealed record PlanningAssumptions(
         if (Prompts is < 1 or > 1000) yield return ("prompts", "1 to 1000 prompts");
         if (Simulations is < 20 or > 1000) yield return ("simulations", "20 to 1000 simulated studies");
         if (PerCondition?.Values.Any(v => !double.IsFinite(v)) == true) yield return ("perCondition", "numbers for every condition");
-        if (settings is not null && PerCondition is not null)
+        if (settings is null || PerCondition is null) yield break;
+        var (fits, expected) = PerConditionRange(settings);
+        foreach (var (key, value) in PerCondition)
         {
-            foreach (var (key, value) in PerCondition)
-            {
-                var condition = settings.Conditions.FirstOrDefault(c => c.Key == key);
-                if (condition is null) yield return ($"perCondition.{key}", $"a condition of the study ('{key}' is none)");
-                else if (condition.IsBaseline && settings.Pairing == PairingRule.AgainstBaseline) yield return ($"perCondition.{key}", "no figure for the baseline (it is what the others are compared with)");
-                else if (settings.Goal?.Kind is GoalKind.TopCondition or GoalKind.RankingPrecision ? value is < -5000 or > 5000
-                         : settings.Kind == StudyKind.Rating ? value is < 0 or > 1 : Math.Abs(value) > 1 - TieRate + 1e-9)
-                    yield return ($"perCondition.{key}", settings.Goal?.Kind is GoalKind.TopCondition or GoalKind.RankingPrecision ? "an Elo rating between −5000 and 5000"
-                        : settings.Kind == StudyKind.Rating ? "a success rate between 0 and 1" : "an expected G − B no larger, either way, than 1 − tie rate");
-            }
+            var condition = settings.Conditions.FirstOrDefault(c => c.Key == key);
+            if (condition is null) yield return ($"perCondition.{key}", $"a condition of the study ('{key}' is none)");
+            else if (condition.IsBaseline && settings.Pairing == PairingRule.AgainstBaseline) yield return ($"perCondition.{key}", "no figure for the baseline (it is what the others are compared with)");
+            else if (!fits(value)) yield return ($"perCondition.{key}", expected);
         }
     }
+
+    /// <summary>What a per-condition figure is for this study: an Elo rating (all-pairs goals), a success rate (rating studies), or G − B.</summary>
+    private (Func<double, bool> Fits, string Expected) PerConditionRange(StudySettings settings) =>
+        settings.Goal?.Kind is GoalKind.TopCondition or GoalKind.RankingPrecision ? (v => v is >= -5000 and <= 5000, "an Elo rating between −5000 and 5000")
+        : settings.Kind == StudyKind.Rating ? (v => v is >= 0 and <= 1, "a success rate between 0 and 1")
+        : (v => Math.Abs(v) <= 1 - TieRate + 1e-9, "an expected G − B no larger, either way, than 1 − tie rate");
 }
 
 /// <summary>The planner's answer: judgments and participants an adaptive study needs under the assumptions, and what uniform assignment would.</summary>
@@ -53,7 +55,7 @@ public sealed record SampleSizeEstimate(
 /// </summary>
 public static class SampleSize
 {
-    /// <param name="cancellationToken">Checked between simulated studies: a plan that takes too long can be given up.</param>
+    /// <param name="cancellationToken">Checked after every simulated judgment (<see cref="StudySimulation.Run"/>): a plan that takes too long can be given up.</param>
     public static SampleSizeEstimate Estimate(StudySettings settings, PlanningAssumptions assumptions, int seed = 1, CancellationToken cancellationToken = default)
     {
         var goal = settings.Goal ?? throw new ArgumentException("Only a study with a goal can be planned.", nameof(settings));
@@ -61,14 +63,10 @@ public static class SampleSize
         var judged = JudgedPerParticipant(settings, truth.Count * assumptions.Prompts);
         var random = new Random(seed);
         var ties = TiesPossible(settings);
-        var adaptive = Enumerable.Range(0, assumptions.Simulations)
-            .Select(_ => Run(adaptive: true)).ToList();
+        var adaptive = Enumerable.Range(0, assumptions.Simulations).Select(_ => Run(adaptive: true)).ToList();
         var uniform = Enumerable.Range(0, Math.Max(20, assumptions.Simulations / 4)).Select(_ => Run(adaptive: false)).ToList();
-        SimulatedStudy Run(bool adaptive)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive, random, ties, cancellationToken);
-        }
+        SimulatedStudy Run(bool adaptive) =>
+            StudySimulation.Run(goal, truth, assumptions.Prompts, settings.JudgmentsPerTrial, judged, adaptive, random, ties, cancellationToken);
         var judgments = adaptive.Select(s => (double)s.Judgments).Order().ToArray();
         var participants = adaptive.Select(s => (double)s.Participants).Order().ToArray();
         return new SampleSizeEstimate(

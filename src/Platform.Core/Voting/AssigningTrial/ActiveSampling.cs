@@ -20,9 +20,11 @@ public static class ActiveSampling
     public static double Weight(UnitCounts unit)
     {
         if (unit.N == 0) return double.PositiveInfinity;
-        var variance = unit.Variance;
-        return Math.Sqrt(variance / unit.N) - Math.Sqrt(variance / (unit.N + 1));
+        return Shrinking(unit.Variance, unit.N);
     }
+
+    /// <summary>√(σ²/n) − √(σ²/(n + 1)): how much one more judgment shrinks a standard error.</summary>
+    private static double Shrinking(double variance, long n) => Math.Sqrt(variance / n) - Math.Sqrt(variance / (n + 1));
 
     /// <summary>
     /// The same on the Elo scale, for a ranking's precision: one judgment's variance there is that of the log-odds of the
@@ -34,8 +36,7 @@ public static class ActiveSampling
         if (unit.N == 0) return double.PositiveInfinity;
         var share = (unit.First + 1.0) / (unit.First + unit.Second + 2.0);
         var preferring = (unit.First + unit.Second + 1.0) / (unit.N + 2.0);
-        var variance = 1 / (share * (1 - share)) / preferring;
-        return Math.Sqrt(variance / unit.N) - Math.Sqrt(variance / (unit.N + 1));
+        return Shrinking(1 / (share * (1 - share)) / preferring, unit.N);
     }
 
     /// <summary>The weights of the units still open: what <see cref="Choose"/> draws from. Stopped units get none.</summary>

@@ -45,12 +45,12 @@ public static class HoldingSlots
     public static readonly TimeSpan RetryNewcomer = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// What a newcomer who finds no free trial is told: a study whose places are only held (by people who may still
-    /// stop) is not full, and saying so would turn them away for good.
+    /// What a newcomer who finds every free place held is told: a study whose places are only held (by people who may
+    /// still stop) is not full, and saying so would turn them away for good. (One with nothing held is full: the
+    /// researchers' "study full" message.)
     /// </summary>
-    public static string NothingFree(bool heldByOthers, TimeSpan hold) => heldByOthers
-        ? $"Every place in this study is taken right now by people still answering; places come free within {Duration(hold)} if they stop. Please try again in a few minutes."
-        : "No trial is free for you right now: this study has all the judgments it needs. Thank you for your interest.";
+    public static string AllHeld(TimeSpan hold) =>
+        $"Every place in this study is taken right now by people still answering; places come free within {Duration(hold)} if they stop. Please try again in a few minutes.";
 
     private static string Duration(TimeSpan hold) =>
         hold.TotalMinutes >= 1.5 ? $"{Math.Ceiling(hold.TotalMinutes):0} minutes" : $"{Math.Ceiling(hold.TotalSeconds):0} seconds";

@@ -93,7 +93,7 @@ public sealed class NextTrials(IDocumentStore store, ParticipantSessions session
             var heldByOthers = await SlotLedger.AnyHeldAsync(session, study.Id, HoldingSlots.Cutoff(now, hold), cancellationToken);
             // Nothing held either: the study is full (every trial judged, or an adaptive study's open units out of trials), with the researchers' code.
             if (!heldByOthers) return ParticipantSessions.Full(study);
-            throw new DomainException(HoldingSlots.NothingFree(heldByOthers, hold), DomainError.Conflict) { RetryAfter = HoldingSlots.RetryNewcomer };
+            throw new DomainException(HoldingSlots.AllHeld(hold), DomainError.Conflict) { RetryAfter = HoldingSlots.RetryNewcomer };
         }
         stream.AppendOne(new SessionCompleted(participant.Id, study.Id, now));
         await session.SaveChangesAsync(cancellationToken);
